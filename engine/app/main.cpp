@@ -1,0 +1,32 @@
+// lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
+#include "check_command.h"
+#include "command_line.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace lectern;
+    const CommandLine command = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+    switch (command.kind) {
+    case CommandKind::Help:
+        std::cout << usage_text();
+        return 0;
+    case CommandKind::Version:
+        std::cout << "lectern " LECTERN_VERSION " (deck format 1)\n";
+        return 0;
+    case CommandKind::UsageError:
+        std::cerr << "lectern: " << command.error << "\n\n" << usage_text();
+        return 2;
+    case CommandKind::Check:
+        return run_check(command.decks, std::cout, std::cerr);
+    case CommandKind::Present: {
+        const int status = run_check(command.decks, std::cout, std::cerr);
+        std::cerr << "lectern: presenting is not built yet; the deck was checked"
+                  << (status == 0 ? " and is ready to present once it is.\n" : " and has errors to fix first.\n");
+        return status;
+    }
+    }
+    return 2;
+}

@@ -1,0 +1,27 @@
+// SlideReader: turns one [[slides]] table into a Slide, checking its layout's keys and values.
+// Private to the deck loader (it sees toml++ nodes).
+#pragma once
+
+#include "deck.h"
+#include "table_reader.h"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace lectern {
+
+struct SlideReadContext {
+    std::filesystem::path folder; // the deck's folder: image paths are relative to it
+    std::function<std::string(const std::filesystem::path&)> check_image;
+    std::map<std::filesystem::path, std::string> checked_images; // path -> problem ("" when fine)
+};
+
+// Reads slide `number` (1-based). Returns nothing when the slide cannot be understood at all (no or
+// unknown layout); otherwise the slide, with every problem reported to the sink.
+std::optional<Slide> read_slide(const toml::table& table, std::size_t number, DiagnosticSink& sink,
+                                SlideReadContext& context);
+
+} // namespace lectern
