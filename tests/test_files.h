@@ -11,6 +11,7 @@ std::filesystem::path source_dir();
 std::string read_text(const std::filesystem::path& path);
 std::vector<std::string> lines_of(const std::string& text);
 // Files directly in `folder` whose names end in `extension`, sorted.
-std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder, const std::string& extension);
+std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder,
+                                            const std::string& extension);
 
 } // namespace lectern::test

@@ -14,12 +14,13 @@ int run_check(std::span<const std::string> deck_paths, std::ostream& out, std::o
         errors += count_of(result.diagnostics, Severity::Error);
         warnings += count_of(result.diagnostics, Severity::Warning);
         if (result.deck)
-            summary << path << ": " << result.deck->slides.size() << (result.deck->slides.size() == 1 ? " slide, " : " slides, ")
+            summary << path << ": " << result.deck->slides.size()
+                    << (result.deck->slides.size() == 1 ? " slide, " : " slides, ")
                     << (has_errors(result.diagnostics) ? "not usable" : "ready to present") << '\n';
     }
     summary << "checked " << deck_paths.size() << (deck_paths.size() == 1 ? " deck: " : " decks: ") << errors
-            << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-            << '\n';
+            << (errors == 1 ? " error, " : " errors, ") << warnings
+            << (warnings == 1 ? " warning" : " warnings") << '\n';
     out.flush();
     return errors == 0 ? 0 : 1;
 }

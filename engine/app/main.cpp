@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     case CommandKind::Present: {
         const int status = run_check(command.decks, std::cout, std::cerr);
         std::cerr << "lectern: presenting is not built yet; the deck was checked"
-                  << (status == 0 ? " and is ready to present once it is.\n" : " and has errors to fix first.\n");
+                  << (status == 0 ? " and is ready to present once it is.\n"
+                                  : " and has errors to fix first.\n");
         return status;
     }
     }

@@ -19,8 +19,8 @@ inline void append(std::string& out, char part) {
     out += part;
 }
 template <std::integral Integer>
-    requires(!std::same_as<Integer, char> && !std::same_as<Integer, bool>)
-void append(std::string& out, Integer part) {
+requires(!std::same_as<Integer, char> && !std::same_as<Integer, bool>) void append(std::string& out,
+                                                                                   Integer part) {
     out += std::to_string(part);
 }
 inline void append(std::string& out, double part) {

@@ -21,9 +21,9 @@ struct DeckInfo {
     std::string title;
     std::string subtitle;
     std::string author;
-    std::string language = "en";                   // BCP 47 tag
+    std::string language = "en"; // BCP 47 tag
     Aspect aspect = Aspect::Wide16x9;
-    std::string theme = "classroom";               // a built-in name, or a theme file path as written
+    std::string theme = "classroom";                 // a built-in name, or a theme file path as written
     std::optional<std::filesystem::path> theme_file; // resolved path when `theme` names a file
     std::optional<int> duration_minutes;
     Room room = Room::Classroom;
@@ -39,7 +39,7 @@ struct ImageRef {
     std::string path;               // as written in the deck
     std::filesystem::path resolved; // relative to the deck's folder
     std::string alt;
-    SourcePosition position;        // of the `image` value
+    SourcePosition position; // of the `image` value
 };
 
 struct Column {
@@ -53,28 +53,28 @@ struct Question {
     std::vector<std::string> options; // poll and quiz
     bool multiple = false;            // poll: several options may be chosen
     Reveal reveal = Reveal::OnCommand;
-    int answer = 0;                   // quiz: 1-based index of the correct option
-    std::string explain;              // quiz: shown with the answer
-    std::string low;                  // scale: label of step 1
-    std::string high;                 // scale: label of the last step
-    int steps = 5;                    // scale
-    int max_chars = 24;               // words
+    int answer = 0;      // quiz: 1-based index of the correct option
+    std::string explain; // quiz: shown with the answer
+    std::string low;     // scale: label of step 1
+    std::string high;    // scale: label of the last step
+    int steps = 5;       // scale
+    int max_chars = 24;  // words
 };
 
 struct Slide {
     SlideLayout layout = SlideLayout::Title;
-    std::string id;           // unique within the deck; a slug of the title or question when not given
-    bool id_given = false;    // written in the deck rather than derived
-    SourcePosition position;  // of the [[slides]] header
-    std::string title;        // title, section, bullets, columns, image (optional), join (optional)
-    std::string subtitle;     // title, section
+    std::string id;          // unique within the deck; a slug of the title or question when not given
+    bool id_given = false;   // written in the deck rather than derived
+    SourcePosition position; // of the [[slides]] header
+    std::string title;       // title, section, bullets, columns, image (optional), join (optional)
+    std::string subtitle;    // title, section
     std::vector<std::string> bullets; // bullets
-    Column left, right;       // columns
-    bool build = false;       // bullets, columns: reveal one item per press of next
-    std::optional<ImageRef> image; // image, bullets
-    std::string caption;      // image
-    std::string quote;        // quote: `text`
-    std::string quote_by;     // quote: `by`
+    Column left, right;               // columns
+    bool build = false;               // bullets, columns: reveal one item per press of next
+    std::optional<ImageRef> image;    // image, bullets
+    std::string caption;              // image
+    std::string quote;                // quote: `text`
+    std::string quote_by;             // quote: `by`
     std::optional<Question> question; // poll, quiz, scale, words
     std::string notes;
     std::optional<double> seconds; // kiosk auto-advance time for this slide

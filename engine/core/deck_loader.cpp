@@ -33,8 +33,10 @@ bool is_language_tag(std::string_view tag) {
         if (end == std::string_view::npos)
             end = tag.size();
         const std::string_view part = tag.substr(start, end - start);
-        const bool letters_only = std::ranges::all_of(part, [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-        const bool alnum = std::ranges::all_of(part, [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const bool letters_only =
+            std::ranges::all_of(part, [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        const bool alnum =
+            std::ranges::all_of(part, [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
         if (first ? !(letters_only && part.size() >= 2 && part.size() <= 3)
                   : !(alnum && !part.empty() && part.size() <= 8))
             return false;
@@ -59,15 +61,16 @@ void read_theme(TableReader& reader, DeckInfo& info, const std::filesystem::path
             info.theme_file = path;
             return;
         }
-        reader.sink().error(reader.value_position("theme"),
-                            concat("theme file ", in_quotes(*theme), " in ", reader.where(),
-                                   " does not exist; check the name, and that the path is relative to the deck's "
-                                   "folder"));
+        reader.sink().error(
+            reader.value_position("theme"),
+            concat("theme file ", in_quotes(*theme), " in ", reader.where(),
+                   " does not exist; check the name, and that the path is relative to the deck's "
+                   "folder"));
         return;
     }
-    std::string message = concat("theme = ", in_quotes(*theme), " in ", reader.where(),
-                                 " is neither a built-in theme (", join_names(builtin_themes),
-                                 ") nor a theme file ending in .toml");
+    std::string message =
+        concat("theme = ", in_quotes(*theme), " in ", reader.where(), " is neither a built-in theme (",
+               join_names(builtin_themes), ") nor a theme file ending in .toml");
     if (auto suggestion = closest_match(*theme, builtin_themes))
         message += concat("; did you mean ", in_quotes(*suggestion), "?");
     reader.sink().error(reader.value_position("theme"), std::move(message));
@@ -83,9 +86,10 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
         if (is_language_tag(*language))
             info.language = *language;
         else
-            reader.sink().error(reader.value_position("language"),
-                                concat("language = ", in_quotes(*language), " in ", reader.where(),
-                                       " is not a language tag; use one like \"en\", \"en-GB\", \"pl\" or \"zh-Hans\""));
+            reader.sink().error(
+                reader.value_position("language"),
+                concat("language = ", in_quotes(*language), " in ", reader.where(),
+                       " is not a language tag; use one like \"en\", \"en-GB\", \"pl\" or \"zh-Hans\""));
     }
     if (auto aspect = reader.choice("aspect", aspect_names))
         info.aspect = *aspect == "4:3" ? Aspect::Standard4x3 : Aspect::Wide16x9;
@@ -102,7 +106,8 @@ KioskSettings read_kiosk_table(TableReader& reader) {
     KioskSettings kiosk;
     kiosk.slide_seconds = reader.number("slide_seconds", 1, 3600).value_or(kiosk.slide_seconds);
     kiosk.loop = reader.flag("loop").value_or(kiosk.loop);
-    kiosk.resume_after_seconds = reader.number("resume_after_seconds", 1, 3600).value_or(kiosk.resume_after_seconds);
+    kiosk.resume_after_seconds =
+        reader.number("resume_after_seconds", 1, 3600).value_or(kiosk.resume_after_seconds);
     return kiosk;
 }
 
@@ -110,15 +115,17 @@ KioskSettings read_kiosk_table(TableReader& reader) {
 bool explain_misplaced_top_level_key(DiagnosticSink& sink, const toml::key& key) {
     const std::string_view name = key.str();
     if (is_known_key(deck_table_schema, name)) {
-        sink.error(position_of(key.source()), concat(in_quotes(name), " belongs in the [deck] table; put it below a "
-                                                                   "line that says [deck]"));
+        sink.error(position_of(key.source()),
+                   concat(in_quotes(name), " belongs in the [deck] table; put it below a "
+                                           "line that says [deck]"));
         return true;
     }
     for (std::size_t i = 0; i < slide_layout_names.size(); ++i) {
         if (is_known_key(slide_schema(static_cast<SlideLayout>(i)), name) ||
             std::ranges::find(common_slide_keys, name) != common_slide_keys.end()) {
-            sink.error(position_of(key.source()), concat(in_quotes(name), " belongs in a slide; put it below a "
-                                                                       "line that says [[slides]]"));
+            sink.error(position_of(key.source()),
+                       concat(in_quotes(name), " belongs in a slide; put it below a "
+                                               "line that says [[slides]]"));
             return true;
         }
     }
@@ -143,36 +150,38 @@ struct SlideOrigin {
 };
 
 // Ids given in the deck must be well formed and unique; the others are derived from the slide's text.
-void assign_slide_ids(std::vector<Slide>& slides, const std::vector<SlideOrigin>& origins, DiagnosticSink& sink) {
+void assign_slide_ids(std::vector<Slide>& slides, const std::vector<SlideOrigin>& origins,
+                      DiagnosticSink& sink) {
     std::map<std::string, std::size_t, std::less<>> taken; // id -> slide index
     for (std::size_t i = 0; i < slides.size(); ++i) {
         Slide& slide = slides[i];
         if (!slide.id_given)
             continue;
         if (!is_valid_slide_id(slide.id)) {
-            sink.error(origins[i].id_position, concat("id = ", in_quotes(slide.id), " in slide ", origins[i].number,
-                                               " may use only lowercase letters, digits and hyphens, like id = ",
-                                               in_quotes(slug_of(slide.id).empty() ? "my-slide" : slug_of(slide.id))));
+            sink.error(origins[i].id_position,
+                       concat("id = ", in_quotes(slide.id), " in slide ", origins[i].number,
+                              " may use only lowercase letters, digits and hyphens, like id = ",
+                              in_quotes(slug_of(slide.id).empty() ? "my-slide" : slug_of(slide.id))));
             continue;
         }
         auto [existing, inserted] = taken.try_emplace(slide.id, i);
         if (!inserted) {
             sink.error(origins[i].id_position,
-                       concat("id ", in_quotes(slide.id), " in slide ", origins[i].number, " is already used by slide ",
-                              origins[existing->second].number, " (line ", slides[existing->second].position.line,
-                              "); give each slide its own id"));
+                       concat("id ", in_quotes(slide.id), " in slide ", origins[i].number,
+                              " is already used by slide ", origins[existing->second].number, " (line ",
+                              slides[existing->second].position.line, "); give each slide its own id"));
         }
     }
     for (std::size_t i = 0; i < slides.size(); ++i) {
         Slide& slide = slides[i];
         if (slide.id_given)
             continue;
-        const std::string& source = !slide.title.empty()              ? slide.title
-                                    : slide.question                  ? slide.question->text
-                                    : !slide.quote.empty()            ? slide.quote
-                                    : !slide.caption.empty()          ? slide.caption
+        const std::string& source = !slide.title.empty()                ? slide.title
+                                    : slide.question                    ? slide.question->text
+                                    : !slide.quote.empty()              ? slide.quote
+                                    : !slide.caption.empty()            ? slide.caption
                                     : slide.layout == SlideLayout::Join ? std::string(name_of(slide.layout))
-                                                                      : std::string();
+                                                                        : std::string();
         std::string base = slug_of(source);
         if (base.empty())
             base = concat("slide-", origins[i].number);
@@ -194,13 +203,15 @@ void read_slides(const toml::table& root, Deck& deck, DiagnosticSink& sink, Slid
     }
     const toml::array* list = slides->as_array();
     if (!list) {
-        sink.error(position_of(*slides), concat("\"slides\" must be a list of [[slides]] tables (two pairs of "
-                                                "square brackets); found ",
-                                                describe_type(*slides)));
+        sink.error(position_of(*slides),
+                   concat("\"slides\" must be a list of [[slides]] tables (two pairs of "
+                          "square brackets); found ",
+                          describe_type(*slides)));
         return;
     }
     if (list->empty()) {
-        sink.error(position_of(*slides), "the deck has no slides; add at least one [[slides]] table with a layout");
+        sink.error(position_of(*slides),
+                   "the deck has no slides; add at least one [[slides]] table with a layout");
         return;
     }
     std::vector<SlideOrigin> origins;
@@ -208,8 +219,8 @@ void read_slides(const toml::table& root, Deck& deck, DiagnosticSink& sink, Slid
         const toml::node& node = *list->get(i);
         const toml::table* table = node.as_table();
         if (!table) {
-            sink.error(position_of(node), concat("slide ", i + 1, " must be a [[slides]] table; found ",
-                                                 describe_type(node)));
+            sink.error(position_of(node),
+                       concat("slide ", i + 1, " must be a [[slides]] table; found ", describe_type(node)));
             continue;
         }
         if (auto slide = read_slide(*table, i + 1, sink, context)) {
@@ -261,7 +272,9 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
 
     SlideReadContext context{folder, options.check_image, {}};
     if (!context.check_image)
-        context.check_image = [](const std::filesystem::path& path) { return probe_image_file(path).problem; };
+        context.check_image = [](const std::filesystem::path& path) {
+            return probe_image_file(path).problem;
+        };
     read_slides(root, deck, sink, context);
 
     result.diagnostics = sink.take();
@@ -278,8 +291,11 @@ DeckLoadResult load_deck_file(const std::filesystem::path& path, const DeckLoadO
     if (!in || is_folder) {
         DeckLoadResult result;
         const std::string reason = is_folder ? "it is a folder, not a deck file" : std::strerror(errno);
-        result.diagnostics.push_back({path.string(), {}, Severity::Error,
-                                      concat("cannot read this deck (", reason, "); check the file name and path")});
+        result.diagnostics.push_back(
+            {path.string(),
+             {},
+             Severity::Error,
+             concat("cannot read this deck (", reason, "); check the file name and path")});
         return result;
     }
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -23,8 +23,8 @@ struct DeckLoadOptions {
 };
 
 struct DeckLoadResult {
-    std::optional<Deck> deck;             // present only when there are no errors
-    std::vector<Diagnostic> diagnostics;  // errors and warnings, in file order
+    std::optional<Deck> deck;            // present only when there are no errors
+    std::vector<Diagnostic> diagnostics; // errors and warnings, in file order
 
     bool ok() const { return deck.has_value(); }
 };

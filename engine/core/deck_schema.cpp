@@ -14,7 +14,7 @@ constexpr std::array<Keys, 0> no_keys{};
 constexpr std::array<Keys, 3> top_optional{"deck", "kiosk", "slides"};
 
 constexpr std::array<Keys, 1> deck_required{"title"};
-constexpr std::array<Keys, 7> deck_optional{"subtitle", "author", "language", "aspect",
+constexpr std::array<Keys, 7> deck_optional{"subtitle", "author",           "language", "aspect",
                                             "theme",    "duration_minutes", "room"};
 
 constexpr std::array<Keys, 3> kiosk_optional{"slide_seconds", "loop", "resume_after_seconds"};
@@ -45,17 +45,17 @@ constexpr std::array<Keys, 1> join_optional{"title"};
 
 // Indexed by SlideLayout.
 const std::array<TableSchema, slide_layout_names.size()> slide_schemas = {{
-    {title_required, subtitle_optional},   // title
-    {title_required, subtitle_optional},   // section
-    {bullets_required, bullets_optional},  // bullets
-    {columns_required, columns_optional},  // columns
-    {image_required, image_optional},      // image
-    {quote_required, quote_optional},      // quote
-    {poll_required, poll_optional},        // poll
-    {quiz_required, quiz_optional},        // quiz
-    {scale_required, scale_optional},      // scale
-    {words_required, words_optional},      // words
-    {no_keys, join_optional},              // join
+    {title_required, subtitle_optional},  // title
+    {title_required, subtitle_optional},  // section
+    {bullets_required, bullets_optional}, // bullets
+    {columns_required, columns_optional}, // columns
+    {image_required, image_optional},     // image
+    {quote_required, quote_optional},     // quote
+    {poll_required, poll_optional},       // poll
+    {quiz_required, quiz_optional},       // quiz
+    {scale_required, scale_optional},     // scale
+    {words_required, words_optional},     // words
+    {no_keys, join_optional},             // join
 }};
 } // namespace
 

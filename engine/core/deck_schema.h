@@ -15,9 +15,9 @@ struct TableSchema {
     std::span<const std::string_view> optional;
 };
 
-extern const TableSchema top_level_schema;  // deck, kiosk, slides
-extern const TableSchema deck_table_schema;  // [deck]
-extern const TableSchema kiosk_table_schema; // [kiosk]
+extern const TableSchema top_level_schema;    // deck, kiosk, slides
+extern const TableSchema deck_table_schema;   // [deck]
+extern const TableSchema kiosk_table_schema;  // [kiosk]
 extern const TableSchema column_table_schema; // `left` and `right` of a columns slide
 
 // Keys every slide may have, whatever its layout.

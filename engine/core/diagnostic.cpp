@@ -7,7 +7,8 @@ namespace lectern {
 std::string format_diagnostic(const Diagnostic& diagnostic) {
     std::string out = diagnostic.file;
     if (diagnostic.position.known()) {
-        out += ':' + std::to_string(diagnostic.position.line) + ':' + std::to_string(diagnostic.position.column);
+        out +=
+            ':' + std::to_string(diagnostic.position.line) + ':' + std::to_string(diagnostic.position.column);
     }
     out += diagnostic.severity == Severity::Error ? ": error: " : ": warning: ";
     out += diagnostic.message;

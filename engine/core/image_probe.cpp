@@ -72,8 +72,8 @@ ImageProbe probe_jpeg(std::string_view bytes) {
             continue;
         }
         const std::uint32_t length = read_be16(bytes, at + 2);
-        const bool start_of_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                                    marker != 0xCC;
+        const bool start_of_frame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (start_of_frame && at + 9 <= bytes.size()) {
             probe.height = static_cast<int>(read_be16(bytes, at + 5));
             probe.width = static_cast<int>(read_be16(bytes, at + 7));
@@ -93,7 +93,8 @@ bool looks_like_svg(std::string_view bytes) {
 }
 
 int svg_dimension(std::string_view root, std::string_view attribute) {
-    const std::string key = std::string(" ") + std::string(attribute) + "=";
+    std::string key = " ";
+    key.append(attribute).append("=");
     const std::size_t at = root.find(key);
     if (at == std::string_view::npos || at + key.size() + 1 >= root.size())
         return 0;

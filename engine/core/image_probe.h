@@ -13,7 +13,7 @@ enum class ImageFormat { Unknown, Png, Jpeg, Svg };
 
 struct ImageProbe {
     ImageFormat format = ImageFormat::Unknown;
-    int width = 0;  // pixels; for SVG the declared size, 0 when only a viewBox is given
+    int width = 0; // pixels; for SVG the declared size, 0 when only a viewBox is given
     int height = 0;
     std::string problem; // empty when the picture looks usable; otherwise why not, in plain words
 

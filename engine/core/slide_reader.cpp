@@ -59,10 +59,11 @@ std::optional<SlideLayout> read_layout(TableReader& reader) {
     const toml::node* node = reader.table().get("layout");
     const std::string choices = join_names(slide_layout_names);
     if (!node) {
-        reader.sink().error(reader.table_position(), concat(reader.where(),
-                                                            " has no \"layout\"; add a line layout = \"bullets\" "
-                                                            "(or one of ",
-                                                            choices, ")"));
+        reader.sink().error(reader.table_position(),
+                            concat(reader.where(),
+                                   " has no \"layout\"; add a line layout = \"bullets\" "
+                                   "(or one of ",
+                                   choices, ")"));
         return std::nullopt;
     }
     const auto* name = node->as_string();
@@ -74,8 +75,8 @@ std::optional<SlideLayout> read_layout(TableReader& reader) {
     }
     if (auto layout = slide_layout_from_name(name->get()))
         return layout;
-    std::string message =
-        concat("unknown layout ", in_quotes(name->get()), " in ", reader.where(), "; expected one of ", choices);
+    std::string message = concat("unknown layout ", in_quotes(name->get()), " in ", reader.where(),
+                                 "; expected one of ", choices);
     if (auto suggestion = closest_match(name->get(), slide_layout_names))
         message += concat("; did you mean ", in_quotes(*suggestion), "?");
     reader.sink().error(reader.key_position("layout"), std::move(message));
@@ -86,7 +87,8 @@ std::optional<ImageRef> read_image(TableReader& reader, SlideReadContext& contex
     auto path = reader.text("image");
     if (!path)
         return std::nullopt;
-    ImageRef image{*path, context.folder / *path, reader.text("alt").value_or(""), reader.value_position("image")};
+    ImageRef image{*path, context.folder / *path, reader.text("alt").value_or(""),
+                   reader.value_position("image")};
     auto [cached, inserted] = context.checked_images.try_emplace(image.resolved);
     if (inserted) {
         std::error_code error;
@@ -115,8 +117,9 @@ void read_columns(TableReader& reader, Slide& slide) {
         TableReader column_reader(*table, concat("the ", key, " column of ", reader.where()), reader.sink());
         column_reader.check_keys(column_table_schema, {}, "a column");
         column->heading = column_reader.text("heading").value_or("");
-        column->bullets = column_reader.text_list("bullets", 1, max_bullets, "split the column over two slides")
-                              .value_or(std::vector<std::string>{});
+        column->bullets =
+            column_reader.text_list("bullets", 1, max_bullets, "split the column over two slides")
+                .value_or(std::vector<std::string>{});
     }
 }
 
@@ -125,8 +128,8 @@ void warn_about_repeated_options(TableReader& reader, const std::vector<std::str
         for (std::size_t j = 0; j < i; ++j) {
             if (options[i] == options[j]) {
                 reader.sink().warning(reader.value_position("options"),
-                                      concat("option ", i + 1, " of ", reader.where(), " repeats option ", j + 1,
-                                             "; pupils cannot tell them apart"));
+                                      concat("option ", i + 1, " of ", reader.where(), " repeats option ",
+                                             j + 1, "; pupils cannot tell them apart"));
             }
         }
     }
@@ -136,8 +139,9 @@ Question read_question(TableReader& reader, SlideLayout layout) {
     Question question;
     question.text = reader.text("question").value_or("");
     if (takes(layout, "options")) {
-        question.options = reader.text_list("options", min_options, max_options, "a poll shows at most 6 options")
-                               .value_or(std::vector<std::string>{});
+        question.options =
+            reader.text_list("options", min_options, max_options, "a poll shows at most 6 options")
+                .value_or(std::vector<std::string>{});
         warn_about_repeated_options(reader, question.options);
     }
     if (takes(layout, "reveal")) {
@@ -162,7 +166,8 @@ Question read_question(TableReader& reader, SlideLayout layout) {
                                           std::numeric_limits<std::int64_t>::max());
         if (answer && (*answer < 1 || static_cast<std::uint64_t>(*answer) > count)) {
             reader.sink().error(reader.value_position("answer"),
-                                concat("answer = ", *answer, " in ", reader.where(), " is not one of the options; ",
+                                concat("answer = ", *answer, " in ", reader.where(),
+                                       " is not one of the options; ",
                                        "answer is the number of the correct option, from 1 to ", count));
         } else if (answer) {
             question.answer = static_cast<int>(*answer);
@@ -206,8 +211,9 @@ std::optional<Slide> read_slide(const toml::table& table, std::size_t number, Di
         slide.image = read_image(reader, context);
         if (slide.image && !reader.has("alt")) {
             reader.sink().error(reader.key_position("image"),
-                                concat(reader.where(), " has an image but no \"alt\"; add alt = \"...\" describing "
-                                                       "the picture in words"));
+                                concat(reader.where(),
+                                       " has an image but no \"alt\"; add alt = \"...\" describing "
+                                       "the picture in words"));
         } else if (!slide.image && reader.has("alt")) {
             reader.sink().warning(reader.key_position("alt"),
                                   concat("\"alt\" in ", reader.where(),

@@ -31,7 +31,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[n];
 }
 
-std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+std::optional<std::string_view> closest_match(std::string_view word,
+                                              std::span<const std::string_view> candidates) {
     // A typo changes about one character in four; short words get one edit.
     const std::size_t allowed = std::clamp<std::size_t>(word.size() / 4, 1, 3);
     std::optional<std::string_view> best;

@@ -41,7 +41,8 @@ std::string_view describe_type(const toml::node& node) {
 }
 
 TableReader::TableReader(const toml::table& table, std::string where, DiagnosticSink& sink)
-    : m_table(table), m_where(std::move(where)), m_sink(sink) {}
+    : m_table(table), m_where(std::move(where)), m_sink(sink) {
+}
 
 SourcePosition TableReader::key_position(std::string_view key) const {
     for (const auto& [k, node] : m_table) {
@@ -76,14 +77,14 @@ void TableReader::check_keys(const TableSchema& schema, std::span<const std::str
     }
     for (std::string_view required : schema.required) {
         if (!m_table.contains(required))
-            m_sink.error(table_position(),
-                         concat(m_where, " is missing ", in_quotes(required), "; add ", how_to_add(required)));
+            m_sink.error(table_position(), concat(m_where, " is missing ", in_quotes(required), "; add ",
+                                                  how_to_add(required)));
     }
 }
 
 void TableReader::wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
-    m_sink.error(position_of(node),
-                 concat(in_quotes(key), " in ", m_where, " must be ", expected, "; found ", describe_type(node)));
+    m_sink.error(position_of(node), concat(in_quotes(key), " in ", m_where, " must be ", expected, "; found ",
+                                           describe_type(node)));
 }
 
 std::optional<std::string> TableReader::text(std::string_view key) {
@@ -96,8 +97,9 @@ std::optional<std::string> TableReader::text(std::string_view key) {
         return std::nullopt;
     }
     if (value->get().find_first_not_of(" \t\r\n") == std::string::npos) {
-        m_sink.error(position_of(*node), concat(in_quotes(key), " in ", m_where,
-                                                " is empty; write some text between the quotes, or remove the line"));
+        m_sink.error(position_of(*node),
+                     concat(in_quotes(key), " in ", m_where,
+                            " is empty; write some text between the quotes, or remove the line"));
         return std::nullopt;
     }
     return value->get();
@@ -132,9 +134,9 @@ std::optional<std::vector<std::string>> TableReader::text_list(std::string_view 
         }
     }
     if (array->size() < min_items || array->size() > max_items) {
-        std::string message = concat(in_quotes(key), " in ", m_where, " has ", array->size(),
-                                     array->size() == 1 ? " item" : " items", "; it takes ", min_items, " to ",
-                                     max_items);
+        std::string message =
+            concat(in_quotes(key), " in ", m_where, " has ", array->size(),
+                   array->size() == 1 ? " item" : " items", "; it takes ", min_items, " to ", max_items);
         if (array->size() > max_items && !too_many_hint.empty())
             message += concat(" (", too_many_hint, ")");
         m_sink.error(position_of(*node), std::move(message));
@@ -155,7 +157,8 @@ std::optional<bool> TableReader::flag(std::string_view key) {
     return std::nullopt;
 }
 
-std::optional<std::int64_t> TableReader::whole_number(std::string_view key, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> TableReader::whole_number(std::string_view key, std::int64_t min,
+                                                      std::int64_t max) {
     const toml::node* node = m_table.get(key);
     if (!node)
         return std::nullopt;
@@ -165,8 +168,9 @@ std::optional<std::int64_t> TableReader::whole_number(std::string_view key, std:
         return std::nullopt;
     }
     if (value->get() < min || value->get() > max) {
-        m_sink.error(position_of(*node), concat(key, " = ", value->get(), " in ", m_where,
-                                                " is out of range; use a whole number from ", min, " to ", max));
+        m_sink.error(position_of(*node),
+                     concat(key, " = ", value->get(), " in ", m_where,
+                            " is out of range; use a whole number from ", min, " to ", max));
         return std::nullopt;
     }
     return value->get();
@@ -193,7 +197,8 @@ std::optional<double> TableReader::number(std::string_view key, double min, doub
     return number;
 }
 
-std::optional<std::string> TableReader::choice(std::string_view key, std::span<const std::string_view> choices) {
+std::optional<std::string> TableReader::choice(std::string_view key,
+                                               std::span<const std::string_view> choices) {
     const toml::node* node = m_table.get(key);
     if (!node)
         return std::nullopt;

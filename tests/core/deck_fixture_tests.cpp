@@ -9,7 +9,8 @@ using namespace lectern;
 
 namespace {
 
-std::vector<std::string> diagnostics_as_lines(const std::filesystem::path& deck, const std::string& display_name) {
+std::vector<std::string> diagnostics_as_lines(const std::filesystem::path& deck,
+                                              const std::string& display_name) {
     const DeckLoadResult result = load_deck_text(test::read_text(deck), display_name, deck.parent_path());
     std::vector<std::string> lines;
     for (const Diagnostic& diagnostic : result.diagnostics)
@@ -24,7 +25,8 @@ TEST_CASE("every deck in tests/decks/valid loads with no errors or warnings") {
     REQUIRE(decks.size() >= 3);
     for (const auto& deck : decks) {
         CAPTURE(deck);
-        const std::vector<std::string> lines = diagnostics_as_lines(deck, "valid/" + deck.filename().string());
+        const std::vector<std::string> lines =
+            diagnostics_as_lines(deck, "valid/" + deck.filename().string());
         CHECK(lines == std::vector<std::string>{});
     }
 }

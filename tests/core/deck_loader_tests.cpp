@@ -77,8 +77,9 @@ TEST_CASE("every-layout.toml loads into the model with every value") {
 }
 
 TEST_CASE("defaults apply when optional keys are left out") {
-    const DeckLoadResult result = load(header + "[[slides]]\nlayout = \"scale\"\nquestion = \"Q\"\nlow = \"a\"\n"
-                                                "high = \"b\"\n[[slides]]\nlayout = \"words\"\nquestion = \"W\"\n");
+    const DeckLoadResult result =
+        load(header + "[[slides]]\nlayout = \"scale\"\nquestion = \"Q\"\nlow = \"a\"\n"
+                      "high = \"b\"\n[[slides]]\nlayout = \"words\"\nquestion = \"W\"\n");
     REQUIRE(result.ok());
     const Deck& deck = *result.deck;
     CHECK(deck.info.language == "en");
@@ -116,8 +117,8 @@ TEST_CASE("a deck with errors is never returned, but its warnings are") {
 }
 
 TEST_CASE("all problems of a deck are reported in one pass, in file order") {
-    const DeckLoadResult result =
-        load("[deck]\ntitle = 5\nroom = \"gym\"\n[[slides]]\nlayout = \"nope\"\n[[slides]]\nlayout = \"title\"\n");
+    const DeckLoadResult result = load(
+        "[deck]\ntitle = 5\nroom = \"gym\"\n[[slides]]\nlayout = \"nope\"\n[[slides]]\nlayout = \"title\"\n");
     REQUIRE(result.diagnostics.size() == 4);
     CHECK(result.diagnostics[0].position == SourcePosition{2, 9});
     CHECK(result.diagnostics[1].position == SourcePosition{3, 8});
@@ -128,7 +129,8 @@ TEST_CASE("all problems of a deck are reported in one pass, in file order") {
 TEST_CASE("a missing deck file is an error naming the file, without a position") {
     const DeckLoadResult result = load_deck_file("no/such/deck.toml");
     REQUIRE(result.diagnostics.size() == 1);
-    CHECK(format_diagnostic(result.diagnostics[0]).starts_with("no/such/deck.toml: error: cannot read this deck"));
+    CHECK(format_diagnostic(result.diagnostics[0])
+              .starts_with("no/such/deck.toml: error: cannot read this deck"));
 }
 
 TEST_CASE("an image checker given in the options replaces the built-in probe, and runs once per file") {
@@ -160,7 +162,8 @@ TEST_CASE("every required key of every table says how to add it") {
 }
 
 TEST_CASE("a byte order mark and Windows line endings are accepted") {
-    const DeckLoadResult result = load("\xEF\xBB\xBF[deck]\r\ntitle = \"T\"\r\n[[slides]]\r\nlayout = \"title\"\r\n"
-                                       "title = \"x\"\r\n");
+    const DeckLoadResult result =
+        load("\xEF\xBB\xBF[deck]\r\ntitle = \"T\"\r\n[[slides]]\r\nlayout = \"title\"\r\n"
+             "title = \"x\"\r\n");
     CHECK(result.ok());
 }

@@ -6,7 +6,8 @@ using namespace lectern;
 
 TEST_CASE("diagnostics print compiler-style, with or without a position") {
     CHECK(format_diagnostic({"deck.toml", {12, 9}, Severity::Error, "bad"}) == "deck.toml:12:9: error: bad");
-    CHECK(format_diagnostic({"deck.toml", {3, 1}, Severity::Warning, "hmm"}) == "deck.toml:3:1: warning: hmm");
+    CHECK(format_diagnostic({"deck.toml", {3, 1}, Severity::Warning, "hmm"}) ==
+          "deck.toml:3:1: warning: hmm");
     CHECK(format_diagnostic({"deck.toml", {}, Severity::Error, "gone"}) == "deck.toml: error: gone");
 }
 

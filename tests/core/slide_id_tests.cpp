@@ -13,7 +13,8 @@ TEST_CASE("slugs keep ASCII letters and digits, joined by single hyphens") {
 }
 
 TEST_CASE("slugs stop at 48 characters without a trailing hyphen") {
-    const std::string slug = slug_of("a very long title that goes on and on and on about online safety for pupils");
+    const std::string slug =
+        slug_of("a very long title that goes on and on and on about online safety for pupils");
     CHECK(slug.size() <= 48);
     CHECK(slug.back() != '-');
 }

@@ -1,7 +1,8 @@
 #include "core/suggestion.h"
 
-#include <array>
 #include <doctest/doctest.h>
+
+#include <array>
 
 using namespace lectern;
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in Release and runs them. Usage: tools/bench/run.sh
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+"$top/tools/setup.sh"
+build="$top/build/bench"
+cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j2 --target deck_load_bench
+"$build/tools/bench/deck_load_bench" 1000 30

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the test configuration (Debug, AddressSanitizer + UndefinedBehaviorSanitizer) and runs every
+# test through ctest. Installs what is missing first.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+"$top/tools/setup.sh"
+build="$top/build/test"
+cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLECTERN_SANITIZE=ON -DLECTERN_BUILD_TESTS=ON >/dev/null
+cmake --build "$build" -j2
+cd "$build"
+ctest --output-on-failure -j2 "$@"
