@@ -3,19 +3,19 @@
 // Pure data: no SDL, ImGui, network or TOML includes.
 #pragma once
 
+#include "deck_options.h"
 #include "slide_layout.h"
 #include "source_position.h"
+#include "theme.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lectern {
-
-enum class Aspect { Wide16x9, Standard4x3 };
-enum class Room { Classroom, Hall };
-enum class Reveal { OnCommand, Live };
 
 struct DeckInfo {
     std::string title;
@@ -78,11 +78,16 @@ struct Slide {
     std::optional<Question> question; // poll, quiz, scale, words
     std::string notes;
     std::optional<double> seconds; // kiosk auto-advance time for this slide
+    std::vector<std::pair<std::string, SourcePosition>> value_positions; // key -> where its value starts
+
+    // Where the value of `key` starts in the deck file, or the slide's own position.
+    SourcePosition position_of(std::string_view key) const;
 };
 
 struct Deck {
     std::filesystem::path file;
     DeckInfo info;
+    Theme theme;                        // resolved from info.theme: a built-in or the theme file
     std::optional<KioskSettings> kiosk; // present when the deck has a [kiosk] table
     std::vector<Slide> slides;
 

@@ -7,6 +7,7 @@
 #include "slide_reader.h"
 #include "suggestion.h"
 #include "table_reader.h"
+#include "theme_loader.h"
 
 #include <algorithm>
 #include <array>
@@ -20,7 +21,6 @@ namespace lectern {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> builtin_themes{"classroom", "high-contrast", "assembly"};
 constexpr std::array<std::string_view, 2> aspect_names{"16:9", "4:3"};
 constexpr std::array<std::string_view, 2> room_names{"classroom", "hall"};
 
@@ -51,7 +51,7 @@ void read_theme(TableReader& reader, DeckInfo& info, const std::filesystem::path
     if (!theme)
         return;
     info.theme = *theme;
-    if (std::ranges::find(builtin_themes, *theme) != builtin_themes.end())
+    if (std::ranges::find(builtin_theme_names, *theme) != builtin_theme_names.end())
         return;
     const bool names_a_file = theme->ends_with(".toml") || theme->find('/') != std::string::npos;
     if (names_a_file) {
@@ -70,8 +70,8 @@ void read_theme(TableReader& reader, DeckInfo& info, const std::filesystem::path
     }
     std::string message =
         concat("theme = ", in_quotes(*theme), " in ", reader.where(), " is neither a built-in theme (",
-               join_names(builtin_themes), ") nor a theme file ending in .toml");
-    if (auto suggestion = closest_match(*theme, builtin_themes))
+               join_names(builtin_theme_names), ") nor a theme file ending in .toml");
+    if (auto suggestion = closest_match(*theme, builtin_theme_names))
         message += concat("; did you mean ", in_quotes(*suggestion), "?");
     reader.sink().error(reader.value_position("theme"), std::move(message));
 }
@@ -158,10 +158,12 @@ void assign_slide_ids(std::vector<Slide>& slides, const std::vector<SlideOrigin>
         if (!slide.id_given)
             continue;
         if (!is_valid_slide_id(slide.id)) {
-            sink.error(origins[i].id_position,
-                       concat("id = ", in_quotes(slide.id), " in slide ", origins[i].number,
-                              " may use only lowercase letters, digits and hyphens, like id = ",
-                              in_quotes(slug_of(slide.id).empty() ? "my-slide" : slug_of(slide.id))));
+            sink.error(
+                origins[i].id_position,
+                concat("id = ", in_quotes(slide.id), " in slide ", origins[i].number,
+                       " may use only lowercase letters, digits, hyphens and underscores, starting with a "
+                       "letter or digit, at most 64 characters; for example id = ",
+                       in_quotes(slug_of(slide.id).empty() ? "my-slide" : slug_of(slide.id))));
             continue;
         }
         auto [existing, inserted] = taken.try_emplace(slide.id, i);
@@ -232,6 +234,21 @@ void read_slides(const toml::table& root, Deck& deck, DiagnosticSink& sink, Slid
     assign_slide_ids(deck.slides, origins, sink);
 }
 
+// The built-in theme, or the theme file read on top of one; its problems carry the theme file's name.
+Theme resolve_theme(const DeckInfo& info, const std::string& deck_display_name, DiagnosticSink& sink) {
+    if (auto builtin = builtin_theme(info.theme))
+        return *builtin;
+    Theme fallback = *builtin_theme("classroom");
+    if (!info.theme_file)
+        return fallback;
+    const std::filesystem::path shown = std::filesystem::path(deck_display_name).parent_path() / info.theme;
+    DiagnosticSink theme_sink(shown.lexically_normal().string());
+    std::optional<Theme> theme = load_theme_file(*info.theme_file, theme_sink);
+    for (Diagnostic& diagnostic : theme_sink.take())
+        sink.add(std::move(diagnostic));
+    return theme.value_or(fallback);
+}
+
 std::string describe_parse_error(const toml::parse_error& error) {
     std::string what(error.description());
     return concat("this is not valid TOML: ", what,
@@ -269,6 +286,8 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
         TableReader reader(*kiosk_table, "the [kiosk] table", sink);
         deck.kiosk = read_kiosk_table(reader);
     }
+
+    deck.theme = resolve_theme(deck.info, display_name, sink);
 
     SlideReadContext context{folder, options.check_image, {}};
     if (!context.check_image)

@@ -25,7 +25,19 @@ std::size_t count_of(std::span<const Diagnostic> diagnostics, Severity severity)
 }
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics) {
-    std::ranges::stable_sort(diagnostics, {}, [](const Diagnostic& d) { return d.position; });
+    std::vector<std::string> files;
+    for (const Diagnostic& d : diagnostics) {
+        if (std::ranges::find(files, d.file) == files.end())
+            files.push_back(d.file);
+    }
+    auto file_rank = [&files](const Diagnostic& d) {
+        return std::ranges::find(files, d.file) - files.begin();
+    };
+    std::ranges::stable_sort(diagnostics, [&file_rank](const Diagnostic& a, const Diagnostic& b) {
+        const auto rank_a = file_rank(a);
+        const auto rank_b = file_rank(b);
+        return rank_a != rank_b ? rank_a < rank_b : a.position < b.position;
+    });
 }
 
 void DiagnosticSink::error(SourcePosition position, std::string message) {

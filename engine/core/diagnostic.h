@@ -28,7 +28,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 bool has_errors(std::span<const Diagnostic> diagnostics);
 std::size_t count_of(std::span<const Diagnostic> diagnostics, Severity severity);
 
-// Orders diagnostics by file position, keeping the order of those at the same place.
+// Orders each file's diagnostics by position, files in the order they first appear, keeping the order
+// of those at the same place.
 void sort_by_position(std::vector<Diagnostic>& diagnostics);
 
 // Collects the diagnostics of one file.
@@ -38,6 +39,7 @@ public:
 
     void error(SourcePosition position, std::string message);
     void warning(SourcePosition position, std::string message);
+    void add(Diagnostic diagnostic) { m_diagnostics.push_back(std::move(diagnostic)); } // from another file
 
     const std::string& file() const { return m_file; }
     const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }

@@ -139,9 +139,10 @@ Question read_question(TableReader& reader, SlideLayout layout) {
     Question question;
     question.text = reader.text("question").value_or("");
     if (takes(layout, "options")) {
-        question.options =
-            reader.text_list("options", min_options, max_options, "a poll shows at most 6 options")
-                .value_or(std::vector<std::string>{});
+        question.options = reader
+                               .text_list("options", min_options, max_options,
+                                          concat("a ", name_of(layout), " shows at most 6 options"))
+                               .value_or(std::vector<std::string>{});
         warn_about_repeated_options(reader, question.options);
     }
     if (takes(layout, "reveal")) {
@@ -162,15 +163,17 @@ Question read_question(TableReader& reader, SlideLayout layout) {
 
     if (layout == SlideLayout::Quiz && reader.has("answer")) {
         const std::size_t count = question.options.empty() ? max_options : question.options.size();
-        auto answer = reader.whole_number("answer", std::numeric_limits<std::int64_t>::min(),
-                                          std::numeric_limits<std::int64_t>::max());
-        if (answer && (*answer < 1 || static_cast<std::uint64_t>(*answer) > count)) {
-            reader.sink().error(reader.value_position("answer"),
-                                concat("answer = ", *answer, " in ", reader.where(),
+        const toml::node* node = reader.table().get("answer");
+        if (!node->is_integer()) {
+            reader.whole_number("answer", 1, static_cast<std::int64_t>(count)); // reports the wrong type
+        } else if (const std::int64_t answer = node->as_integer()->get();
+                   answer < 1 || static_cast<std::uint64_t>(answer) > count) {
+            reader.sink().error(position_of(*node),
+                                concat("answer = ", answer, " in ", reader.where(),
                                        " is not one of the options; ",
                                        "answer is the number of the correct option, from 1 to ", count));
-        } else if (answer) {
-            question.answer = static_cast<int>(*answer);
+        } else {
+            question.answer = static_cast<int>(answer);
         }
     }
     return question;
@@ -193,6 +196,8 @@ std::optional<Slide> read_slide(const toml::table& table, std::size_t number, Di
     Slide slide;
     slide.layout = *layout;
     slide.position = reader.table_position();
+    for (const auto& [key, node] : table)
+        slide.value_positions.emplace_back(std::string(key.str()), lectern::position_of(node));
     slide.id = reader.text("id").value_or("");
     slide.id_given = !slide.id.empty();
     slide.notes = reader.text("notes").value_or("");

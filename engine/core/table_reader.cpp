@@ -220,6 +220,19 @@ std::optional<std::string> TableReader::choice(std::string_view key,
     return std::nullopt;
 }
 
+std::optional<Colour> TableReader::colour(std::string_view key) {
+    const toml::node* node = m_table.get(key);
+    if (!node)
+        return std::nullopt;
+    const auto* value = node->as_string();
+    std::optional<Colour> colour = value ? colour_from_hex(value->get()) : std::nullopt;
+    if (!colour)
+        m_sink.error(position_of(*node),
+                     concat(in_quotes(key), " in ", m_where,
+                            " must be a colour written as \"#rrggbb\", like ", key, " = \"#1d2b53\""));
+    return colour;
+}
+
 const toml::table* TableReader::subtable(std::string_view key, std::string_view example) {
     const toml::node* node = m_table.get(key);
     if (!node)

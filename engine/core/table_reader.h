@@ -3,6 +3,7 @@
 // Private to the deck loader: the only place in Lectern that touches toml++ nodes.
 #pragma once
 
+#include "colour.h"
 #include "deck_schema.h"
 #include "diagnostic.h"
 
@@ -48,6 +49,7 @@ public:
     std::optional<std::int64_t> whole_number(std::string_view key, std::int64_t min, std::int64_t max);
     std::optional<double> number(std::string_view key, double min, double max);
     std::optional<std::string> choice(std::string_view key, std::span<const std::string_view> choices);
+    std::optional<Colour> colour(std::string_view key);
     const toml::table* subtable(std::string_view key, std::string_view example);
 
     DiagnosticSink& sink() { return m_sink; }
