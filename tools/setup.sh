@@ -11,6 +11,9 @@ packages=(
   # rendering, fonts and the presenter panel
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev
   fonts-dejavu-core
+  # fallback fonts (SDL_ttf has none of its own): Chinese, Japanese kana and Korean Hangul in one 1.6 MB
+  # font; Urdu letters DejaVu lacks (U+06C1, U+06D2) in PakType Naskh Basic (0.2 MB download)
+  fonts-wqy-microhei fonts-paktype
 )
 
 missing=()

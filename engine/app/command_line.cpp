@@ -1,40 +1,85 @@
 #include "command_line.h"
 
+#include <charconv>
+
 namespace lectern {
 
-CommandLine parse_command_line(const std::vector<std::string>& arguments) {
+namespace {
+
+CommandLine usage_error(std::string message) {
     CommandLine command;
-    if (arguments.empty()) {
-        command.kind = CommandKind::UsageError;
-        command.error = "no deck given";
-        return command;
-    }
-    std::size_t first = 0;
-    if (arguments[0] == "check") {
+    command.kind = CommandKind::UsageError;
+    command.error = std::move(message);
+    return command;
+}
+
+std::optional<int> whole_number(const std::string& text, int min, int max) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+// "1920x1080" -> width and height, each from 64 to 8192.
+bool parse_size(const std::string& text, CommandLine& command) {
+    const std::size_t x = text.find('x');
+    if (x == std::string::npos)
+        return false;
+    const auto width = whole_number(text.substr(0, x), 64, 8192);
+    const auto height = whole_number(text.substr(x + 1), 64, 8192);
+    if (!width || !height)
+        return false;
+    command.width = *width;
+    command.height = *height;
+    return true;
+}
+
+} // namespace
+
+CommandLine parse_command_line(const std::vector<std::string>& arguments) {
+    if (arguments.empty())
+        return usage_error("no deck given");
+    CommandLine command;
+    std::size_t first = 1;
+    if (arguments[0] == "check")
         command.kind = CommandKind::Check;
-        first = 1;
-    } else {
+    else if (arguments[0] == "render")
+        command.kind = CommandKind::Render;
+    else {
         command.kind = CommandKind::Present;
+        first = 0;
     }
     for (std::size_t i = first; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
+        const bool has_value = i + 1 < arguments.size();
         if (argument == "--help" || argument == "-h") {
-            return {CommandKind::Help, {}, {}};
+            command.kind = CommandKind::Help;
+            return command;
         } else if (argument == "--version") {
-            return {CommandKind::Version, {}, {}};
+            command.kind = CommandKind::Version;
+            return command;
+        } else if (command.kind == CommandKind::Render && argument == "--out" && has_value) {
+            command.out_dir = arguments[++i];
+        } else if (command.kind == CommandKind::Render && argument == "--size" && has_value) {
+            if (!parse_size(arguments[++i], command))
+                return usage_error("--size takes WIDTHxHEIGHT, like 1920x1080 (each 64 to 8192)");
+        } else if (command.kind == CommandKind::Render && argument == "--slide" && has_value) {
+            command.slide = whole_number(arguments[++i], 1, 1000000);
+            if (!command.slide)
+                return usage_error("--slide takes a slide number, counting from 1");
         } else if (argument.starts_with("-")) {
-            return {CommandKind::UsageError, {}, "unknown option " + argument};
+            return usage_error("unknown option " + argument);
         } else {
             command.decks.push_back(argument);
         }
     }
-    if (command.decks.empty()) {
-        command.kind = CommandKind::UsageError;
-        command.error = "no deck given";
-    } else if (command.kind == CommandKind::Present && command.decks.size() > 1) {
-        command.kind = CommandKind::UsageError;
-        command.error = "present one deck at a time (use `lectern check` to check several)";
-    }
+    if (command.decks.empty())
+        return usage_error("no deck given");
+    if (command.kind != CommandKind::Check && command.decks.size() > 1)
+        return usage_error("give one deck at a time (use `lectern check` to check several)");
+    if (command.kind == CommandKind::Render && command.out_dir.empty())
+        return usage_error("render needs --out DIR, the folder to write the pictures to");
     return command;
 }
 
@@ -42,10 +87,14 @@ const char* usage_text() {
     return R"(Usage:
   lectern DECK.toml            present a deck
   lectern check DECK.toml...   check decks and print every problem as file:line:column
+  lectern render DECK.toml --out DIR [--size WxH] [--slide N]
+                               write each slide (and build step) as a PNG, no display needed;
+                               default size 1920x1080
   lectern --help               show this help
   lectern --version            show the version and the deck format version
 
-Exit codes of check: 0 no errors (warnings allowed), 1 a deck has an error, 2 usage error.
+Exit codes: 0 success (check: no errors, warnings allowed), 1 a deck has an error or a
+picture could not be written, 2 usage error.
 The deck format is described in slides/README.md.
 )";
 }

@@ -1,17 +1,22 @@
 // CommandLine: what the user asked `lectern` to do, parsed from argv. Pure parsing, no side effects.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace lectern {
 
-enum class CommandKind { Present, Check, Help, Version, UsageError };
+enum class CommandKind { Present, Check, Render, Help, Version, UsageError };
 
 struct CommandLine {
     CommandKind kind = CommandKind::Help;
     std::vector<std::string> decks;
-    std::string error; // for UsageError: what was wrong
+    std::string error;   // for UsageError: what was wrong
+    std::string out_dir; // render: --out DIR
+    int width = 1920;    // render: --size WxH
+    int height = 1080;
+    std::optional<int> slide; // render: --slide N (1-based)
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

@@ -1,6 +1,7 @@
 // lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
 #include "check_command.h"
 #include "command_line.h"
+#include "render_command.h"
 
 #include <iostream>
 #include <string>
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
     case CommandKind::UsageError:
         std::cerr << "lectern: " << command.error << "\n\n" << usage_text();
         return 2;
+    case CommandKind::Render:
+        return run_render(command);
     case CommandKind::Check:
         return run_check(command.decks, std::cout, std::cerr);
     case CommandKind::Present: {

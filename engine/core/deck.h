@@ -27,6 +27,7 @@ struct DeckInfo {
     std::optional<std::filesystem::path> theme_file; // resolved path when `theme` names a file
     std::optional<int> duration_minutes;
     Room room = Room::Classroom;
+    Transition transition = Transition::Fade; // between slides; "none" for a plain cut
 };
 
 struct KioskSettings {

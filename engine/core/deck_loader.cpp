@@ -23,6 +23,7 @@ namespace {
 
 constexpr std::array<std::string_view, 2> aspect_names{"16:9", "4:3"};
 constexpr std::array<std::string_view, 2> room_names{"classroom", "hall"};
+constexpr std::array<std::string_view, 2> transition_names{"fade", "none"};
 
 bool is_language_tag(std::string_view tag) {
     // BCP 47 in outline: a 2 or 3 letter language, then subtags of 1 to 8 letters or digits.
@@ -98,6 +99,8 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
         info.duration_minutes = static_cast<int>(*minutes);
     if (auto room = reader.choice("room", room_names))
         info.room = *room == "hall" ? Room::Hall : Room::Classroom;
+    if (auto transition = reader.choice("transition", transition_names))
+        info.transition = *transition == "none" ? Transition::None : Transition::Fade;
     return info;
 }
 
@@ -289,7 +292,7 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
 
     deck.theme = resolve_theme(deck.info, display_name, sink);
 
-    SlideReadContext context{folder, options.check_image, {}};
+    SlideReadContext context{folder, options.check_image, options.picture_problems, {}};
     if (!context.check_image)
         context.check_image = [](const std::filesystem::path& path) {
             return probe_image_file(path).problem;

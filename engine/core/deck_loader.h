@@ -16,10 +16,15 @@
 
 namespace lectern {
 
+// `check` treats a missing or unreadable picture as an error; presenting and rendering go on with a
+// placeholder that shows the alt text, so one bad picture never stops the show.
+enum class PictureProblems { AreErrors, AreWarnings };
+
 struct DeckLoadOptions {
     // Says why a picture file cannot be shown, or returns "" when it can. By default the file's
     // structure is probed (probe_image_file); adapters may decode it for real instead.
     std::function<std::string(const std::filesystem::path&)> check_image;
+    PictureProblems picture_problems = PictureProblems::AreErrors;
 };
 
 struct DeckLoadResult {

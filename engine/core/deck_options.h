@@ -6,5 +6,6 @@ namespace lectern {
 enum class Aspect { Wide16x9, Standard4x3 };
 enum class Room { Classroom, Hall };
 enum class Reveal { OnCommand, Live };
+enum class Transition { Fade, None };
 
 } // namespace lectern

@@ -16,7 +16,6 @@ constexpr float margin_y = 72;
 constexpr float header_h = 170;          // slide titles
 constexpr float question_header_h = 250; // questions are longer than titles
 constexpr float gap = 40;
-constexpr float join_strip_h = 72;
 constexpr std::array<std::string_view, 6> option_labels{"A", "B", "C", "D", "E", "F"};
 
 // Black or white, whichever reads better on `background`.
@@ -39,6 +38,7 @@ public:
     ComposedSlide take() { return std::move(m_out); }
 
     float width() const { return m_bounds.w; }
+    float legible() const { return m_legible; }
     float height() const { return m_bounds.h; }
     const Theme& theme() const { return m_theme; }
     const Slide& slide() const { return m_slide; }
@@ -241,15 +241,21 @@ void compose_quote(Composer& c) {
     }
 }
 
+// Room for the voting address on two lines if it needs them.
+float join_strip_height(const Theme& theme) {
+    return std::round(theme.small_px * 2.9f);
+}
+
 float bottom_of_content(const Composer& c, const JoinDetails* join) {
-    return c.height() - margin_y - (join ? join_strip_h + 16 : 0);
+    return c.height() - margin_y - (join ? join_strip_height(c.theme()) + 16 : 0);
 }
 
 void compose_join_strip(Composer& c, const JoinDetails* join) {
     if (!join)
         return;
     const Theme& t = c.theme();
-    const Box strip{0, c.height() - join_strip_h - 24, c.width(), join_strip_h};
+    const float strip_h = join_strip_height(t);
+    const Box strip{0, c.height() - strip_h - 24, c.width(), strip_h};
     c.fill(strip, t.panel);
     c.text(Composer::with_vertical(
                Composer::with_align(c.block(paragraphs_of(concat("Vote at **", join->address,
@@ -268,6 +274,8 @@ void compose_options(Composer& c, const Question& q, float top, float bottom) {
     const float row_h =
         std::min(132.0f, (bottom - top - row_gap * static_cast<float>(n - 1)) / static_cast<float>(n));
     const float chip = row_h - 24;
+    const float label_px =
+        std::min(chip * 0.8f, std::max(chip * 0.6f, c.legible())); // a letter the back row can read
     const float w = c.width() - 2 * margin_x;
     std::vector<TextBlock> blocks;
     float px = t.body_px;
@@ -287,10 +295,10 @@ void compose_options(Composer& c, const Question& q, float top, float bottom) {
         c.text_at(Composer::with_vertical(
                       Composer::with_align(c.block(paragraphs_of(option_labels[i]),
                                                    {margin_x + 12, y + 12, chip, chip}, FontRole::Heading,
-                                                   true, chip * 0.6f, readable_on(chip_colour)),
+                                                   true, label_px, readable_on(chip_colour)),
                                            TextAlign::Centre),
                       VerticalAlign::Middle),
-                  chip * 0.6f, "options");
+                  label_px, "options");
         c.text_at(blocks[i], px, "options");
     }
 }

@@ -97,14 +97,19 @@ std::optional<ImageRef> read_image(TableReader& reader, SlideReadContext& contex
         else
             cached->second = context.check_image(image.resolved);
     }
+    auto report = [&](std::string message) {
+        if (context.picture_problems == PictureProblems::AreErrors)
+            reader.sink().error(image.position, std::move(message));
+        else
+            reader.sink().warning(image.position, std::move(message));
+    };
     if (cached->second == "missing") {
-        reader.sink().error(image.position, concat("image file ", in_quotes(*path), " in ", reader.where(),
-                                                   " does not exist; check the name, and that the path is "
-                                                   "relative to the deck's folder"));
+        report(concat("image file ", in_quotes(*path), " in ", reader.where(),
+                      " does not exist; check the name, and that the path is "
+                      "relative to the deck's folder"));
     } else if (!cached->second.empty()) {
-        reader.sink().error(image.position, concat("image file ", in_quotes(*path), " in ", reader.where(),
-                                                   " cannot be shown: ", cached->second,
-                                                   "; save it again as PNG, JPEG or SVG"));
+        report(concat("image file ", in_quotes(*path), " in ", reader.where(),
+                      " cannot be shown: ", cached->second, "; save it again as PNG, JPEG or SVG"));
     }
     return image;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "deck.h"
+#include "deck_loader.h"
 #include "table_reader.h"
 
 #include <filesystem>
@@ -16,6 +17,7 @@ namespace lectern {
 struct SlideReadContext {
     std::filesystem::path folder; // the deck's folder: image paths are relative to it
     std::function<std::string(const std::filesystem::path&)> check_image;
+    PictureProblems picture_problems = PictureProblems::AreErrors;
     std::map<std::filesystem::path, std::string> checked_images; // path -> problem ("" when fine)
 };
 

@@ -1,5 +1,6 @@
 #include "text_layout.h"
 
+#include "bidi_levels.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -12,15 +13,6 @@ namespace {
 constexpr float smallest_px = 10; // below this nothing is readable at all; stop shrinking
 constexpr float shrink_step = 0.96f;
 constexpr std::string_view bullet_mark = "\u2022";
-
-bool is_rtl(char32_t c) {
-    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
-}
-
-bool is_strong(char32_t c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= 0x00C0 && c != replacement_character && !(c >= 0x2000 && c <= 0x2BFF));
-}
 
 // A unit the line breaker will not split, unless it is wider than the line on its own.
 struct Token {
@@ -171,17 +163,10 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
 }
 
 bool reads_right_to_left(const Paragraph& paragraph) {
-    for (const StyledSpan& span : paragraph.spans) {
-        std::size_t at = 0;
-        while (at < span.text.size()) {
-            const char32_t c = next_code_point(span.text, at);
-            if (is_rtl(c))
-                return true;
-            if (is_strong(c))
-                return false;
-        }
-    }
-    return false;
+    std::string text;
+    for (const StyledSpan& span : paragraph.spans)
+        text += span.text;
+    return resolve_bidi_levels(decode_utf8(text)).paragraph == TextDirection::RightToLeft;
 }
 
 FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer) {

@@ -1,40 +1,102 @@
 #include "utf8.h"
 
+#include <cstdint>
+
 namespace lectern {
 
+namespace {
+
+struct LeadByte {
+    std::size_t length = 0; // 0: not a valid lead byte
+    char32_t bits = 0;
+    unsigned char min_next =
+        0x80; // the range the second byte must fall in (rejects overlongs and surrogates)
+    unsigned char max_next = 0xBF;
+};
+
+LeadByte lead_byte(unsigned char byte) {
+    if (byte >= 0xC2 && byte <= 0xDF)
+        return {2, char32_t{byte} & 0x1Fu};
+    if (byte >= 0xE0 && byte <= 0xEF) {
+        const unsigned char min_next = byte == 0xE0 ? 0xA0 : 0x80;
+        const unsigned char max_next = byte == 0xED ? 0x9F : 0xBF;
+        return {3, char32_t{byte} & 0x0Fu, min_next, max_next};
+    }
+    if (byte >= 0xF0 && byte <= 0xF4) {
+        const unsigned char min_next = byte == 0xF0 ? 0x90 : 0x80;
+        const unsigned char max_next = byte == 0xF4 ? 0x8F : 0xBF;
+        return {4, char32_t{byte} & 0x07u, min_next, max_next};
+    }
+    return {};
+}
+
+} // namespace
+
 char32_t next_code_point(std::string_view text, std::size_t& at) {
-    const auto byte = [&text](std::size_t i) {
-        return static_cast<unsigned char>(text[i]);
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+        ++at;
+        return byte;
+    }
+    const LeadByte lead = lead_byte(byte);
+    if (lead.length == 0) {
+        ++at;
+        return replacement_character;
+    }
+    char32_t code_point = lead.bits;
+    std::size_t taken = 1;
+    for (; taken < lead.length; ++taken) {
+        if (at + taken >= text.size())
+            break;
+        const auto next = static_cast<unsigned char>(text[at + taken]);
+        const unsigned char min_next = taken == 1 ? lead.min_next : 0x80;
+        const unsigned char max_next = taken == 1 ? lead.max_next : 0xBF;
+        if (next < min_next || next > max_next)
+            break;
+        code_point = (code_point << 6) | (char32_t{next} & 0x3Fu);
+    }
+    const bool complete = taken == lead.length;
+    at += taken; // a broken sequence is replaced once, and decoding resumes at the offending byte
+    return complete ? code_point : replacement_character;
+}
+
+std::u32string decode_utf8(std::string_view utf8) {
+    std::u32string out;
+    out.reserve(utf8.size());
+    for (std::size_t at = 0; at < utf8.size();)
+        out.push_back(next_code_point(utf8, at));
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+        code_point = replacement_character;
+    const auto byte = [](char32_t value) {
+        return static_cast<char>(static_cast<std::uint8_t>(value));
     };
-    const unsigned char lead = byte(at);
-    std::size_t length = 1;
-    char32_t code = lead;
-    if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        code = lead & 0x07u;
-    } else if (lead >= 0xE0) {
-        length = 3;
-        code = lead & 0x0Fu;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        code = lead & 0x1Fu;
-    } else if (lead >= 0x80) {
-        ++at;
-        return replacement_character;
+    if (code_point < 0x80) {
+        out.push_back(byte(code_point));
+    } else if (code_point < 0x800) {
+        out.push_back(byte(0xC0 | (code_point >> 6)));
+        out.push_back(byte(0x80 | (code_point & 0x3F)));
+    } else if (code_point < 0x10000) {
+        out.push_back(byte(0xE0 | (code_point >> 12)));
+        out.push_back(byte(0x80 | ((code_point >> 6) & 0x3F)));
+        out.push_back(byte(0x80 | (code_point & 0x3F)));
+    } else {
+        out.push_back(byte(0xF0 | (code_point >> 18)));
+        out.push_back(byte(0x80 | ((code_point >> 12) & 0x3F)));
+        out.push_back(byte(0x80 | ((code_point >> 6) & 0x3F)));
+        out.push_back(byte(0x80 | (code_point & 0x3F)));
     }
-    if (at + length > text.size()) {
-        ++at;
-        return replacement_character;
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0u) != 0x80u) {
-            ++at;
-            return replacement_character;
-        }
-        code = (code << 6) | (byte(at + i) & 0x3Fu);
-    }
-    at += length;
-    return code;
+}
+
+std::string encode_utf8(std::u32string_view code_points) {
+    std::string out;
+    out.reserve(code_points.size());
+    for (const char32_t code_point : code_points)
+        append_utf8(out, code_point);
+    return out;
 }
 
 bool is_break_anywhere_script(char32_t c) {

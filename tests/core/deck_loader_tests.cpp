@@ -27,6 +27,7 @@ TEST_CASE("every-layout.toml loads into the model with every value") {
     CHECK(deck.info.theme == "high-contrast");
     CHECK(deck.info.duration_minutes == 30);
     CHECK(deck.info.room == Room::Hall);
+    CHECK(deck.info.transition == Transition::None);
     REQUIRE(deck.kiosk);
     CHECK(deck.kiosk->slide_seconds == doctest::Approx(12.5));
     CHECK_FALSE(deck.kiosk->loop);
@@ -36,7 +37,7 @@ TEST_CASE("every-layout.toml loads into the model with every value") {
     const Slide& title = deck.slides[0];
     CHECK(title.id == "welcome");
     CHECK(title.id_given);
-    CHECK(title.position == SourcePosition{17, 1});
+    CHECK(title.position == SourcePosition{18, 1});
     CHECK(title.notes.find("- Ask who") != std::string::npos);
     CHECK(deck.seconds_for(title) == doctest::Approx(20));
     CHECK(deck.seconds_for(deck.slides[1]) == doctest::Approx(12.5));

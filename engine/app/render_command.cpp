@@ -1,0 +1,109 @@
+#include "render_command.h"
+
+#include "core/deck_loader.h"
+#include "core/slide_composer.h"
+#include "render/font_catalog.h"
+#include "render/sdl_handles.h"
+#include "render/sdl_text_measurer.h"
+#include "render/slide_renderer.h"
+
+#include <SDL2/SDL_image.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace lectern {
+
+namespace {
+
+struct RendererDeleter {
+    void operator()(SDL_Renderer* renderer) const { SDL_DestroyRenderer(renderer); }
+};
+
+// "slide-03.png", or "slide-03-step-2.png" for build steps; zero-padded so names sort in order.
+std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps, std::size_t slide_count) {
+    const int digits = std::max(2, static_cast<int>(std::to_string(slide_count).size()));
+    char name[64];
+    if (steps > 1)
+        std::snprintf(name, sizeof name, "slide-%0*zu-step-%zu.png", digits, slide + 1, step + 1);
+    else
+        std::snprintf(name, sizeof name, "slide-%0*zu.png", digits, slide + 1);
+    return name;
+}
+
+} // namespace
+
+int run_render(const CommandLine& command) {
+    const std::string& path = command.decks.front();
+    DeckLoadOptions options;
+    options.picture_problems = PictureProblems::AreWarnings; // placeholders, not a refusal
+    const DeckLoadResult result = load_deck_file(path, options);
+    for (const Diagnostic& diagnostic : result.diagnostics)
+        std::cerr << format_diagnostic(diagnostic) << '\n';
+    if (!result.deck)
+        return 1;
+    const Deck& deck = *result.deck;
+    if (command.slide && static_cast<std::size_t>(*command.slide) > deck.slides.size()) {
+        std::cerr << "lectern: the deck has " << deck.slides.size() << " slides; --slide " << *command.slide
+                  << " is not one of them\n";
+        return 2;
+    }
+
+    std::error_code error;
+    std::filesystem::create_directories(command.out_dir, error);
+    if (error) {
+        std::cerr << "lectern: cannot create " << command.out_dir << ": " << error.message() << '\n';
+        return 1;
+    }
+
+    SurfacePtr surface(
+        SDL_CreateRGBSurfaceWithFormat(0, command.width, command.height, 32, SDL_PIXELFORMAT_ARGB8888));
+    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer(
+        surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
+    if (!renderer) {
+        std::cerr << "lectern: cannot make a " << command.width << "x" << command.height
+                  << " picture to draw on: " << SDL_GetError() << '\n';
+        return 1;
+    }
+    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    SdlTextMeasurer measurer(catalog);
+    int written = 0;
+    {
+        SlideRenderer slides(renderer.get(), catalog);
+        const bool on_terminal = isatty(STDERR_FILENO) != 0;
+        const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
+        const std::size_t last = command.slide ? first + 1 : deck.slides.size();
+        for (std::size_t i = first; i < last; ++i) {
+            const Slide& slide = deck.slides[i];
+            const std::size_t steps = build_steps(slide);
+            for (std::size_t step = 0; step < steps; ++step) {
+                const ComposedSlide composed = compose_slide(deck, slide, step, measurer);
+                slides.draw(composed.list, {0, 0, command.width, command.height});
+                SDL_RenderPresent(renderer.get());
+                const std::filesystem::path file =
+                    std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
+                if (IMG_SavePNG(surface.get(), file.c_str()) != 0) {
+                    std::cerr << "\nlectern: cannot write " << file.string() << ": " << IMG_GetError()
+                              << '\n';
+                    return 1;
+                }
+                ++written;
+                if (on_terminal)
+                    std::cerr << "\rrendering slide " << i + 1 << " of " << deck.slides.size() << std::flush;
+            }
+        }
+        if (on_terminal)
+            std::cerr << '\n';
+        for (const auto& [picture, problem] : slides.picture_problems())
+            std::cerr << "lectern: picture " << picture << " shown as a placeholder: " << problem << '\n';
+    }
+    std::cerr << "wrote " << written << (written == 1 ? " picture" : " pictures") << " to " << command.out_dir
+              << '\n';
+    return 0;
+}
+
+} // namespace lectern

@@ -1,0 +1,35 @@
+// Navigation: where the presentation is (slide, build step, blanked screen, a slide number being
+// typed) and how commands move it. A pure state machine: next state = navigate(state, command, deck).
+#pragma once
+
+#include "presenter_command.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+enum class Blank { None, Black, White };
+
+struct NavState {
+    std::size_t slide = 0; // 0-based
+    std::size_t step = 0;  // 0-based build step of that slide
+    Blank blank = Blank::None;
+    std::string typed_number; // digits typed so far, for "number then Return"
+
+    friend bool operator==(const NavState&, const NavState&) = default;
+};
+
+// What navigation needs to know of a deck: how many build steps each slide has.
+struct DeckShape {
+    std::vector<std::size_t> steps; // one entry per slide, each at least 1
+};
+
+// `digit` is used by PresenterCommand::Digit only.
+NavState navigate(const NavState& state, PresenterCommand command, const DeckShape& shape, int digit = 0);
+
+// Keeps the presentation on the same slide (by index, clamped) when the deck changes shape.
+NavState clamp_to(const NavState& state, const DeckShape& shape);
+
+} // namespace lectern

@@ -1,0 +1,157 @@
+#include "slide_renderer.h"
+
+#include "core/text_layout.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+namespace lectern {
+
+namespace {
+
+constexpr int corner_segments = 8;
+
+SDL_Color sdl_colour(Colour c) {
+    return {c.r, c.g, c.b, c.a};
+}
+
+Colour readable_on(Colour background) {
+    const Colour black{0, 0, 0, 255};
+    const Colour white{255, 255, 255, 255};
+    return contrast_ratio(black, background) >= contrast_ratio(white, background) ? black : white;
+}
+
+} // namespace
+
+void fill_rounded_box(SDL_Renderer* renderer, SDL_FRect box, float radius, Colour colour) {
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+    radius = std::min({radius, box.w / 2, box.h / 2});
+    if (radius < 0.5f) {
+        SDL_SetRenderDrawColor(renderer, colour.r, colour.g, colour.b, colour.a);
+        SDL_RenderFillRectF(renderer, &box);
+        return;
+    }
+    // A fan of triangles from the centre to the outline: four quarter circles joined by straight edges.
+    const SDL_Color c = sdl_colour(colour);
+    const SDL_FPoint centre{box.x + box.w / 2, box.y + box.h / 2};
+    const std::array<SDL_FPoint, 4> corner_centres{{{box.x + box.w - radius, box.y + box.h - radius},
+                                                    {box.x + radius, box.y + box.h - radius},
+                                                    {box.x + radius, box.y + radius},
+                                                    {box.x + box.w - radius, box.y + radius}}};
+    std::vector<SDL_Vertex> outline;
+    for (std::size_t corner = 0; corner < 4; ++corner) {
+        for (int i = 0; i <= corner_segments; ++i) {
+            const double angle = (static_cast<double>(corner) + static_cast<double>(i) / corner_segments) *
+                                 std::numbers::pi / 2;
+            outline.push_back({{corner_centres[corner].x + radius * static_cast<float>(std::cos(angle)),
+                                corner_centres[corner].y + radius * static_cast<float>(std::sin(angle))},
+                               c,
+                               {0, 0}});
+        }
+    }
+    std::vector<SDL_Vertex> triangles;
+    triangles.reserve(outline.size() * 3);
+    for (std::size_t i = 0; i < outline.size(); ++i) {
+        triangles.push_back({centre, c, {0, 0}});
+        triangles.push_back(outline[i]);
+        triangles.push_back(outline[(i + 1) % outline.size()]);
+    }
+    SDL_RenderGeometry(renderer, nullptr, triangles.data(), static_cast<int>(triangles.size()), nullptr, 0);
+}
+
+SlideRenderer::SlideRenderer(SDL_Renderer* renderer, FontCatalog& catalog)
+    : m_renderer(renderer), m_measurer(catalog), m_rasteriser(catalog), m_text(renderer, m_rasteriser),
+      m_images(renderer) {
+}
+
+SDL_FRect SlideRenderer::letterbox(const DisplayList& list, SDL_Rect viewport) {
+    const float scale =
+        std::min(static_cast<float>(viewport.w) / list.width, static_cast<float>(viewport.h) / list.height);
+    const float w = list.width * scale;
+    const float h = list.height * scale;
+    return {static_cast<float>(viewport.x) + (static_cast<float>(viewport.w) - w) / 2,
+            static_cast<float>(viewport.y) + (static_cast<float>(viewport.h) - h) / 2, w, h};
+}
+
+void SlideRenderer::reset_textures() {
+    m_text.clear();
+    m_images.clear();
+}
+
+void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport) {
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+    SDL_RenderFillRect(m_renderer, &viewport);
+    const SDL_FRect slide = letterbox(list, viewport);
+    const float scale = slide.w / list.width;
+    SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
+    SDL_RenderFillRectF(m_renderer, &slide);
+
+    for (const DisplayItem& item : list.items) {
+        if (const auto* box = std::get_if<FilledBox>(&item)) {
+            fill_rounded_box(m_renderer,
+                             {slide.x + box->box.x * scale, slide.y + box->box.y * scale, box->box.w * scale,
+                              box->box.h * scale},
+                             box->corner_radius * scale, box->colour);
+        } else if (const auto* run = std::get_if<TextRun>(&item)) {
+            draw_text(*run, scale, slide.x, slide.y);
+        } else if (const auto* picture = std::get_if<Picture>(&item)) {
+            draw_picture(*picture, scale, slide.x, slide.y, list.background);
+        }
+    }
+}
+
+void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, float origin_y) {
+    const TextTexture text =
+        m_text.texture_for(run.text, run.style, run.colour, nearest_pixel_size(run.style.px * scale));
+    if (!text.texture)
+        return;
+    // Whole pixels: text drawn at fractional positions is resampled and looks soft.
+    const SDL_Rect where{static_cast<int>(std::lround(origin_x + run.x * scale)),
+                         static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px,
+                         text.width_px, text.height_px};
+    SDL_RenderCopy(m_renderer, text.texture, nullptr, &where);
+}
+
+void SlideRenderer::draw_picture(const Picture& picture, float scale, float origin_x, float origin_y,
+                                 Colour background) {
+    const SDL_FRect box{origin_x + picture.box.x * scale, origin_y + picture.box.y * scale,
+                        picture.box.w * scale, picture.box.h * scale};
+    const LoadedImage& image = m_images.get(picture.path, static_cast<int>(box.w), static_cast<int>(box.h));
+    if (!image.texture) {
+        m_picture_problems[picture.path.string()] = image.problem;
+        draw_placeholder(picture, box, scale, origin_x, origin_y, background);
+        return;
+    }
+    // Keep the picture's shape: the largest size that fits the box, centred in it.
+    const float fit =
+        std::min(box.w / static_cast<float>(image.width), box.h / static_cast<float>(image.height));
+    const float w = static_cast<float>(image.width) * fit;
+    const float h = static_cast<float>(image.height) * fit;
+    const SDL_FRect where{box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
+    SDL_RenderCopyF(m_renderer, image.texture, nullptr, &where);
+}
+
+void SlideRenderer::draw_placeholder(const Picture& picture, SDL_FRect box, float scale, float origin_x,
+                                     float origin_y, Colour background) {
+    const Colour ink = readable_on(background);
+    const Colour frame{ink.r, ink.g, ink.b, 60};
+    fill_rounded_box(m_renderer, box, 16 * scale, frame);
+    // The alt text says what should be there, so the slide still makes sense without the picture.
+    TextBlock block;
+    block.paragraphs = paragraphs_of("**Picture not available**\n" + picture.alt);
+    block.box = {picture.box.x + 24, picture.box.y + 24, picture.box.w - 48, picture.box.h - 48};
+    block.base = {FontRole::Body, false, false, 40};
+    block.legible_px = 20;
+    block.align = TextAlign::Centre;
+    block.vertical = VerticalAlign::Middle;
+    block.colour = ink;
+    const FittedText fitted = fit_text(block, m_measurer);
+    for (const TextRun& run : fitted.runs)
+        draw_text(run, scale, origin_x, origin_y);
+}
+
+} // namespace lectern

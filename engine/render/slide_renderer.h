@@ -1,0 +1,61 @@
+// SlideRenderer: draws the core's DisplayList with one SDL_Renderer, scaled and letterboxed into a
+// viewport, so a 16:9 deck fits a 4:3 projector and the reverse. Text is rasterised at the size it is
+// shown (crisp at any scale) through the TextCache; pictures come from the ImageCache.
+// Implemented: filled and rounded boxes (SDL_RenderGeometry), text runs, pictures fitted without
+//   distortion, a placeholder with the alt text for a picture that cannot be loaded, letterbox bars,
+//   a record of the pictures that failed (for the presenter panel).
+// Missing: transitions (the app cross-fades whole frames), chart animation (polls), gradients.
+// Depends on SDL2, SDL2_ttf, SDL2_image through the render adapter; the core never includes this.
+#pragma once
+
+#include "core/display_list.h"
+#include "font_catalog.h"
+#include "image_cache.h"
+#include "sdl_text_measurer.h"
+#include "text_cache.h"
+#include "text_rasteriser.h"
+
+#include <SDL2/SDL.h>
+
+#include <map>
+#include <string>
+
+namespace lectern {
+
+class SlideRenderer {
+public:
+    // `renderer` and `catalog` must outlive this object.
+    SlideRenderer(SDL_Renderer* renderer, FontCatalog& catalog);
+
+    // Draws `list` scaled to fit `viewport` (in output pixels), centred, with black bars around it.
+    void draw(const DisplayList& list, SDL_Rect viewport);
+
+    // Where a slide of `list`'s size lands inside `viewport`, and at what scale.
+    static SDL_FRect letterbox(const DisplayList& list, SDL_Rect viewport);
+
+    // After SDL_RENDER_DEVICE_RESET every texture is gone: drop the caches.
+    void reset_textures();
+
+    TextCache& text_cache() { return m_text; }
+    ImageCache& image_cache() { return m_images; }
+    // Pictures that could not be shown: path -> why. Shown to the teacher, never to the room.
+    const std::map<std::string, std::string>& picture_problems() const { return m_picture_problems; }
+
+private:
+    void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
+    void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
+    void draw_placeholder(const Picture& picture, SDL_FRect box, float scale, float origin_x, float origin_y,
+                          Colour background);
+
+    SDL_Renderer* m_renderer;
+    SdlTextMeasurer m_measurer;
+    TextRasteriser m_rasteriser;
+    TextCache m_text;
+    ImageCache m_images;
+    std::map<std::string, std::string> m_picture_problems;
+};
+
+// Fills `box` with `colour`, its corners rounded by `radius` pixels.
+void fill_rounded_box(SDL_Renderer* renderer, SDL_FRect box, float radius, Colour colour);
+
+} // namespace lectern
