@@ -14,6 +14,8 @@ packages=(
   # fallback fonts (SDL_ttf has none of its own): Chinese, Japanese kana and Korean Hangul in one 1.6 MB
   # font; Urdu letters DejaVu lacks (U+06C1, U+06D2) in PakType Naskh Basic (0.2 MB download)
   fonts-wqy-microhei fonts-paktype
+  # end-to-end tests: a real X server, key presses and screenshots
+  xvfb xdotool x11-apps x11-utils
 )
 
 missing=()

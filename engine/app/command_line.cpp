@@ -46,7 +46,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         command.kind = CommandKind::Check;
     else if (arguments[0] == "render")
         command.kind = CommandKind::Render;
-    else {
+    else if (arguments[0] == "displays") {
+        command.kind = CommandKind::Displays;
+        return arguments.size() == 1 ? command : usage_error("displays takes no arguments");
+    } else {
         command.kind = CommandKind::Present;
         first = 0;
     }
@@ -68,6 +71,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.slide = whole_number(arguments[++i], 1, 1000000);
             if (!command.slide)
                 return usage_error("--slide takes a slide number, counting from 1");
+        } else if (command.kind == CommandKind::Present && argument == "--display" && has_value) {
+            command.display = arguments[++i];
+        } else if (command.kind == CommandKind::Present && argument == "--window") {
+            command.windowed = true;
         } else if (argument.starts_with("-")) {
             return usage_error("unknown option " + argument);
         } else {
@@ -85,7 +92,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
 
 const char* usage_text() {
     return R"(Usage:
-  lectern DECK.toml            present a deck
+  lectern DECK.toml [--display N|NAME] [--window]
+                               present a deck full screen on the last display (usually the
+                               projector), or on the display given; --window for a window
+  lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]
                                write each slide (and build step) as a PNG, no display needed;
@@ -96,6 +106,8 @@ const char* usage_text() {
 Exit codes: 0 success (check: no errors, warnings allowed), 1 a deck has an error or a
 picture could not be written, 2 usage error.
 The deck format is described in slides/README.md.
+
+Keys while presenting:
 )";
 }
 

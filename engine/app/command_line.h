@@ -7,7 +7,7 @@
 
 namespace lectern {
 
-enum class CommandKind { Present, Check, Render, Help, Version, UsageError };
+enum class CommandKind { Present, Check, Render, Displays, Help, Version, UsageError };
 
 struct CommandLine {
     CommandKind kind = CommandKind::Help;
@@ -17,6 +17,8 @@ struct CommandLine {
     int width = 1920;    // render: --size WxH
     int height = 1080;
     std::optional<int> slide; // render: --slide N (1-based)
+    std::string display;      // present: --display N|NAME ("" = the last display)
+    bool windowed = false;    // present: --window
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

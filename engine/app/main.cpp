@@ -1,6 +1,8 @@
 // lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
 #include "check_command.h"
 #include "command_line.h"
+#include "key_bindings.h"
+#include "present_command.h"
 #include "render_command.h"
 
 #include <iostream>
@@ -12,7 +14,7 @@ int main(int argc, char** argv) {
     const CommandLine command = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
     switch (command.kind) {
     case CommandKind::Help:
-        std::cout << usage_text();
+        std::cout << usage_text() << key_help_text();
         return 0;
     case CommandKind::Version:
         std::cout << "lectern " LECTERN_VERSION " (deck format 1)\n";
@@ -24,13 +26,10 @@ int main(int argc, char** argv) {
         return run_render(command);
     case CommandKind::Check:
         return run_check(command.decks, std::cout, std::cerr);
-    case CommandKind::Present: {
-        const int status = run_check(command.decks, std::cout, std::cerr);
-        std::cerr << "lectern: presenting is not built yet; the deck was checked"
-                  << (status == 0 ? " and is ready to present once it is.\n"
-                                  : " and has errors to fix first.\n");
-        return status;
-    }
+    case CommandKind::Present:
+        return run_present(command);
+    case CommandKind::Displays:
+        return run_displays();
     }
     return 2;
 }

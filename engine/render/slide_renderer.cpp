@@ -86,10 +86,17 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport) {
     SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
     SDL_RenderFillRect(m_renderer, &viewport);
     const SDL_FRect slide = letterbox(list, viewport);
-    const float scale = slide.w / list.width;
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
+    draw_items(list, slide);
+}
 
+void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport) {
+    draw_items(list, letterbox(list, viewport));
+}
+
+void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide) {
+    const float scale = slide.w / list.width;
     for (const DisplayItem& item : list.items) {
         if (const auto* box = std::get_if<FilledBox>(&item)) {
             fill_rounded_box(m_renderer,

@@ -30,6 +30,9 @@ public:
     // Draws `list` scaled to fit `viewport` (in output pixels), centred, with black bars around it.
     void draw(const DisplayList& list, SDL_Rect viewport);
 
+    // Draws only the items of `list`, over what is already there (no background, no bars): overlays.
+    void draw_over(const DisplayList& list, SDL_Rect viewport);
+
     // Where a slide of `list`'s size lands inside `viewport`, and at what scale.
     static SDL_FRect letterbox(const DisplayList& list, SDL_Rect viewport);
 
@@ -42,6 +45,7 @@ public:
     const std::map<std::string, std::string>& picture_problems() const { return m_picture_problems; }
 
 private:
+    void draw_items(const DisplayList& list, SDL_FRect slide);
     void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
     void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
     void draw_placeholder(const Picture& picture, SDL_FRect box, float scale, float origin_x, float origin_y,

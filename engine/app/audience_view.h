@@ -1,0 +1,80 @@
+// AudienceView: the window the room sees. Owns the SDL window and renderer, draws the current slide
+// into a frame texture once per change, cross-fades from the previous frame, blanks to black or white,
+// and draws small overlays (the typed slide number, "press Esc again to quit").
+// Implemented: borderless window at a display's bounds (fast to appear, no desktop showing), windowed
+//   mode, moving to another display, resize and render-target/device resets, a hidden pointer.
+// Missing: the presenter panel (a second window, see presenter_panel), vsync-paced animation beyond the
+//   fade.
+#pragma once
+
+#include "core/display_list.h"
+#include "core/navigation.h"
+#include "display_choice.h"
+#include "render/font_catalog.h"
+#include "render/slide_renderer.h"
+
+#include <SDL2/SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace lectern {
+
+enum class WindowMode { FullScreen, Windowed };
+
+class AudienceView {
+public:
+    // Opens the window on `display`; on failure returns null and says why in `error`.
+    static std::unique_ptr<AudienceView> open(const DisplayInfo& display, WindowMode mode,
+                                              const std::string& title, FontCatalog& catalog,
+                                              std::string& error);
+    ~AudienceView();
+    AudienceView(const AudienceView&) = delete;
+    AudienceView& operator=(const AudienceView&) = delete;
+
+    std::uint32_t window_id() const { return SDL_GetWindowID(m_window); }
+    SDL_Window* window() const { return m_window; }
+    WindowMode mode() const { return m_mode; }
+
+    // Shows a new picture; with `fade`, the previous one fades out over the next fade_duration_ms.
+    void show(const DisplayList& slide, bool fade, std::uint64_t now_ms);
+
+    // Draws the frame at `now_ms` and presents it.
+    void present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay);
+
+    bool fading(std::uint64_t now_ms) const;
+    // Whether the screen is behind: a fade is running or the last frame shown was taken mid-fade.
+    bool needs_frame(std::uint64_t now_ms) const { return fading(now_ms) || m_shown_progress < 1.0f; }
+    void finish_fade();
+
+    // After a resize, a display change or lost render targets: redraw the frame textures.
+    void refresh();
+    // After SDL_RENDER_DEVICE_RESET: every texture is gone.
+    void reset_device();
+
+    void move_to(const DisplayInfo& display);
+    void set_mode(WindowMode mode, const DisplayInfo& display);
+
+    SlideRenderer& slide_renderer() { return *m_slides; }
+
+private:
+    AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog);
+    void make_frames();
+    void draw_into(SDL_Texture* target, const DisplayList& list);
+
+    SDL_Window* m_window;
+    SDL_Renderer* m_renderer;
+    WindowMode m_mode;
+    std::unique_ptr<SlideRenderer> m_slides;
+    SDL_Texture* m_current = nullptr;  // the slide on show, drawn once per change
+    SDL_Texture* m_previous = nullptr; // what was on show before, while fading
+    int m_frame_w = 0;
+    int m_frame_h = 0;
+    DisplayList m_list; // kept to redraw after a resize
+    std::uint64_t m_fade_started_ms = 0;
+    std::uint64_t m_fade_duration_ms = 0;
+    float m_shown_progress = 1.0f; // of the fade, in the last frame presented
+};
+
+} // namespace lectern

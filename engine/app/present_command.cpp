@@ -1,0 +1,77 @@
+#include "present_command.h"
+
+#include "core/deck_loader.h"
+#include "display_choice.h"
+#include "presentation.h"
+
+#include <SDL2/SDL.h>
+
+#include <iostream>
+
+namespace lectern {
+
+namespace {
+
+// SDL quietly picks an invisible driver when there is no screen; a show nobody can see is a failure.
+bool start_video() {
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1"); // the first click on the window is a click
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        std::cerr << "lectern: cannot start the display: " << SDL_GetError() << '\n';
+        return false;
+    }
+    if (!video_driver_is_visible()) {
+        std::cerr
+            << "lectern: no screen found (SDL is using its invisible \"" << SDL_GetCurrentVideoDriver()
+            << "\" video driver). Connect a display, or start Lectern from the desktop; use `lectern render` "
+               "to make pictures without a screen.\n";
+        SDL_Quit();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int run_displays() {
+    if (!start_video())
+        return 1;
+    const std::vector<DisplayInfo> displays = list_displays();
+    for (const DisplayInfo& display : displays) {
+        std::cout << display.index + 1 << ": " << display.name << "  " << display.bounds.w << "x"
+                  << display.bounds.h << " at " << display.bounds.x << "," << display.bounds.y
+                  << (display.index + 1 == static_cast<int>(displays.size())
+                          ? "  (the audience display by default)"
+                          : "")
+                  << '\n';
+    }
+    SDL_Quit();
+    return 0;
+}
+
+int run_present(const CommandLine& command) {
+    const std::string& path = command.decks.front();
+    DeckLoadOptions options;
+    options.picture_problems = PictureProblems::AreWarnings; // a missing picture shows a placeholder
+    DeckLoadResult result = load_deck_file(path, options);
+    for (const Diagnostic& diagnostic : result.diagnostics)
+        std::cerr << format_diagnostic(diagnostic) << '\n';
+    if (!result.deck) {
+        std::cerr << "lectern: the deck has errors; fix them and start again (`lectern check " << path
+                  << "` lists them)\n";
+        return 1;
+    }
+    if (!start_video())
+        return 1;
+    int status = 0;
+    {
+        Presentation presentation(
+            std::move(*result.deck),
+            {command.display, command.windowed ? WindowMode::Windowed : WindowMode::FullScreen});
+        status = presentation.run();
+    }
+    SDL_Quit();
+    return status;
+}
+
+} // namespace lectern

@@ -1,0 +1,220 @@
+#include "presentation.h"
+
+#include "core/slide_composer.h"
+#include "core/text_layout.h"
+
+#include <iostream>
+
+namespace lectern {
+
+namespace {
+
+DeckShape shape_of(const Deck& deck) {
+    DeckShape shape;
+    for (const Slide& slide : deck.slides)
+        shape.steps.push_back(build_steps(slide));
+    return shape;
+}
+
+} // namespace
+
+Presentation::Presentation(Deck deck, PresentOptions options)
+    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
+}
+
+Presentation::~Presentation() {
+    m_view.reset(); // before the fonts its textures were made with
+}
+
+int Presentation::run() {
+    const std::vector<DisplayInfo> displays = list_displays();
+    const std::optional<DisplayInfo> display = choose_display(displays, m_options.display);
+    if (!display) {
+        std::cerr << "lectern: no display matches \"" << m_options.display
+                  << "\"; `lectern displays` lists them\n";
+        return 2;
+    }
+    m_display_name = display->name;
+    m_catalog =
+        std::make_unique<FontCatalog>(FontFamilies{m_deck.theme.body_font, m_deck.theme.heading_font});
+    m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
+    std::string error;
+    m_view = AudienceView::open(*display, m_options.mode, "Lectern: " + m_deck.info.title, *m_catalog, error);
+    if (!m_view) {
+        std::cerr << "lectern: " << error << '\n';
+        return 1;
+    }
+    SDL_DisableScreenSaver();
+    SDL_ShowCursor(SDL_DISABLE);
+    m_cursor_shown = false;
+    show_current(false, SDL_GetTicks64());
+
+    while (m_running) {
+        std::uint64_t now = SDL_GetTicks64();
+        if (m_dirty || m_view->needs_frame(now)) {
+            const std::optional<DisplayList> on_top = overlay(now);
+            m_view->present(now, m_nav.blank, on_top ? &*on_top : nullptr);
+            m_dirty = false;
+        }
+        const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
+        SDL_Event event;
+        const bool got =
+            deadline
+                ? SDL_WaitEventTimeout(&event, static_cast<int>(*deadline > now ? *deadline - now : 0)) != 0
+                : SDL_WaitEvent(&event) != 0;
+        now = SDL_GetTicks64();
+        if (got) {
+            handle(event, now);
+            while (m_running && SDL_PollEvent(&event))
+                handle(event, now);
+        }
+        update_cursor(now);
+        if (!m_quit.waiting_for_second_press(now) && m_quit.armed_at_ms) {
+            m_quit.armed_at_ms.reset(); // the hint goes away
+            m_dirty = true;
+        }
+    }
+    return 0;
+}
+
+std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms) const {
+    std::optional<std::uint64_t> deadline;
+    auto sooner = [&deadline](std::uint64_t at) {
+        deadline = deadline ? std::min(*deadline, at) : at;
+    };
+    if (m_view->needs_frame(now_ms))
+        sooner(now_ms + 16); // one frame of the fade
+    if (auto hide = m_cursor.hide_at_ms(now_ms))
+        sooner(*hide);
+    if (auto expires = m_quit.expires_at_ms())
+        sooner(*expires + 1);
+    return deadline;
+}
+
+void Presentation::update_cursor(std::uint64_t now_ms) {
+    const bool visible = m_cursor.visible(now_ms);
+    if (visible != m_cursor_shown) {
+        SDL_ShowCursor(visible ? SDL_ENABLE : SDL_DISABLE);
+        m_cursor_shown = visible;
+    }
+}
+
+void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
+    switch (event.type) {
+    case SDL_QUIT:
+        m_running = false; // the window was closed or the process told to stop: deliberate
+        break;
+    case SDL_KEYDOWN:
+        if (auto input = command_for_key(event.key)) {
+            if (event.key.repeat && input->command == PresenterCommand::Quit)
+                break; // holding Esc is one press
+            apply(*input, now_ms);
+        }
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (auto input = command_for_click(event.button))
+            apply(*input, now_ms);
+        break;
+    case SDL_MOUSEWHEEL:
+        if (auto input = command_for_wheel(event.wheel))
+            apply(*input, now_ms);
+        break;
+    case SDL_MOUSEMOTION:
+        m_cursor.moved(now_ms);
+        break;
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            m_view->refresh();
+            m_dirty = true;
+        } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                   event.window.event == SDL_WINDOWEVENT_SHOWN) {
+            m_dirty = true;
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+        m_view->refresh();
+        m_dirty = true;
+        break;
+    case SDL_RENDER_DEVICE_RESET:
+        m_view->reset_device();
+        m_dirty = true;
+        break;
+    case SDL_DISPLAYEVENT:
+        displays_changed();
+        break;
+    default:
+        break;
+    }
+}
+
+void Presentation::displays_changed() {
+    // SDL renumbers displays after a hot-plug: find the audience's display again by name.
+    const std::vector<DisplayInfo> displays = list_displays();
+    std::optional<DisplayInfo> display = choose_display(displays, m_display_name);
+    if (!display)
+        display = choose_display(displays, m_options.display);
+    if (!display)
+        display = choose_display(displays, "");
+    if (display) {
+        m_view->move_to(*display);
+        m_dirty = true;
+    }
+}
+
+void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
+    m_view->finish_fade(); // a key during a transition finishes it at once
+    m_dirty = true;
+    if (input.command == PresenterCommand::Quit) {
+        if (m_quit.press(now_ms))
+            m_running = false;
+        return;
+    }
+    m_quit.armed_at_ms.reset();
+    if (input.command == PresenterCommand::ToggleFullscreen) {
+        const auto display = choose_display(list_displays(), m_display_name);
+        if (display)
+            m_view->set_mode(m_view->mode() == WindowMode::FullScreen ? WindowMode::Windowed
+                                                                      : WindowMode::FullScreen,
+                             *display);
+        return;
+    }
+    const NavState before = m_nav;
+    m_nav = navigate(m_nav, input.command, m_shape, input.digit);
+    if (m_nav.slide != before.slide || m_nav.step != before.step)
+        show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
+}
+
+void Presentation::show_current(bool fade, std::uint64_t now_ms) {
+    if (m_deck.slides.empty())
+        return;
+    const Slide& slide = m_deck.slides[m_nav.slide];
+    m_view->show(compose_slide(m_deck, slide, m_nav.step, *m_measurer).list, fade, now_ms);
+    m_dirty = true;
+}
+
+std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
+    std::string message;
+    if (m_quit.waiting_for_second_press(now_ms))
+        message = "Press Esc again to quit";
+    else if (!m_nav.typed_number.empty())
+        message = "Go to slide " + m_nav.typed_number + " (Return)";
+    if (message.empty())
+        return std::nullopt;
+    const Box slide = slide_bounds(m_deck.info.aspect);
+    DisplayList list;
+    list.width = slide.w;
+    list.height = slide.h;
+    TextBlock block;
+    block.paragraphs = paragraphs_of(message);
+    block.box = {slide.w - 760, slide.h - 110, 720, 70};
+    block.base = {FontRole::Body, true, false, 36};
+    block.align = TextAlign::Centre;
+    block.vertical = VerticalAlign::Middle;
+    block.colour = {255, 255, 255, 255};
+    list.items.emplace_back(FilledBox{block.box, {0, 0, 0, 200}, 14});
+    for (TextRun& run : fit_text(block, *m_measurer).runs)
+        list.items.emplace_back(std::move(run));
+    return list;
+}
+
+} // namespace lectern

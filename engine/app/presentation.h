@@ -1,0 +1,60 @@
+// Presentation: the running show. Turns SDL events into PresenterCommands through the key table,
+// moves the core's navigation state, and asks the audience view to draw only when something changed.
+// The loop sleeps in SDL_WaitEventTimeout until an event or the next due timer (fade frame, pointer
+// hiding, quit hint), so an idle presentation uses no CPU.
+#pragma once
+
+#include "audience_view.h"
+#include "core/deck.h"
+#include "core/navigation.h"
+#include "core/quit_guard.h"
+#include "core/screen_timers.h"
+#include "key_bindings.h"
+#include "render/font_catalog.h"
+#include "render/sdl_text_measurer.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace lectern {
+
+struct PresentOptions {
+    std::string display; // "" = the last display; a number or a name
+    WindowMode mode = WindowMode::FullScreen;
+};
+
+class Presentation {
+public:
+    Presentation(Deck deck, PresentOptions options);
+    ~Presentation();
+
+    // Opens the window and runs until the teacher quits. Returns the exit code.
+    int run();
+
+private:
+    void handle(const SDL_Event& event, std::uint64_t now_ms);
+    void apply(const CommandInput& input, std::uint64_t now_ms);
+    void show_current(bool fade, std::uint64_t now_ms);
+    void displays_changed();
+    std::optional<std::uint64_t> next_deadline_ms(std::uint64_t now_ms) const;
+    std::optional<DisplayList> overlay(std::uint64_t now_ms);
+    void update_cursor(std::uint64_t now_ms);
+
+    Deck m_deck;
+    DeckShape m_shape;
+    PresentOptions m_options;
+    std::string m_display_name; // to find the audience's display again after a hot-plug
+    std::unique_ptr<FontCatalog> m_catalog;
+    std::unique_ptr<SdlTextMeasurer> m_measurer;
+    std::unique_ptr<AudienceView> m_view;
+    NavState m_nav;
+    QuitGuard m_quit;
+    CursorHider m_cursor;
+    bool m_cursor_shown = true;
+    bool m_dirty = true;
+    bool m_running = true;
+};
+
+} // namespace lectern

@@ -1,0 +1,126 @@
+// End to end under a real X server: lectern presents tests/decks/e2e/keys.toml full screen, xdotool
+// presses keys, and each screenshot must show what `lectern render` draws for that slide and step.
+#include "test_files.h"
+#include "x_session.h"
+
+#include <SDL2/SDL_image.h>
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+using namespace lectern;
+
+namespace {
+
+constexpr int screen_w = 1280;
+constexpr int screen_h = 720;
+
+std::filesystem::path scratch() {
+    return std::filesystem::temp_directory_path() / ("lectern-e2e-" + std::to_string(getpid()));
+}
+
+// Waits until the screen matches `expected` (the app draws within a frame; xwd and X take a moment),
+// up to a few seconds, and returns the last difference seen.
+double settle_on(const test::XSession& x, SDL_Surface* expected) {
+    double share = 1.0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+        SDL_Surface* shot = x.screenshot();
+        share = test::differing_share(shot, expected);
+        if (shot)
+            SDL_FreeSurface(shot);
+        if (share < 0.002)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return share;
+}
+
+SDL_Surface* filled(Uint8 level) {
+    SDL_Surface* surface =
+        SDL_CreateRGBSurfaceWithFormat(0, screen_w, screen_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(surface, nullptr, SDL_MapRGB(surface->format, level, level, level));
+    return surface;
+}
+
+} // namespace
+
+TEST_CASE("keys pressed under X move the full-screen presentation, blank it, and a double Esc quits") {
+    const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/keys.toml";
+    const std::filesystem::path pictures = scratch() / "expected";
+    std::filesystem::create_directories(pictures);
+    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
+                               "' --out '" + pictures.string() + "' --size 1280x720 2>/dev/null";
+    REQUIRE(std::system(render.c_str()) == 0);
+    auto expected = [&](const char* name) {
+        SDL_Surface* surface = IMG_Load((pictures / name).c_str());
+        REQUIRE_MESSAGE(surface, "lectern render wrote " << name);
+        return surface;
+    };
+
+    test::XSession x(screen_w, screen_h);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const std::string log = (scratch() / "lectern.log").string();
+    const pid_t lectern = x.start({LECTERN_BINARY, deck.string()}, log);
+    REQUIRE(lectern > 0);
+
+    struct Step {
+        const char* keys; // xdotool key names, space-separated; "" for none
+        const char* picture;
+    };
+    const Step steps[] = {
+        {"", "slide-01.png"},
+        {"Right", "slide-02-step-1.png"},
+        {"space", "slide-02-step-2.png"},
+        {"Next", "slide-02-step-3.png"}, // PageDown
+        {"Left", "slide-02-step-2.png"},
+        {"4 Return", "slide-04.png"},
+        {"Home", "slide-01.png"},
+        {"End", "slide-05.png"},
+        {"Prior", "slide-04.png"}, // PageUp
+        {"p", "slide-03.png"},
+    };
+    for (const Step& step : steps) {
+        CAPTURE(step.keys);
+        if (*step.keys)
+            x.key(step.keys);
+        SDL_Surface* want = expected(step.picture);
+        CHECK(settle_on(x, want) < 0.002);
+        SDL_FreeSurface(want);
+    }
+
+    // B blanks to black and any key brings the same slide back; W blanks to white.
+    SDL_Surface* black = filled(0);
+    SDL_Surface* white = filled(255);
+    SDL_Surface* slide_three = expected("slide-03.png");
+    x.key("b");
+    CHECK(settle_on(x, black) < 0.002);
+    x.key("Right");
+    CHECK(settle_on(x, slide_three) < 0.002);
+    x.key("w");
+    CHECK(settle_on(x, white) < 0.002);
+    x.key("period");
+    CHECK(settle_on(x, slide_three) < 0.002);
+    x.key("period");
+    CHECK(settle_on(x, black) < 0.002);
+    x.key("Left");
+    CHECK(settle_on(x, slide_three) < 0.002);
+
+    // One Esc does not quit; two within 2 s do.
+    x.key("Escape");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK_FALSE(test::exits_within(lectern, 200));
+    x.key("Escape");
+    int status = -1;
+    CHECK(test::exits_within(lectern, 3000, &status));
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+
+    SDL_FreeSurface(black);
+    SDL_FreeSurface(white);
+    SDL_FreeSurface(slide_three);
+    std::filesystem::remove_all(scratch());
+}

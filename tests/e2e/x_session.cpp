@@ -1,0 +1,151 @@
+#include "x_session.h"
+
+#include "xwd_image.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <filesystem>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace lectern::test {
+
+namespace {
+
+pid_t spawn(const std::vector<std::string>& arguments, const std::string& display,
+            const std::string& log_file) {
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments)
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    std::vector<std::string> environment;
+    for (char** entry = environ; *entry; ++entry) {
+        if (!std::string_view(*entry).starts_with("DISPLAY="))
+            environment.emplace_back(*entry);
+    }
+    environment.push_back("DISPLAY=" + display);
+    // In the sanitizer build, SDL's session-bus connection (libdbus) leaves blocks whose stacks LSan cannot
+    // walk, so they cannot be suppressed by name. Leaks in our own code are caught by the in-process
+    // render and core tests; here the exit status must say only whether the program quit cleanly.
+    environment.push_back("ASAN_OPTIONS=detect_leaks=0");
+    std::vector<char*> envp;
+    for (std::string& entry : environment)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    pid_t pid = -1;
+    if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0)
+        pid = -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+} // namespace
+
+bool exits_within(pid_t pid, int timeout_ms, int* status) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+        int result = 0;
+        if (waitpid(pid, &result, WNOHANG) == pid) {
+            if (status)
+                *status = result;
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+XSession::XSession(int width, int height) {
+    // A display number of our own, so parallel test runs do not meet.
+    const int number = 100 + static_cast<int>(getpid() % 800);
+    m_display = ":" + std::to_string(number);
+    const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
+    m_server = spawn({"Xvfb", m_display, "-screen", "0", screen, "-nolisten", "tcp"}, m_display, "/dev/null");
+    if (m_server < 0)
+        return;
+    for (int attempt = 0; attempt < 100 && !m_ready; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        m_ready = run("xdpyinfo >/dev/null 2>&1") == 0;
+    }
+}
+
+XSession::~XSession() {
+    for (pid_t pid : m_started) {
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+    if (m_server > 0) {
+        kill(m_server, SIGTERM);
+        waitpid(m_server, nullptr, 0);
+    }
+}
+
+pid_t XSession::start(const std::vector<std::string>& arguments, const std::string& log_file) {
+    const pid_t pid = spawn(arguments, m_display, log_file);
+    if (pid > 0)
+        m_started.push_back(pid);
+    return pid;
+}
+
+int XSession::run(const std::string& shell_command) const {
+    const std::string command = "DISPLAY=" + m_display + " " + shell_command;
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void XSession::key(const std::string& name) const {
+    run("xdotool key " + name);
+}
+
+SDL_Surface* XSession::screenshot() const {
+    const std::string file =
+        std::filesystem::temp_directory_path() / ("lectern-e2e-" + std::to_string(getpid()) + ".xwd");
+    if (run("xwd -root -silent > " + file) != 0)
+        return nullptr;
+    std::string error;
+    SDL_Surface* surface = load_xwd(file, error);
+    std::filesystem::remove(file);
+    return surface;
+}
+
+double differing_share(SDL_Surface* a, SDL_Surface* b, int tolerance) {
+    if (!a || !b || a->w != b->w || a->h != b->h)
+        return 1.0;
+    SDL_Surface* left = SDL_ConvertSurfaceFormat(a, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface* right = SDL_ConvertSurfaceFormat(b, SDL_PIXELFORMAT_ARGB8888, 0);
+    std::size_t differing = 0;
+    for (int y = 0; y < left->h; ++y) {
+        const auto* row_a =
+            reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(left->pixels) + y * left->pitch);
+        const auto* row_b =
+            reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(right->pixels) + y * right->pitch);
+        for (int x = 0; x < left->w; ++x) {
+            for (int shift = 0; shift < 24; shift += 8) {
+                const int ca = static_cast<int>((row_a[x] >> shift) & 0xFF);
+                const int cb = static_cast<int>((row_b[x] >> shift) & 0xFF);
+                if (std::abs(ca - cb) > tolerance) {
+                    ++differing;
+                    break;
+                }
+            }
+        }
+    }
+    const double share = static_cast<double>(differing) / (static_cast<double>(left->w) * left->h);
+    SDL_FreeSurface(left);
+    SDL_FreeSurface(right);
+    return share;
+}
+
+} // namespace lectern::test
