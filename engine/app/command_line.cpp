@@ -75,6 +75,12 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.display = arguments[++i];
         } else if (command.kind == CommandKind::Present && argument == "--window") {
             command.windowed = true;
+        } else if (command.kind == CommandKind::Present && argument == "--presenter") {
+            command.presenter = true;
+        } else if (command.kind == CommandKind::Present && argument == "--no-presenter") {
+            command.presenter = false;
+        } else if (command.kind == CommandKind::Present && argument == "--presenter-display" && has_value) {
+            command.presenter_display = arguments[++i];
         } else if (argument.starts_with("-")) {
             return usage_error("unknown option " + argument);
         } else {
@@ -93,8 +99,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
 const char* usage_text() {
     return R"(Usage:
   lectern DECK.toml [--display N|NAME] [--window]
+                  [--presenter | --no-presenter] [--presenter-display N|NAME]
                                present a deck full screen on the last display (usually the
-                               projector), or on the display given; --window for a window
+                               projector), or on the display given; --window for a window.
+                               With two displays the presenter panel opens on the other one;
+                               with one it opens only with --presenter
   lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]

@@ -16,9 +16,11 @@ struct CommandLine {
     std::string out_dir; // render: --out DIR
     int width = 1920;    // render: --size WxH
     int height = 1080;
-    std::optional<int> slide; // render: --slide N (1-based)
-    std::string display;      // present: --display N|NAME ("" = the last display)
-    bool windowed = false;    // present: --window
+    std::optional<int> slide;      // render: --slide N (1-based)
+    std::string display;           // present: --display N|NAME ("" = the last display)
+    bool windowed = false;         // present: --window
+    std::optional<bool> presenter; // present: --presenter (true) or --no-presenter (false); unset = automatic
+    std::string presenter_display; // present: --presenter-display N|NAME
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

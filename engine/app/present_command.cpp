@@ -65,9 +65,15 @@ int run_present(const CommandLine& command) {
         return 1;
     int status = 0;
     {
-        Presentation presentation(
-            std::move(*result.deck),
-            {command.display, command.windowed ? WindowMode::Windowed : WindowMode::FullScreen});
+        PresentOptions show;
+        show.display = command.display;
+        show.mode = command.windowed ? WindowMode::Windowed : WindowMode::FullScreen;
+        show.panel = !command.presenter   ? PanelChoice::Auto
+                     : *command.presenter ? PanelChoice::On
+                                          : PanelChoice::Off;
+        show.panel_display = command.presenter_display;
+        show.deck_problems = result.diagnostics;
+        Presentation presentation(std::move(*result.deck), std::move(show));
         status = presentation.run();
     }
     SDL_Quit();

@@ -9,6 +9,28 @@ namespace lectern {
 
 namespace {
 
+// The window an event belongs to, or 0 for events of the whole program.
+std::uint32_t window_of(const SDL_Event& event) {
+    switch (event.type) {
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+        return event.key.windowID;
+    case SDL_TEXTINPUT:
+        return event.text.windowID;
+    case SDL_MOUSEMOTION:
+        return event.motion.windowID;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        return event.button.windowID;
+    case SDL_MOUSEWHEEL:
+        return event.wheel.windowID;
+    case SDL_WINDOWEVENT:
+        return event.window.windowID;
+    default:
+        return 0;
+    }
+}
+
 DeckShape shape_of(const Deck& deck) {
     DeckShape shape;
     for (const Slide& slide : deck.slides)
@@ -44,9 +66,11 @@ int Presentation::run() {
         std::cerr << "lectern: " << error << '\n';
         return 1;
     }
+    open_panel(displays, *display);
     SDL_DisableScreenSaver();
     SDL_ShowCursor(SDL_DISABLE);
     m_cursor_shown = false;
+    m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
 
     while (m_running) {
@@ -56,6 +80,8 @@ int Presentation::run() {
             m_view->present(now, m_nav.blank, on_top ? &*on_top : nullptr);
             m_dirty = false;
         }
+        if (m_panel && now >= m_panel->next_frame_ms())
+            draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
         SDL_Event event;
         const bool got =
@@ -88,6 +114,8 @@ std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms
         sooner(*hide);
     if (auto expires = m_quit.expires_at_ms())
         sooner(*expires + 1);
+    if (m_panel)
+        sooner(std::max(now_ms, m_panel->next_frame_ms()));
     return deadline;
 }
 
@@ -100,6 +128,19 @@ void Presentation::update_cursor(std::uint64_t now_ms) {
 }
 
 void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
+    if (m_panel && window_of(event) == m_panel->window_id()) {
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) {
+            m_panel.reset(); // closing the panel leaves the show running
+            return;
+        }
+        if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET) {
+            m_panel->reset_textures(event.type == SDL_RENDER_DEVICE_RESET);
+            return;
+        }
+        if (m_panel->process_event(event, now_ms) || event.type != SDL_KEYDOWN)
+            return; // the panel's own: a click on a button, a size change
+        // Keys in the panel work as in the audience window.
+    }
     switch (event.type) {
     case SDL_QUIT:
         m_running = false; // the window was closed or the process told to stop: deliberate
@@ -178,8 +219,13 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
                              *display);
         return;
     }
+    move_to(navigate(m_nav, input.command, m_shape, input.digit), now_ms);
+}
+
+void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     const NavState before = m_nav;
-    m_nav = navigate(m_nav, input.command, m_shape, input.digit);
+    m_nav = nav;
+    m_dirty = true;
     if (m_nav.slide != before.slide || m_nav.step != before.step)
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
 }
@@ -188,8 +234,19 @@ void Presentation::show_current(bool fade, std::uint64_t now_ms) {
     if (m_deck.slides.empty())
         return;
     const Slide& slide = m_deck.slides[m_nav.slide];
-    m_view->show(compose_slide(m_deck, slide, m_nav.step, *m_measurer).list, fade, now_ms);
+    const DisplayList current = compose_slide(m_deck, slide, m_nav.step, *m_measurer).list;
+    m_view->show(current, fade, now_ms);
     m_dirty = true;
+    if (m_panel) {
+        const std::optional<NavState> next = following(m_nav, m_shape);
+        if (next) {
+            const DisplayList preview =
+                compose_slide(m_deck, m_deck.slides[next->slide], next->step, *m_measurer).list;
+            m_panel->set_slides(current, &preview);
+        } else {
+            m_panel->set_slides(current, nullptr);
+        }
+    }
 }
 
 std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {

@@ -6,10 +6,13 @@
 
 #include "audience_view.h"
 #include "core/deck.h"
+#include "core/diagnostic.h"
 #include "core/navigation.h"
+#include "core/presenter_clock.h"
 #include "core/quit_guard.h"
 #include "core/screen_timers.h"
 #include "key_bindings.h"
+#include "panel/presenter_window.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
 
@@ -17,12 +20,20 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lectern {
+
+// Whether the teacher's panel opens: by default only when there is a second display for it, so a
+// laptop mirrored to a projector never shows the notes to the room.
+enum class PanelChoice { Auto, On, Off };
 
 struct PresentOptions {
     std::string display; // "" = the last display; a number or a name
     WindowMode mode = WindowMode::FullScreen;
+    PanelChoice panel = PanelChoice::Auto;
+    std::string panel_display;             // "" = the first display the audience is not on
+    std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
 };
 
 class Presentation {
@@ -41,6 +52,10 @@ private:
     std::optional<std::uint64_t> next_deadline_ms(std::uint64_t now_ms) const;
     std::optional<DisplayList> overlay(std::uint64_t now_ms);
     void update_cursor(std::uint64_t now_ms);
+    void open_panel(const std::vector<DisplayInfo>& displays, const DisplayInfo& audience);
+    void draw_panel(std::uint64_t now_ms);
+    void apply_panel(const PanelActions& actions, std::uint64_t now_ms);
+    void move_to(const NavState& nav, std::uint64_t now_ms);
 
     Deck m_deck;
     DeckShape m_shape;
@@ -49,6 +64,9 @@ private:
     std::unique_ptr<FontCatalog> m_catalog;
     std::unique_ptr<SdlTextMeasurer> m_measurer;
     std::unique_ptr<AudienceView> m_view;
+    std::unique_ptr<PresenterWindow> m_panel;
+    Stopwatch m_stopwatch;
+    std::string m_screen_problem;
     NavState m_nav;
     QuitGuard m_quit;
     CursorHider m_cursor;

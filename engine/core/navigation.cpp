@@ -90,6 +90,23 @@ NavState navigate(const NavState& current, PresenterCommand command, const DeckS
     return state;
 }
 
+NavState go_to_slide(const NavState& state, std::size_t index, const DeckShape& shape) {
+    NavState moved = go_to(state, index, shape);
+    moved.blank = Blank::None;
+    moved.typed_number.clear();
+    return moved;
+}
+
+std::optional<NavState> following(const NavState& state, const DeckShape& shape) {
+    NavState plain = state;
+    plain.blank = Blank::None;
+    plain.typed_number.clear();
+    const NavState after = next(plain, shape);
+    if (after.slide == plain.slide && after.step == plain.step)
+        return std::nullopt;
+    return after;
+}
+
 NavState clamp_to(const NavState& state, const DeckShape& shape) {
     NavState clamped = state;
     if (shape.steps.empty()) {

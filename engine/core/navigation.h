@@ -5,6 +5,7 @@
 #include "presenter_command.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct DeckShape {
 
 // `digit` is used by PresenterCommand::Digit only.
 NavState navigate(const NavState& state, PresenterCommand command, const DeckShape& shape, int digit = 0);
+
+// Jumps to the start of slide `index` (clamped), showing it and forgetting any typed number.
+NavState go_to_slide(const NavState& state, std::size_t index, const DeckShape& shape);
+
+// What the next press of next would show, or nothing at the end of the deck (for the presenter's preview).
+std::optional<NavState> following(const NavState& state, const DeckShape& shape);
 
 // Keeps the presentation on the same slide (by index, clamped) when the deck changes shape.
 NavState clamp_to(const NavState& state, const DeckShape& shape);

@@ -97,3 +97,19 @@ TEST_CASE("the pointer hides 2 seconds after it stops moving") {
     CHECK_FALSE(cursor.visible(7000));
     CHECK_FALSE(cursor.hide_at_ms(7000));
 }
+
+TEST_CASE("the presenter's preview is the next build step or slide, and nothing at the end") {
+    CHECK(following(at(0, 0), shape) == at(1, 0));
+    CHECK(following(at(1, 0), shape) == at(1, 1));
+    CHECK_FALSE(following(at(2, 0), shape));
+    NavState blanked = at(1, 2);
+    blanked.blank = Blank::Black;
+    CHECK(following(blanked, shape) == at(2, 0));
+}
+
+TEST_CASE("jumping from the slide list goes to the start of that slide and unblanks") {
+    NavState blanked = at(0, 0);
+    blanked.blank = Blank::White;
+    CHECK(go_to_slide(blanked, 1, shape) == at(1, 0));
+    CHECK(go_to_slide(at(0, 0), 99, shape) == at(2, 0));
+}

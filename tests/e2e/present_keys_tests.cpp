@@ -1,5 +1,6 @@
 // End to end under a real X server: lectern presents tests/decks/e2e/keys.toml full screen, xdotool
 // presses keys, and each screenshot must show what `lectern render` draws for that slide and step.
+#include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
 

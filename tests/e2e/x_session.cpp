@@ -120,32 +120,4 @@ SDL_Surface* XSession::screenshot() const {
     return surface;
 }
 
-double differing_share(SDL_Surface* a, SDL_Surface* b, int tolerance) {
-    if (!a || !b || a->w != b->w || a->h != b->h)
-        return 1.0;
-    SDL_Surface* left = SDL_ConvertSurfaceFormat(a, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_Surface* right = SDL_ConvertSurfaceFormat(b, SDL_PIXELFORMAT_ARGB8888, 0);
-    std::size_t differing = 0;
-    for (int y = 0; y < left->h; ++y) {
-        const auto* row_a =
-            reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(left->pixels) + y * left->pitch);
-        const auto* row_b =
-            reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(right->pixels) + y * right->pitch);
-        for (int x = 0; x < left->w; ++x) {
-            for (int shift = 0; shift < 24; shift += 8) {
-                const int ca = static_cast<int>((row_a[x] >> shift) & 0xFF);
-                const int cb = static_cast<int>((row_b[x] >> shift) & 0xFF);
-                if (std::abs(ca - cb) > tolerance) {
-                    ++differing;
-                    break;
-                }
-            }
-        }
-    }
-    const double share = static_cast<double>(differing) / (static_cast<double>(left->w) * left->h);
-    SDL_FreeSurface(left);
-    SDL_FreeSurface(right);
-    return share;
-}
-
 } // namespace lectern::test

@@ -39,7 +39,4 @@ private:
 // Whether `pid` has exited (reaping it); waits at most `timeout_ms`.
 bool exits_within(pid_t pid, int timeout_ms, int* status = nullptr);
 
-// The share of pixels that differ by more than `tolerance` in any channel (0 to 1; 1 if sizes differ).
-double differing_share(SDL_Surface* a, SDL_Surface* b, int tolerance = 40);
-
 } // namespace lectern::test

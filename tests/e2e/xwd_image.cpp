@@ -26,16 +26,18 @@ SDL_Surface* load_xwd(const std::string& path, std::string& error) {
     const std::uint32_t width = be32(data, 16);
     const std::uint32_t height = be32(data, 20);
     const std::uint32_t byte_order = be32(data, 28);
-    const std::uint32_t bits_per_pixel = be32(data, 44);
     const std::uint32_t bytes_per_line = be32(data, 48);
     const std::uint32_t red_mask = be32(data, 56);
     const std::uint32_t green_mask = be32(data, 60);
     const std::uint32_t blue_mask = be32(data, 64);
     const std::uint32_t colours = be32(data, 76);
     const std::size_t pixels_at = header_size + static_cast<std::size_t>(colours) * 12;
-    if (format != 2 || bits_per_pixel != 32 ||
+    // 32 bits per pixel usually; xwd writes packed 24-bit pixels (with padded lines) when a GL window is
+    // on screen.
+    const std::uint32_t bytes_per_pixel = be32(data, 44) / 8;
+    if (format != 2 || (bytes_per_pixel != 3 && bytes_per_pixel != 4) ||
         pixels_at + std::size_t{bytes_per_line} * height > data.size()) {
-        error = "not a 32-bit ZPixmap dump";
+        error = "not a true-colour ZPixmap dump";
         return nullptr;
     }
     SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(
@@ -56,12 +58,14 @@ SDL_Surface* load_xwd(const std::string& path, std::string& error) {
                                                      static_cast<std::size_t>(y) *
                                                          static_cast<std::size_t>(surface->pitch));
         for (std::uint32_t x = 0; x < width; ++x) {
-            const std::size_t at = pixels_at + std::size_t{y} * bytes_per_line + std::size_t{x} * 4;
+            const std::size_t at =
+                pixels_at + std::size_t{y} * bytes_per_line + std::size_t{x} * bytes_per_pixel;
             std::uint32_t pixel = 0;
-            for (std::size_t i = 0; i < 4; ++i) {
+            for (std::size_t i = 0; i < bytes_per_pixel; ++i) {
                 const auto byte = static_cast<std::uint32_t>(static_cast<unsigned char>(data[at + i]));
-                pixel |=
-                    byte_order == 0 ? byte << (8 * i) : byte << (8 * (3 - i)); // 0: least significant first
+                pixel |= byte_order == 0
+                             ? byte << (8 * i)
+                             : byte << (8 * (bytes_per_pixel - 1 - i)); // 0: least significant first
             }
             const std::uint32_t r = (pixel & red_mask) >> red_shift;
             const std::uint32_t g = (pixel & green_mask) >> green_shift;

@@ -1,4 +1,4 @@
-// Reads a screenshot taken with `xwd -root` (X Window Dump, ZPixmap, 24/32 bits per pixel) into an
+// Reads a screenshot taken with `xwd -root` (X Window Dump, ZPixmap, 3 or 4 bytes per pixel) into an
 // SDL surface, so end-to-end tests can compare what the X server shows with `lectern render`.
 #pragma once
 

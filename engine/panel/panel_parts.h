@@ -1,0 +1,31 @@
+// The presenter panel's parts, one file each (panel_<part>.cpp). Each draws into the current ImGui
+// window from a PanelView and records what the teacher pressed in PanelActions.
+// Private to engine/panel.
+#pragma once
+
+#include "panel_view.h"
+
+#include <SDL2/SDL.h>
+#include <imgui.h>
+
+namespace lectern {
+
+struct PanelFonts {
+    ImFont* ui = nullptr;
+    ImFont* notes = nullptr;      // notes, regular
+    ImFont* notes_bold = nullptr; // notes, bold
+    float notes_scale = 1.0f;     // Ctrl+Plus and Ctrl+Minus change it
+};
+
+// Current and next slide as pictures, with "slide n of N".
+void draw_slides_part(const PanelView& view, SDL_Texture* current, SDL_Texture* next, ImVec2 thumbnail_size);
+// The speaker notes with their formatting, scrollable.
+void draw_notes_part(const PanelView& view, const PanelFonts& fonts);
+// Elapsed time with pause and reset, the wall clock, pace against duration_minutes.
+void draw_timer_part(const PanelView& view, PanelActions& actions);
+// Every slide by number and title; clicking one goes there. Black and white screen buttons.
+void draw_slide_list_part(const PanelView& view, PanelActions& actions);
+// Deck warnings, missing pictures, screen problems: for the teacher, never the room.
+void draw_problems_part(const PanelView& view);
+
+} // namespace lectern

@@ -1,0 +1,220 @@
+#include "presenter_window.h"
+
+#include "panel_parts.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+
+namespace lectern {
+
+namespace {
+
+constexpr float ui_font_px = 20;
+constexpr float notes_font_px = 40; // drawn scaled: 0.4 to 1.5 of this
+
+// Basic Latin, Latin-1 and Latin Extended-A (Polish, Czech, ...), general punctuation (curly quotes, dashes).
+const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
+
+} // namespace
+
+std::unique_ptr<PresenterWindow> PresenterWindow::open(SDL_Rect bounds, FontCatalog& catalog,
+                                                       std::string& error) {
+    SDL_Window* window =
+        SDL_CreateWindow("Lectern Presenter", bounds.x, bounds.y, bounds.w, bounds.h,
+                         SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_OPENGL);
+    if (!window)
+        window = SDL_CreateWindow("Lectern Presenter", bounds.x, bounds.y, bounds.w, bounds.h,
+                                  SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!window) {
+        error = std::string("cannot open the presenter window: ") + SDL_GetError();
+        return nullptr;
+    }
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_TARGETTEXTURE);
+    if (!renderer)
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    if (!renderer) {
+        error = std::string("cannot draw in the presenter window: ") + SDL_GetError();
+        SDL_DestroyWindow(window);
+        return nullptr;
+    }
+    std::unique_ptr<PresenterWindow> panel(new PresenterWindow(window, renderer, catalog));
+    if (!panel->load_fonts(catalog)) {
+        error = "no font for the presenter panel: " + catalog.last_error();
+        return nullptr;
+    }
+    return panel;
+}
+
+PresenterWindow::PresenterWindow(SDL_Window* window, SDL_Renderer* renderer, FontCatalog& catalog)
+    : m_window(window), m_renderer(renderer), m_fonts(std::make_unique<PanelFonts>()),
+      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)) {
+    m_imgui = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_imgui);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing written to the teacher's folders
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().ScaleAllSizes(1.25f);
+    ImGui_ImplSDL2_InitForSDLRenderer(m_window);
+    ImGui_ImplSDLRenderer_Init(m_renderer);
+}
+
+PresenterWindow::~PresenterWindow() {
+    m_slides.reset();
+    if (m_current_thumbnail)
+        SDL_DestroyTexture(m_current_thumbnail);
+    if (m_next_thumbnail)
+        SDL_DestroyTexture(m_next_thumbnail);
+    ImGui::SetCurrentContext(m_imgui);
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext(m_imgui);
+    SDL_DestroyRenderer(m_renderer);
+    SDL_DestroyWindow(m_window);
+}
+
+bool PresenterWindow::load_fonts(FontCatalog& catalog) {
+    ImGui::SetCurrentContext(m_imgui);
+    const auto regular = catalog.primary_face({FontRole::Body, false, false, ui_font_px});
+    const auto bold = catalog.primary_face({FontRole::Body, true, false, ui_font_px});
+    if (!regular)
+        return false;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const std::string regular_file = catalog.face(*regular).file;
+    const std::string bold_file = bold ? catalog.face(*bold).file : regular_file;
+    m_fonts->ui = atlas->AddFontFromFileTTF(regular_file.c_str(), ui_font_px, nullptr, latin_ranges);
+    m_fonts->notes = atlas->AddFontFromFileTTF(regular_file.c_str(), notes_font_px, nullptr, latin_ranges);
+    m_fonts->notes_bold = atlas->AddFontFromFileTTF(bold_file.c_str(), notes_font_px, nullptr, latin_ranges);
+    m_fonts->notes_scale = 0.7f;
+    return m_fonts->ui && m_fonts->notes && m_fonts->notes_bold;
+}
+
+bool PresenterWindow::process_event(const SDL_Event& event, std::uint64_t) {
+    ImGui::SetCurrentContext(m_imgui);
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    m_settle_frames = 3;
+    if (event.type == SDL_KEYDOWN && (event.key.keysym.mod & KMOD_CTRL)) {
+        const SDL_Keycode key = event.key.keysym.sym;
+        if (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS) {
+            m_fonts->notes_scale = std::min(1.5f, m_fonts->notes_scale + 0.1f);
+            return true;
+        }
+        if (key == SDLK_MINUS || key == SDLK_KP_MINUS) {
+            m_fonts->notes_scale = std::max(0.4f, m_fonts->notes_scale - 0.1f);
+            return true;
+        }
+    }
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEWHEEL || event.type == SDL_MOUSEMOTION ||
+        event.type == SDL_TEXTINPUT)
+        return true; // clicks in the panel press its buttons; they never advance the slides
+    if (event.type == SDL_KEYDOWN)
+        return ImGui::GetIO().WantTextInput;
+    return false;
+}
+
+void PresenterWindow::set_slides(const DisplayList& current, const DisplayList* next) {
+    m_current = current;
+    m_next = next ? std::optional<DisplayList>(*next) : std::nullopt;
+    m_thumbnails_stale = true;
+    m_settle_frames = std::max(m_settle_frames, 1);
+}
+
+void PresenterWindow::reset_textures(bool device_lost) {
+    ImGui::SetCurrentContext(m_imgui);
+    if (device_lost) {
+        m_slides->reset_textures();
+        ImGui_ImplSDLRenderer_DestroyDeviceObjects();
+        ImGui_ImplSDLRenderer_CreateDeviceObjects();
+    }
+    m_thumbnails_stale = true;
+    m_settle_frames = 3;
+}
+
+void PresenterWindow::update_thumbnails(int width, int height) {
+    if (!m_thumbnails_stale && width == m_thumbnail_w && height == m_thumbnail_h)
+        return;
+    for (SDL_Texture** texture : {&m_current_thumbnail, &m_next_thumbnail}) {
+        if (*texture && (width != m_thumbnail_w || height != m_thumbnail_h)) {
+            SDL_DestroyTexture(*texture);
+            *texture = nullptr;
+        }
+        if (!*texture)
+            *texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                         width, height);
+    }
+    m_thumbnail_w = width;
+    m_thumbnail_h = height;
+    SDL_SetRenderTarget(m_renderer, m_current_thumbnail);
+    m_slides->draw(m_current, {0, 0, width, height});
+    SDL_SetRenderTarget(m_renderer, m_next_thumbnail);
+    if (m_next)
+        m_slides->draw(*m_next, {0, 0, width, height});
+    SDL_SetRenderTarget(m_renderer, nullptr);
+    m_thumbnails_stale = false;
+}
+
+std::uint64_t PresenterWindow::next_frame_ms() const {
+    if (m_settle_frames > 0 || m_thumbnails_stale)
+        return m_last_frame_ms + 16;
+    return (m_last_frame_ms / 1000 + 1) * 1000; // the clock's next second
+}
+
+PanelActions PresenterWindow::frame(const PanelView& view) {
+    ImGui::SetCurrentContext(m_imgui);
+    m_last_frame_ms = view.now_ms;
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(m_renderer, &width, &height);
+    const float w = static_cast<float>(width);
+    const float h = static_cast<float>(height);
+    const float left_w = std::round(w * 0.62f);
+    const float aspect = m_current.height > 0 ? m_current.width / m_current.height : 16.0f / 9.0f;
+    const float thumb_w = std::max(64.0f, std::round((left_w - 60) / 1.75f));
+    const float thumb_h = std::round(thumb_w / aspect);
+    update_thumbnails(static_cast<int>(thumb_w), static_cast<int>(thumb_h));
+
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    ImGui::PushFont(m_fonts->ui);
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({w, h});
+    PanelActions actions;
+    ImGui::Begin("Presenter", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    draw_timer_part(view, actions);
+    ImGui::Separator();
+    ImGui::BeginChild("left", {left_w, 0});
+    draw_slides_part(view, m_current_thumbnail, m_next ? m_next_thumbnail : nullptr, {thumb_w, thumb_h});
+    ImGui::Spacing();
+    draw_notes_part(view, *m_fonts);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("right", {0, 0});
+    ImGui::BeginChild("slides", {0, std::round(h * 0.55f)});
+    draw_slide_list_part(view, actions);
+    ImGui::EndChild();
+    ImGui::Separator();
+    draw_problems_part(view);
+    ImGui::EndChild();
+    ImGui::End();
+    ImGui::PopFont();
+    ImGui::Render();
+
+    SDL_SetRenderDrawColor(m_renderer, 24, 26, 30, 255);
+    SDL_RenderClear(m_renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(m_renderer);
+    if (m_settle_frames > 0)
+        --m_settle_frames;
+    if (actions.jump_to_slide || actions.next || actions.previous || actions.toggle_black ||
+        actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer)
+        m_settle_frames = 3;
+    return actions;
+}
+
+} // namespace lectern

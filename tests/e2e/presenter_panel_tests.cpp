@@ -1,0 +1,123 @@
+// End to end under a real X server with both windows: the presenter panel opens with --presenter, has
+// the keyboard, and a key pressed there moves the audience window.
+#include "golden_image.h"
+#include "test_files.h"
+#include "x_session.h"
+
+#include <SDL2/SDL_image.h>
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace lectern;
+
+namespace {
+
+std::string window_named(const test::XSession& x, const std::string& name) {
+    const std::string file =
+        std::filesystem::temp_directory_path() / ("lectern-e2e-id-" + std::to_string(getpid()));
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (x.run("xdotool search --name '" + name + "' > " + file + " 2>/dev/null") == 0) {
+            std::string id = test::read_text(file);
+            std::filesystem::remove(file);
+            if (const auto end = id.find('\n'); end != std::string::npos)
+                id.resize(end);
+            if (!id.empty())
+                return id;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return {};
+}
+
+// The top-left 1280x720 of the screen, where the test puts the audience window.
+SDL_Surface* audience_part(const test::XSession& x) {
+    SDL_Surface* screen = x.screenshot();
+    if (!screen)
+        return nullptr;
+    SDL_Surface* part = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Rect source{0, 0, 1280, 720};
+    SDL_BlitSurface(screen, &source, part, nullptr);
+    SDL_FreeSurface(screen);
+    return part;
+}
+
+// Which of `candidates` the audience window shows (the one it matches, pixel for pixel within the
+// tolerance), waiting up to a few seconds for `wanted` to appear; -1 when it matches none.
+int shown_slide(const test::XSession& x, const std::vector<SDL_Surface*>& candidates, int wanted) {
+    int best = -1;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+        SDL_Surface* shot = audience_part(x);
+        double best_share = 1.0;
+        best = -1;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            const double share = test::differing_share(shot, candidates[i]);
+            if (share < best_share) {
+                best_share = share;
+                best = static_cast<int>(i);
+            }
+        }
+        if (shot)
+            SDL_FreeSurface(shot);
+        if (best_share > 0.002)
+            best = -1; // nothing recognisable
+        if (best == wanted)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return best;
+}
+
+} // namespace
+
+TEST_CASE("a key pressed in the presenter window moves the audience window") {
+    const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/keys.toml";
+    const std::filesystem::path scratch =
+        std::filesystem::temp_directory_path() / ("lectern-e2e-panel-" + std::to_string(getpid()));
+    std::filesystem::create_directories(scratch);
+    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
+                               "' --out '" + scratch.string() + "' --size 1280x720 2>/dev/null";
+    REQUIRE(std::system(render.c_str()) == 0);
+
+    test::XSession x(1280, 1560);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const pid_t lectern = x.start({LECTERN_BINARY, deck.string(), "--window", "--presenter"},
+                                  (scratch / "lectern.log").string());
+    REQUIRE(lectern > 0);
+    const std::string audience = window_named(x, "Lectern: Key test");
+    const std::string panel = window_named(x, "Lectern Presenter");
+    REQUIRE_FALSE(audience.empty());
+    REQUIRE_FALSE(panel.empty());
+    // No window manager here: place the windows apart so the screenshot sees the audience window whole.
+    x.run("xdotool windowmove " + audience + " 0 0");
+    x.run("xdotool windowmove " + panel + " 0 740");
+
+    SDL_Surface* first = IMG_Load((scratch / "slide-01.png").c_str());
+    SDL_Surface* second = IMG_Load((scratch / "slide-02-step-1.png").c_str());
+    SDL_Surface* third = IMG_Load((scratch / "slide-03.png").c_str());
+    REQUIRE(first);
+    REQUIRE(second);
+    REQUIRE(third);
+    const std::vector<SDL_Surface*> slides{first, second, third};
+    CHECK(shown_slide(x, slides, 0) == 0);
+
+    // The panel was opened last and has the keyboard: keys typed there drive the show.
+    x.run("xdotool getwindowfocus > " + (scratch / "focus").string());
+    CHECK(test::read_text(scratch / "focus").starts_with(panel));
+    x.key("Right");
+    CHECK(shown_slide(x, slides, 1) == 1);
+    x.key("3 Return");
+    CHECK(shown_slide(x, slides, 2) == 2);
+
+    x.key("Escape Escape");
+    CHECK(test::exits_within(lectern, 3000));
+    SDL_FreeSurface(first);
+    SDL_FreeSurface(second);
+    SDL_FreeSurface(third);
+    std::filesystem::remove_all(scratch);
+}
