@@ -34,6 +34,10 @@ struct TextRun {
     std::string text; // UTF-8, in logical order; the renderer shapes right-to-left scripts itself
     TextStyle style;
     Colour colour;
+    // Starts where the run before it on the same line ends (a change of weight or slant mid-line). A
+    // renderer drawing at a rounded pixel size puts it at the end of what it drew for that run, so the
+    // space between words stays right at any scale.
+    bool follows_previous = false;
 };
 
 struct FilledBox {

@@ -80,8 +80,8 @@ public:
                                  FontRole::Heading, true, px, m_theme.heading),
                            VerticalAlign::Middle),
              "title");
-        fill({margin_x, margin_y + height + 8, 160, 6}, m_theme.accent, 3);
-        return margin_y + height + 8 + 6 + gap;
+        fill({margin_x, margin_y + height + 14, 160, 6}, m_theme.accent, 3);
+        return margin_y + height + 14 + 6 + gap;
     }
 
     static TextBlock with_vertical(TextBlock block, VerticalAlign vertical) {
@@ -257,9 +257,10 @@ void compose_join_strip(Composer& c, const JoinDetails* join) {
     const float strip_h = join_strip_height(t);
     const Box strip{0, c.height() - strip_h - 24, c.width(), strip_h};
     c.fill(strip, t.panel);
+    // Two lines, so the room code never ends up alone, away from its label.
     c.text(Composer::with_vertical(
                Composer::with_align(c.block(paragraphs_of(concat("Vote at **", join->address,
-                                                                 "**   room code **", join->room_code, "**")),
+                                                                 "**\nRoom code **", join->room_code, "**")),
                                             {margin_x, strip.y, c.width() - 2 * margin_x, strip.h},
                                             FontRole::Body, false, t.small_px, t.text),
                                     TextAlign::Centre),

@@ -217,8 +217,8 @@ FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer) {
                     const std::string text(i + 1 == line.size() ? without_trailing_spaces(line[i].text)
                                                                 : std::string_view(line[i].text));
                     if (!text.empty())
-                        fitted.runs.push_back(
-                            {x, y, text, style_of(block, px, line[i].bold, line[i].italic), block.colour});
+                        fitted.runs.push_back({x, y, text, style_of(block, px, line[i].bold, line[i].italic),
+                                               block.colour, k > 0 && !rtl});
                     x += widths[i];
                 }
             }

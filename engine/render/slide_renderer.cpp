@@ -114,11 +114,13 @@ void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide) {
 void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, float origin_y) {
     const TextTexture text =
         m_text.texture_for(run.text, run.style, run.colour, nearest_pixel_size(run.style.px * scale));
+    // Whole pixels: text drawn at fractional positions is resampled and looks soft. A run that follows
+    // another on its line starts where that one really ended, since rounding the font size changes widths.
+    const int x = run.follows_previous ? m_pen_x : static_cast<int>(std::lround(origin_x + run.x * scale));
+    m_pen_x = x + text.width_px;
     if (!text.texture)
         return;
-    // Whole pixels: text drawn at fractional positions is resampled and looks soft.
-    const SDL_Rect where{static_cast<int>(std::lround(origin_x + run.x * scale)),
-                         static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px,
+    const SDL_Rect where{x, static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px,
                          text.width_px, text.height_px};
     SDL_RenderCopy(m_renderer, text.texture, nullptr, &where);
 }
@@ -151,7 +153,7 @@ void SlideRenderer::draw_placeholder(const Picture& picture, SDL_FRect box, floa
     TextBlock block;
     block.paragraphs = paragraphs_of("**Picture not available**\n" + picture.alt);
     block.box = {picture.box.x + 24, picture.box.y + 24, picture.box.w - 48, picture.box.h - 48};
-    block.base = {FontRole::Body, false, false, 40};
+    block.base = {FontRole::Body, false, false, 48};
     block.legible_px = 20;
     block.align = TextAlign::Centre;
     block.vertical = VerticalAlign::Middle;

@@ -57,6 +57,7 @@ private:
     TextCache m_text;
     ImageCache m_images;
     std::map<std::string, std::string> m_picture_problems;
+    int m_pen_x = 0; // where the last text run drawn ended, in output pixels
 };
 
 // Fills `box` with `colour`, its corners rounded by `radius` pixels.
