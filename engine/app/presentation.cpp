@@ -42,6 +42,10 @@ DeckShape shape_of(const Deck& deck) {
 
 Presentation::Presentation(Deck deck, PresentOptions options)
     : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
+    for (const Slide& slide : m_deck.slides) {
+        if (is_interactive(slide.layout))
+            m_polls.emplace(slide.id, poll_for(slide));
+    }
 }
 
 Presentation::~Presentation() {
@@ -71,10 +75,13 @@ int Presentation::run() {
     SDL_ShowCursor(SDL_DISABLE);
     m_cursor_shown = false;
     m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
+    polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
 
     while (m_running) {
         std::uint64_t now = SDL_GetTicks64();
+        if (bars_moving(now))
+            show_current(false, now); // one more step of the bars growing
         if (m_dirty || m_view->needs_frame(now)) {
             const std::optional<DisplayList> on_top = overlay(now);
             m_view->present(now, m_nav.blank, on_top ? &*on_top : nullptr);
@@ -108,8 +115,8 @@ std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms
     auto sooner = [&deadline](std::uint64_t at) {
         deadline = deadline ? std::min(*deadline, at) : at;
     };
-    if (m_view->needs_frame(now_ms))
-        sooner(now_ms + 16); // one frame of the fade
+    if (m_view->needs_frame(now_ms) || bars_moving(now_ms))
+        sooner(now_ms + 16); // one frame of the fade or of the bars
     if (auto hide = m_cursor.hide_at_ms(now_ms))
         sooner(*hide);
     if (auto expires = m_quit.expires_at_ms())
@@ -211,6 +218,14 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         return;
     }
     m_quit.armed_at_ms.reset();
+    if (input.command == PresenterCommand::ToggleVoting && m_nav.blank == Blank::None) {
+        toggle_voting(now_ms);
+        return;
+    }
+    if (input.command == PresenterCommand::ToggleReveal && m_nav.blank == Blank::None) {
+        toggle_reveal(now_ms);
+        return;
+    }
     if (input.command == PresenterCommand::ToggleFullscreen) {
         const auto display = choose_display(list_displays(), m_display_name);
         if (display)
@@ -226,6 +241,8 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     const NavState before = m_nav;
     m_nav = nav;
     m_dirty = true;
+    if (m_nav.slide != before.slide)
+        polls_follow_slide(before.slide, m_nav.slide, now_ms);
     if (m_nav.slide != before.slide || m_nav.step != before.step)
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
 }
@@ -234,7 +251,9 @@ void Presentation::show_current(bool fade, std::uint64_t now_ms) {
     if (m_deck.slides.empty())
         return;
     const Slide& slide = m_deck.slides[m_nav.slide];
-    const DisplayList current = compose_slide(m_deck, slide, m_nav.step, *m_measurer).list;
+    const std::optional<PollView> poll = poll_view(m_nav.slide, now_ms);
+    const DisplayList current =
+        compose_slide(m_deck, slide, m_nav.step, *m_measurer, nullptr, poll ? &*poll : nullptr).list;
     m_view->show(current, fade, now_ms);
     m_dirty = true;
     if (m_panel) {

@@ -5,18 +5,22 @@
 #pragma once
 
 #include "audience_view.h"
+#include "core/count_animation.h"
 #include "core/deck.h"
 #include "core/diagnostic.h"
 #include "core/navigation.h"
+#include "core/poll.h"
 #include "core/presenter_clock.h"
 #include "core/quit_guard.h"
 #include "core/screen_timers.h"
+#include "core/slide_composer.h"
 #include "key_bindings.h"
 #include "panel/presenter_window.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +61,17 @@ private:
     void apply_panel(const PanelActions& actions, std::uint64_t now_ms);
     void move_to(const NavState& nav, std::uint64_t now_ms);
 
+    // Polls (presentation_polls.cpp): arriving on an interactive slide opens it, leaving closes it,
+    // coming back reopens it with its votes kept.
+    PollState* poll_of(std::size_t slide);
+    void polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms);
+    void toggle_voting(std::uint64_t now_ms);
+    void toggle_reveal(std::uint64_t now_ms);
+    void apply_poll(const PollActions& actions, std::uint64_t now_ms);
+    void poll_changed(std::uint64_t now_ms);
+    std::optional<PollView> poll_view(std::size_t slide, std::uint64_t now_ms) const;
+    bool bars_moving(std::uint64_t now_ms) const;
+
     Deck m_deck;
     DeckShape m_shape;
     PresentOptions m_options;
@@ -66,6 +81,8 @@ private:
     std::unique_ptr<AudienceView> m_view;
     std::unique_ptr<PresenterWindow> m_panel;
     Stopwatch m_stopwatch;
+    std::map<std::string, PollState> m_polls;     // by slide id
+    std::map<std::string, CountAnimation> m_bars; // by slide id
     std::string m_screen_problem;
     NavState m_nav;
     QuitGuard m_quit;

@@ -71,6 +71,7 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
     view.deck_problems = m_options.deck_problems;
     view.picture_problems = m_view->slide_renderer().picture_problems();
     view.screen_problem = m_screen_problem;
+    view.poll = poll_of(m_nav.slide);
     apply_panel(m_panel->frame(view), now_ms);
 }
 
@@ -99,6 +100,7 @@ void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms
     }
     if (actions.reset_timer)
         m_stopwatch.reset(now_ms);
+    apply_poll(actions.poll, now_ms);
 }
 
 } // namespace lectern

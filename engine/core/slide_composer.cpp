@@ -1,5 +1,6 @@
 #include "slide_composer.h"
 
+#include "composer.h"
 #include "concat.h"
 #include "text_layout.h"
 
@@ -8,109 +9,9 @@
 #include <cmath>
 
 namespace lectern {
-
 namespace {
 
-constexpr float margin_x = 96;
-constexpr float margin_y = 72;
-constexpr float header_h = 170;          // slide titles
-constexpr float question_header_h = 250; // questions are longer than titles
-constexpr float gap = 40;
-constexpr std::array<std::string_view, 6> option_labels{"A", "B", "C", "D", "E", "F"};
-
-// Black or white, whichever reads better on `background`.
-Colour readable_on(Colour background) {
-    const Colour black{0, 0, 0, 255};
-    const Colour white{255, 255, 255, 255};
-    return contrast_ratio(black, background) >= contrast_ratio(white, background) ? black : white;
-}
-
-class Composer {
-public:
-    Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer)
-        : m_deck(deck), m_slide(slide), m_theme(deck.theme), m_measurer(measurer),
-          m_bounds(slide_bounds(deck.info.aspect)), m_legible(legible_px(deck.info.room)) {
-        m_out.list.width = m_bounds.w;
-        m_out.list.height = m_bounds.h;
-        m_out.list.background = m_theme.background;
-    }
-
-    ComposedSlide take() { return std::move(m_out); }
-
-    float width() const { return m_bounds.w; }
-    float legible() const { return m_legible; }
-    float height() const { return m_bounds.h; }
-    const Theme& theme() const { return m_theme; }
-    const Slide& slide() const { return m_slide; }
-
-    TextBlock block(std::vector<Paragraph> paragraphs, Box box, FontRole role, bool bold, float px,
-                    Colour colour) const {
-        TextBlock block;
-        block.paragraphs = std::move(paragraphs);
-        block.box = box;
-        block.base = {role, bold, false, px};
-        block.legible_px = m_legible;
-        block.colour = colour;
-        block.bullet_colour = m_theme.accent;
-        return block;
-    }
-
-    // Fits and draws a block; a size below the legible one is noted against `part`.
-    FittedText text(const TextBlock& block, std::string_view part) {
-        return place(fit_text(block, m_measurer), part);
-    }
-
-    FittedText text_at(const TextBlock& block, float px, std::string_view part) {
-        return place(set_text(block, px, m_measurer), part);
-    }
-
-    float fitted_px(const TextBlock& block) { return fit_text(block, m_measurer).px; }
-
-    void fill(Box box, Colour colour, float radius = 0) {
-        m_out.list.items.emplace_back(FilledBox{box, colour, radius});
-    }
-
-    void picture(Box box, const ImageRef& image) {
-        m_out.list.items.emplace_back(Picture{box, image.resolved, image.alt});
-    }
-
-    // A slide title across the top with an accent rule below; returns where content starts.
-    float header(std::string_view title, float height, float px) {
-        text(with_vertical(block(paragraphs_of(title), {margin_x, margin_y, width() - 2 * margin_x, height},
-                                 FontRole::Heading, true, px, m_theme.heading),
-                           VerticalAlign::Middle),
-             "title");
-        fill({margin_x, margin_y + height + 14, 160, 6}, m_theme.accent, 3);
-        return margin_y + height + 14 + 6 + gap;
-    }
-
-    static TextBlock with_vertical(TextBlock block, VerticalAlign vertical) {
-        block.vertical = vertical;
-        return block;
-    }
-    static TextBlock with_align(TextBlock block, TextAlign align) {
-        block.align = align;
-        return block;
-    }
-
-private:
-    FittedText place(FittedText fitted, std::string_view part) {
-        if (!fitted.legible)
-            m_out.problems.push_back({std::string(part), fitted.px, m_legible});
-        for (TextRun& run : fitted.runs)
-            m_out.list.items.emplace_back(std::move(run));
-        fitted.runs.clear();
-        return fitted;
-    }
-
-    const Deck& m_deck;
-    const Slide& m_slide;
-    const Theme& m_theme;
-    TextMeasurer& m_measurer;
-    Box m_bounds;
-    float m_legible;
-    ComposedSlide m_out;
-};
+using namespace composing;
 
 std::vector<Paragraph> bullet_paragraphs(const std::vector<std::string>& bullets, std::size_t shown) {
     std::vector<Paragraph> paragraphs;
@@ -242,130 +143,6 @@ void compose_quote(Composer& c) {
 }
 
 // Room for the voting address on two lines if it needs them.
-float join_strip_height(const Theme& theme) {
-    return std::round(theme.small_px * 2.9f);
-}
-
-float bottom_of_content(const Composer& c, const JoinDetails* join) {
-    return c.height() - margin_y - (join ? join_strip_height(c.theme()) + 16 : 0);
-}
-
-void compose_join_strip(Composer& c, const JoinDetails* join) {
-    if (!join)
-        return;
-    const Theme& t = c.theme();
-    const float strip_h = join_strip_height(t);
-    const Box strip{0, c.height() - strip_h - 24, c.width(), strip_h};
-    c.fill(strip, t.panel);
-    // Two lines, so the room code never ends up alone, away from its label.
-    c.text(Composer::with_vertical(
-               Composer::with_align(c.block(paragraphs_of(concat("Vote at **", join->address,
-                                                                 "**\nRoom code **", join->room_code, "**")),
-                                            {margin_x, strip.y, c.width() - 2 * margin_x, strip.h},
-                                            FontRole::Body, false, t.small_px, t.text),
-                                    TextAlign::Centre),
-               VerticalAlign::Middle),
-           "join");
-}
-
-void compose_options(Composer& c, const Question& q, float top, float bottom) {
-    const Theme& t = c.theme();
-    const float row_gap = 20;
-    const std::size_t n = q.options.size();
-    const float row_h =
-        std::min(132.0f, (bottom - top - row_gap * static_cast<float>(n - 1)) / static_cast<float>(n));
-    const float chip = row_h - 24;
-    const float label_px =
-        std::min(chip * 0.8f, std::max(chip * 0.6f, c.legible())); // a letter the back row can read
-    const float w = c.width() - 2 * margin_x;
-    std::vector<TextBlock> blocks;
-    float px = t.body_px;
-    for (std::size_t i = 0; i < n; ++i) {
-        const float y = top + static_cast<float>(i) * (row_h + row_gap);
-        blocks.push_back(Composer::with_vertical(c.block(paragraphs_of(q.options[i]),
-                                                         {margin_x + chip + 48, y, w - chip - 72, row_h},
-                                                         FontRole::Body, false, t.body_px, t.text),
-                                                 VerticalAlign::Middle));
-        px = std::min(px, c.fitted_px(blocks.back()));
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        const float y = top + static_cast<float>(i) * (row_h + row_gap);
-        c.fill({margin_x, y, w, row_h}, t.panel, 16);
-        const Colour chip_colour = t.chart[i % t.chart.size()];
-        c.fill({margin_x + 12, y + 12, chip, chip}, chip_colour, 12);
-        c.text_at(Composer::with_vertical(
-                      Composer::with_align(c.block(paragraphs_of(option_labels[i]),
-                                                   {margin_x + 12, y + 12, chip, chip}, FontRole::Heading,
-                                                   true, label_px, readable_on(chip_colour)),
-                                           TextAlign::Centre),
-                      VerticalAlign::Middle),
-                  label_px, "options");
-        c.text_at(blocks[i], px, "options");
-    }
-}
-
-void compose_scale(Composer& c, const Question& q, float top, float bottom) {
-    const Theme& t = c.theme();
-    const float w = c.width() - 2 * margin_x;
-    const auto steps = static_cast<float>(q.steps);
-    const float box_gap = 24;
-    const float box = std::min(180.0f, (w - box_gap * (steps - 1)) / steps);
-    const float row_w = box * steps + box_gap * (steps - 1);
-    const float x0 = margin_x + (w - row_w) / 2;
-    const float y = top + (bottom - top - box - t.small_px * 3) / 2;
-    for (int i = 0; i < q.steps; ++i) {
-        const float x = x0 + static_cast<float>(i) * (box + box_gap);
-        c.fill({x, y, box, box}, t.panel, 16);
-        c.text_at(Composer::with_vertical(
-                      Composer::with_align(c.block(paragraphs_of(std::to_string(i + 1)), {x, y, box, box},
-                                                   FontRole::Heading, true, box * 0.45f, t.text),
-                                           TextAlign::Centre),
-                      VerticalAlign::Middle),
-                  box * 0.45f, "scale");
-    }
-    const float label_w = std::max(row_w / 2 - box_gap, box * 2);
-    const float label_y = y + box + 20;
-    c.text(c.block(paragraphs_of(q.low), {x0, label_y, label_w, t.small_px * 3}, FontRole::Body, false,
-                   t.small_px, t.text),
-           "low");
-    c.text(Composer::with_align(c.block(paragraphs_of(q.high),
-                                        {x0 + row_w - label_w, label_y, label_w, t.small_px * 3},
-                                        FontRole::Body, false, t.small_px, t.text),
-                                TextAlign::End),
-           "high");
-}
-
-void compose_question(Composer& c, const JoinDetails* join) {
-    const Slide& s = c.slide();
-    const Theme& t = c.theme();
-    const Question& q = *s.question;
-    const float top = c.header(q.text, question_header_h, t.heading_px);
-    const float bottom = bottom_of_content(c, join);
-    switch (s.layout) {
-    case SlideLayout::Poll:
-    case SlideLayout::Quiz:
-        compose_options(c, q, top, bottom);
-        break;
-    case SlideLayout::Scale:
-        compose_scale(c, q, top, bottom);
-        break;
-    default:
-        c.text(Composer::with_vertical(
-                   Composer::with_align(
-                       c.block(paragraphs_of(join ? "Type a short answer on your device.\nAnswers "
-                                                    "appear here once your teacher approves them."
-                                                  : "Answers appear here once your teacher "
-                                                    "approves them."),
-                               {margin_x, top, c.width() - 2 * margin_x, bottom - top}, FontRole::Body, false,
-                               t.body_px, t.muted),
-                       TextAlign::Centre),
-                   VerticalAlign::Middle),
-               "question");
-        break;
-    }
-    compose_join_strip(c, join);
-}
-
 void compose_join(Composer& c, const JoinDetails* join) {
     const Slide& s = c.slide();
     const Theme& t = c.theme();
@@ -424,7 +201,7 @@ std::size_t build_steps(const Slide& slide) {
 }
 
 ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t step, TextMeasurer& measurer,
-                            const JoinDetails* join) {
+                            const JoinDetails* join, const PollView* poll) {
     Composer c(deck, slide, measurer);
     step = std::min(step, build_steps(slide) - 1);
     switch (slide.layout) {
@@ -450,7 +227,7 @@ ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t st
     case SlideLayout::Quiz:
     case SlideLayout::Scale:
     case SlideLayout::Words:
-        compose_question(c, join);
+        compose_question(c, join, poll);
         break;
     case SlideLayout::Join:
         compose_join(c, join);

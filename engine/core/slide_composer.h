@@ -9,6 +9,7 @@
 #include "text_measurer.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lectern {
@@ -17,6 +18,16 @@ namespace lectern {
 struct JoinDetails {
     std::string address;   // e.g. "http://192.168.1.20:8750/?room=K7QP"
     std::string room_code; // e.g. "K7QP"
+};
+
+// What an interactive slide shows of its poll: whether it is open, whether results are showing, and the
+// counts to draw (floats, so bars can grow smoothly from one value to the next).
+struct PollView {
+    bool open = false;
+    bool revealed = false;     // show the results (bars, the quiz answer, the word cloud)
+    std::vector<float> counts; // per choice, devices and hands added together
+    int responses = 0;         // how many answered so far
+    std::vector<std::pair<std::string, int>> words; // approved answers and how often (words slides)
 };
 
 // A part of a slide whose text only fits below the room's legible size.
@@ -38,8 +49,9 @@ Box slide_bounds(Aspect aspect);
 std::size_t build_steps(const Slide& slide);
 
 // `step` counts from 0 to build_steps(slide) - 1; `join` is null when voting is off.
+// `poll` is null when the slide has no poll running (it then shows its question and choices only).
 ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t step, TextMeasurer& measurer,
-                            const JoinDetails* join = nullptr);
+                            const JoinDetails* join = nullptr, const PollView* poll = nullptr);
 
 // Warnings for every slide whose text fits only below the legible size of the deck's room.
 std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& display_name,

@@ -25,6 +25,9 @@ void draw_notes_part(const PanelView& view, const PanelFonts& fonts);
 void draw_timer_part(const PanelView& view, PanelActions& actions);
 // Every slide by number and title; clicking one goes there. Black and white screen buttons.
 void draw_slide_list_part(const PanelView& view, PanelActions& actions);
+// The current slide's poll: open or close, reveal or hide, reset (confirmed), answers so far, the join
+// address, a show of hands per option with undo, and the queue of written answers to approve.
+void draw_poll_part(const PanelView& view, PanelActions& actions);
 // Deck warnings, missing pictures, screen problems: for the teacher, never the room.
 void draw_problems_part(const PanelView& view);
 

@@ -5,12 +5,14 @@
 #include "core/deck.h"
 #include "core/diagnostic.h"
 #include "core/navigation.h"
+#include "core/poll.h"
 #include "core/presenter_clock.h"
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lectern {
@@ -26,6 +28,20 @@ struct PanelView {
     std::vector<Diagnostic> deck_problems;               // warnings kept from loading the deck
     std::map<std::string, std::string> picture_problems; // path -> why it could not be shown
     std::string screen_problem;                          // e.g. the audience display went away
+    const PollState* poll = nullptr;                     // the current slide's poll, if it has one
+    std::string join_address;                            // where pupils vote, "" when device voting is off
+    std::string room_code;
+};
+
+// What the teacher did to the current slide's poll.
+struct PollActions {
+    bool toggle_open = false;
+    bool toggle_reveal = false;
+    bool reset = false;                                    // confirmed in the panel before it is set
+    std::optional<std::pair<std::size_t, int>> hand_count; // choice (0-based), new count
+    bool undo_hands = false;
+    std::optional<std::pair<std::size_t, AnswerStatus>> answer_status; // answer number, new status
+    std::optional<std::size_t> flag_answer;                            // answer number
 };
 
 struct PanelActions {
@@ -36,6 +52,7 @@ struct PanelActions {
     bool toggle_white = false;
     bool pause_or_resume_timer = false;
     bool reset_timer = false;
+    PollActions poll;
 };
 
 } // namespace lectern

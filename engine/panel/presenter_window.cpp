@@ -195,9 +195,10 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("right", {0, 0});
-    ImGui::BeginChild("slides", {0, std::round(h * 0.55f)});
+    ImGui::BeginChild("slides", {0, std::round(h * (view.poll ? 0.3f : 0.55f))});
     draw_slide_list_part(view, actions);
     ImGui::EndChild();
+    draw_poll_part(view, actions);
     ImGui::Separator();
     draw_problems_part(view);
     ImGui::EndChild();
@@ -211,8 +212,11 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     SDL_RenderPresent(m_renderer);
     if (m_settle_frames > 0)
         --m_settle_frames;
+    const PollActions& poll = actions.poll;
+    const bool poll_changed = poll.toggle_open || poll.toggle_reveal || poll.reset || poll.hand_count ||
+                              poll.undo_hands || poll.answer_status || poll.flag_answer;
     if (actions.jump_to_slide || actions.next || actions.previous || actions.toggle_black ||
-        actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer)
+        actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer || poll_changed)
         m_settle_frames = 3;
     return actions;
 }

@@ -1,0 +1,113 @@
+#include "core/inline_markup.h"
+#include "panel_parts.h"
+
+#include <string>
+
+namespace lectern {
+
+namespace {
+
+void draw_hands(const PollState& poll, const Slide& slide, PanelActions& actions) {
+    const std::vector<int> devices = device_counts(poll);
+    if (!ImGui::BeginTable("hands", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg))
+        return;
+    ImGui::TableSetupColumn("Option", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Devices");
+    ImGui::TableSetupColumn("Hands");
+    ImGui::TableSetupColumn("On screen");
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < poll.choices; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::string label = slide.layout == SlideLayout::Scale
+                                      ? std::to_string(i + 1)
+                                      : std::string(1, static_cast<char>('A' + i)) + ". " +
+                                            plain_text_of(slide.question->options[i]);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", devices[i]);
+        ImGui::TableNextColumn();
+        int hands = poll.hand_counts[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(150);
+        if (ImGui::InputInt("##hands", &hands, 1, 5))
+            actions.poll.hand_count = std::pair{i, std::max(0, hands)};
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", devices[i] + poll.hand_counts[i]);
+    }
+    ImGui::EndTable();
+    ImGui::BeginDisabled(poll.hand_history.empty());
+    if (ImGui::Button("Undo last count"))
+        actions.poll.undo_hands = true;
+    ImGui::EndDisabled();
+}
+
+void draw_answers(const PollState& poll, PanelActions& actions) {
+    if (poll.answers.empty()) {
+        ImGui::TextDisabled("No written answers yet. Pupils' answers wait here for you before they show.");
+        return;
+    }
+    for (const WordsAnswer& answer : poll.answers) {
+        ImGui::PushID(static_cast<int>(answer.number));
+        const char* status = answer.status == AnswerStatus::Approved   ? "shown"
+                             : answer.status == AnswerStatus::Rejected ? "hidden"
+                                                                       : "waiting";
+        ImGui::Text("%zu. %s (%s)%s", answer.number, answer.text.c_str(), status,
+                    answer.flagged ? " [flagged]" : "");
+        if (!answer.held_because.empty())
+            ImGui::TextColored({1.0f, 0.75f, 0.2f, 1.0f}, "   held back: %s", answer.held_because.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Show"))
+            actions.poll.answer_status = std::pair{answer.number, AnswerStatus::Approved};
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Hide"))
+            actions.poll.answer_status = std::pair{answer.number, AnswerStatus::Rejected};
+        ImGui::SameLine();
+        if (!answer.flagged && ImGui::SmallButton("Flag for safeguarding lead"))
+            actions.poll.flag_answer = answer.number;
+        ImGui::PopID();
+    }
+}
+
+} // namespace
+
+void draw_poll_part(const PanelView& view, PanelActions& actions) {
+    if (!view.poll)
+        return;
+    const PollState& poll = *view.poll;
+    const Slide& slide = view.deck->slides[view.nav.slide];
+    ImGui::Separator();
+    ImGui::Text("Voting %s, results %s, %d answer%s", poll.open ? "open" : "closed",
+                poll.revealed ? "showing" : "hidden", response_count(poll),
+                response_count(poll) == 1 ? "" : "s");
+    if (ImGui::Button(poll.open ? "Close voting (V)" : "Open voting (V)"))
+        actions.poll.toggle_open = true;
+    ImGui::SameLine();
+    if (ImGui::Button(poll.revealed ? "Hide results (R)" : "Reveal results (R)"))
+        actions.poll.toggle_reveal = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Reset..."))
+        ImGui::OpenPopup("Reset answers?");
+    if (ImGui::BeginPopupModal("Reset answers?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Forget every answer and hand count for this question?");
+        if (ImGui::Button("Reset")) {
+            actions.poll.reset = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep them"))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (view.join_address.empty())
+        ImGui::TextDisabled("Device voting is off: count a show of hands below.");
+    else
+        ImGui::Text("Join at %s   room code %s", view.join_address.c_str(), view.room_code.c_str());
+    if (slide.layout == SlideLayout::Words)
+        draw_answers(poll, actions);
+    else
+        draw_hands(poll, slide, actions);
+}
+
+} // namespace lectern
