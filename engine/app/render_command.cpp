@@ -3,11 +3,8 @@
 #include "core/deck_loader.h"
 #include "core/slide_composer.h"
 #include "render/font_catalog.h"
-#include "render/sdl_handles.h"
+#include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
-#include "render/slide_renderer.h"
-
-#include <SDL2/SDL_image.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -19,10 +16,6 @@
 namespace lectern {
 
 namespace {
-
-struct RendererDeleter {
-    void operator()(SDL_Renderer* renderer) const { SDL_DestroyRenderer(renderer); }
-};
 
 // "slide-03.png", or "slide-03-step-2.png" for build steps; zero-padded so names sort in order.
 std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps, std::size_t slide_count) {
@@ -60,47 +53,38 @@ int run_render(const CommandLine& command) {
         return 1;
     }
 
-    SurfacePtr surface(
-        SDL_CreateRGBSurfaceWithFormat(0, command.width, command.height, 32, SDL_PIXELFORMAT_ARGB8888));
-    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer(
-        surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr);
-    if (!renderer) {
-        std::cerr << "lectern: cannot make a " << command.width << "x" << command.height
-                  << " picture to draw on: " << SDL_GetError() << '\n';
-        return 1;
-    }
     FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
     SdlTextMeasurer measurer(catalog);
-    int written = 0;
-    {
-        SlideRenderer slides(renderer.get(), catalog);
-        const bool on_terminal = isatty(STDERR_FILENO) != 0;
-        const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
-        const std::size_t last = command.slide ? first + 1 : deck.slides.size();
-        for (std::size_t i = first; i < last; ++i) {
-            const Slide& slide = deck.slides[i];
-            const std::size_t steps = build_steps(slide);
-            for (std::size_t step = 0; step < steps; ++step) {
-                const ComposedSlide composed = compose_slide(deck, slide, step, measurer);
-                slides.draw(composed.list, {0, 0, command.width, command.height});
-                SDL_RenderPresent(renderer.get());
-                const std::filesystem::path file =
-                    std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
-                if (IMG_SavePNG(surface.get(), file.c_str()) != 0) {
-                    std::cerr << "\nlectern: cannot write " << file.string() << ": " << IMG_GetError()
-                              << '\n';
-                    return 1;
-                }
-                ++written;
-                if (on_terminal)
-                    std::cerr << "\rrendering slide " << i + 1 << " of " << deck.slides.size() << std::flush;
-            }
-        }
-        if (on_terminal)
-            std::cerr << '\n';
-        for (const auto& [picture, problem] : slides.picture_problems())
-            std::cerr << "lectern: picture " << picture << " shown as a placeholder: " << problem << '\n';
+    std::string error_text;
+    const auto canvas = OffscreenCanvas::create(command.width, command.height, catalog, error_text);
+    if (!canvas) {
+        std::cerr << "lectern: " << error_text << '\n';
+        return 1;
     }
+    int written = 0;
+    const bool on_terminal = isatty(STDERR_FILENO) != 0;
+    const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
+    const std::size_t last = command.slide ? first + 1 : deck.slides.size();
+    for (std::size_t i = first; i < last; ++i) {
+        const Slide& slide = deck.slides[i];
+        const std::size_t steps = build_steps(slide);
+        for (std::size_t step = 0; step < steps; ++step) {
+            canvas->draw(compose_slide(deck, slide, step, measurer).list);
+            const std::filesystem::path file =
+                std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
+            if (const std::string problem = canvas->save_png(file); !problem.empty()) {
+                std::cerr << "\nlectern: cannot write " << file.string() << ": " << problem << '\n';
+                return 1;
+            }
+            ++written;
+            if (on_terminal)
+                std::cerr << "\rrendering slide " << i + 1 << " of " << deck.slides.size() << std::flush;
+        }
+    }
+    if (on_terminal)
+        std::cerr << '\n';
+    for (const auto& [picture, problem] : canvas->slides().picture_problems())
+        std::cerr << "lectern: picture " << picture << " shown as a placeholder: " << problem << '\n';
     std::cerr << "wrote " << written << (written == 1 ? " picture" : " pictures") << " to " << command.out_dir
               << '\n';
     return 0;

@@ -1,0 +1,40 @@
+#include "offscreen_canvas.h"
+
+#include <SDL2/SDL_image.h>
+
+namespace lectern {
+
+std::unique_ptr<OffscreenCanvas> OffscreenCanvas::create(int width, int height, FontCatalog& catalog,
+                                                         std::string& error) {
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr;
+    if (!renderer) {
+        error = std::string("cannot make a ") + std::to_string(width) + "x" + std::to_string(height) +
+                " picture to draw on: " + SDL_GetError();
+        return nullptr;
+    }
+    return std::unique_ptr<OffscreenCanvas>(new OffscreenCanvas(std::move(surface), renderer, catalog));
+}
+
+OffscreenCanvas::OffscreenCanvas(SurfacePtr surface, SDL_Renderer* renderer, FontCatalog& catalog)
+    : m_surface(std::move(surface)), m_renderer(renderer),
+      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)) {
+}
+
+OffscreenCanvas::~OffscreenCanvas() {
+    m_slides.reset(); // its textures go before the renderer
+    SDL_DestroyRenderer(m_renderer);
+}
+
+void OffscreenCanvas::draw(const DisplayList& list) {
+    m_slides->draw(list, {0, 0, m_surface->w, m_surface->h});
+    SDL_RenderPresent(m_renderer);
+}
+
+std::string OffscreenCanvas::save_png(const std::filesystem::path& file) {
+    if (IMG_SavePNG(m_surface.get(), file.c_str()) != 0)
+        return IMG_GetError();
+    return {};
+}
+
+} // namespace lectern

@@ -1,0 +1,40 @@
+// OffscreenCanvas: a picture in memory that slides are drawn on with SDL's software renderer, and saved
+// as PNG: no display, window or GL needed. Used by `lectern render` and `lectern results --png`.
+#pragma once
+
+#include "core/display_list.h"
+#include "font_catalog.h"
+#include "sdl_handles.h"
+#include "slide_renderer.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace lectern {
+
+class OffscreenCanvas {
+public:
+    // Null when SDL cannot make the picture (`error` says why).
+    static std::unique_ptr<OffscreenCanvas> create(int width, int height, FontCatalog& catalog,
+                                                   std::string& error);
+    ~OffscreenCanvas();
+    OffscreenCanvas(const OffscreenCanvas&) = delete;
+    OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
+
+    void draw(const DisplayList& list);
+    // "" when written, otherwise why not.
+    std::string save_png(const std::filesystem::path& file);
+
+    SlideRenderer& slides() { return *m_slides; }
+    SDL_Surface* surface() const { return m_surface.get(); }
+
+private:
+    OffscreenCanvas(SurfacePtr surface, SDL_Renderer* renderer, FontCatalog& catalog);
+
+    SurfacePtr m_surface;
+    SDL_Renderer* m_renderer;
+    std::unique_ptr<SlideRenderer> m_slides;
+};
+
+} // namespace lectern
