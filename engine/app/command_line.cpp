@@ -46,6 +46,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         command.kind = CommandKind::Check;
     else if (arguments[0] == "render")
         command.kind = CommandKind::Render;
+    else if (arguments[0] == "results")
+        command.kind = CommandKind::Results;
     else if (arguments[0] == "displays") {
         command.kind = CommandKind::Displays;
         return arguments.size() == 1 ? command : usage_error("displays takes no arguments");
@@ -81,6 +83,17 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.presenter = false;
         } else if (command.kind == CommandKind::Present && argument == "--presenter-display" && has_value) {
             command.presenter_display = arguments[++i];
+        } else if (command.kind == CommandKind::Present && argument == "--retention-days" && has_value) {
+            const auto days = whole_number(arguments[++i], 0, 36500);
+            if (!days)
+                return usage_error("--retention-days takes a number of days, from 0 (keep) to 36500");
+            command.retention_days = *days;
+        } else if (command.kind == CommandKind::Results && argument == "--csv") {
+            command.csv = true;
+        } else if (command.kind == CommandKind::Results && argument == "--delete") {
+            command.delete_results = true;
+        } else if (command.kind == CommandKind::Results && argument == "--png" && has_value) {
+            command.png_dir = arguments[++i];
         } else if (argument.starts_with("-")) {
             return usage_error("unknown option " + argument);
         } else {
@@ -91,6 +104,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         return usage_error("no deck given");
     if (command.kind != CommandKind::Check && command.decks.size() > 1)
         return usage_error("give one deck at a time (use `lectern check` to check several)");
+    if (command.kind == CommandKind::Results && command.delete_results &&
+        (command.csv || !command.png_dir.empty()))
+        return usage_error("--delete removes the results; it cannot be combined with --csv or --png");
     if (command.kind == CommandKind::Render && command.out_dir.empty())
         return usage_error("render needs --out DIR, the folder to write the pictures to");
     return command;
@@ -100,20 +116,28 @@ const char* usage_text() {
     return R"(Usage:
   lectern DECK.toml [--display N|NAME] [--window]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
+                  [--retention-days N]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
-                               with one it opens only with --presenter
+                               with one it opens only with --presenter. --retention-days N
+                               deletes stored results older than N days at start-up
   lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]
                                write each slide (and build step) as a PNG, no display needed;
                                default size 1920x1080
+  lectern results DECK.toml [--csv] [--delete] [--png DIR]
+                               print the deck's last poll results (the session still running,
+                               or else the last one finished); --csv writes CSV
+                               (poll,question,option,count), --png DIR a chart per poll,
+                               --delete removes every stored result of the deck
   lectern --help               show this help
   lectern --version            show the version and the deck format version
 
-Exit codes: 0 success (check: no errors, warnings allowed), 1 a deck has an error or a
-picture could not be written, 2 usage error.
+Exit codes: 0 success (check: no errors, warnings allowed), 1 a deck has an error, a
+picture could not be written, or (results) nothing is stored or a file could not be read
+or removed, 2 usage error.
 The deck format is described in slides/README.md.
 
 Keys while presenting:

@@ -7,7 +7,7 @@
 
 namespace lectern {
 
-enum class CommandKind { Present, Check, Render, Displays, Help, Version, UsageError };
+enum class CommandKind { Present, Check, Render, Results, Displays, Help, Version, UsageError };
 
 struct CommandLine {
     CommandKind kind = CommandKind::Help;
@@ -21,6 +21,10 @@ struct CommandLine {
     bool windowed = false;         // present: --window
     std::optional<bool> presenter; // present: --presenter (true) or --no-presenter (false); unset = automatic
     std::string presenter_display; // present: --presenter-display N|NAME
+    int retention_days = 0;        // present: --retention-days N (0 = keep results until deleted)
+    bool csv = false;              // results: --csv
+    bool delete_results = false;   // results: --delete
+    std::string png_dir;           // results: --png DIR
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

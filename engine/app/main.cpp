@@ -4,6 +4,7 @@
 #include "key_bindings.h"
 #include "present_command.h"
 #include "render_command.h"
+#include "results_command.h"
 
 #include <iostream>
 #include <string>
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
         return run_render(command);
     case CommandKind::Check:
         return run_check(command.decks, std::cout, std::cerr);
+    case CommandKind::Results:
+        return run_results(command, std::cout, std::cerr);
     case CommandKind::Present:
         return run_present(command);
     case CommandKind::Displays:

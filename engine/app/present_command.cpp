@@ -73,6 +73,8 @@ int run_present(const CommandLine& command) {
                                           : PanelChoice::Off;
         show.panel_display = command.presenter_display;
         show.deck_problems = result.diagnostics;
+        show.deck_path = path;
+        show.retention_days = command.retention_days;
         Presentation presentation(std::move(*result.deck), std::move(show));
         status = presentation.run();
     }

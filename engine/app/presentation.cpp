@@ -75,6 +75,7 @@ int Presentation::run() {
     SDL_ShowCursor(SDL_DISABLE);
     m_cursor_shown = false;
     m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
+    open_results();
     polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
 
@@ -107,6 +108,7 @@ int Presentation::run() {
             m_dirty = true;
         }
     }
+    end_results();
     return 0;
 }
 

@@ -18,8 +18,10 @@
 #include "panel/presenter_window.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
+#include "results_store.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,6 +40,8 @@ struct PresentOptions {
     PanelChoice panel = PanelChoice::Auto;
     std::string panel_display;             // "" = the first display the audience is not on
     std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
+    std::filesystem::path deck_path;       // where results are kept is derived from it
+    int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
 };
 
 class Presentation {
@@ -71,6 +75,9 @@ private:
     void poll_changed(std::uint64_t now_ms);
     std::optional<PollView> poll_view(std::size_t slide, std::uint64_t now_ms) const;
     bool bars_moving(std::uint64_t now_ms) const;
+    void open_results();
+    void keep(const PollRecord& record); // writes a change to the results log; a failure shows on the panel
+    void end_results();
 
     Deck m_deck;
     DeckShape m_shape;
@@ -83,6 +90,8 @@ private:
     Stopwatch m_stopwatch;
     std::map<std::string, PollState> m_polls;     // by slide id
     std::map<std::string, CountAnimation> m_bars; // by slide id
+    std::optional<ResultsStore> m_store; // absent when results cannot be kept (see m_results_problem)
+    std::string m_results_problem;
     std::string m_screen_problem;
     NavState m_nav;
     QuitGuard m_quit;

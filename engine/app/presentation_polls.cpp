@@ -1,6 +1,10 @@
 // The presentation's polls: which poll is open, what the room sees of it, and the teacher's show of
 // hands, reveal and reset from the keys and the presenter panel.
+#include "core/poll_record.h"
 #include "presentation.h"
+
+#include <chrono>
+#include <iostream>
 
 namespace lectern {
 
@@ -11,16 +15,59 @@ PollState* Presentation::poll_of(std::size_t slide) {
     return found == m_polls.end() ? nullptr : &found->second;
 }
 
+void Presentation::open_results() {
+    StoreOpening opening = ResultsStore::open(m_options.deck_path, m_deck, m_options.retention_days,
+                                              std::chrono::system_clock::now());
+    if (!opening.store) {
+        m_results_problem = "Results are not being kept: " + opening.error;
+        std::cerr << "lectern: " << m_results_problem << '\n';
+        return;
+    }
+    m_store = std::move(opening.store);
+    // A session picked up after a crash or power cut: every vote comes back; only the slide on
+    // screen is open.
+    for (auto& [id, poll] : opening.polls) {
+        poll.open = false;
+        if (auto found = m_polls.find(id); found != m_polls.end())
+            found->second = std::move(poll);
+    }
+    if (opening.restored)
+        std::cerr << "lectern: restored the answers of an unfinished session (" << m_store->session()
+                  << ")\n";
+    if (!opening.warning.empty())
+        std::cerr << "lectern: " << opening.warning << '\n';
+}
+
+void Presentation::keep(const PollRecord& record) {
+    if (m_store && !m_store->record(record)) {
+        m_results_problem = "Results could not be saved: " + m_store->last_error();
+        std::cerr << "lectern: " << m_results_problem << '\n';
+    }
+}
+
+void Presentation::end_results() {
+    if (m_store && !m_store->end_session(m_polls))
+        std::cerr << "lectern: the totals could not be written (" << m_store->last_error()
+                  << "); the session log is kept, so nothing is lost\n";
+}
+
 void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms) {
     if (from != to) {
-        if (PollState* leaving = poll_of(from))
+        if (PollState* leaving = poll_of(from); leaving && leaving->open) {
             leaving->open = false;
+            keep(PollRecord::closed(leaving->id));
+        }
     }
     if (PollState* arriving = poll_of(to)) {
-        arriving->open = true;
+        if (!arriving->open) {
+            arriving->open = true;
+            keep(PollRecord::opened(arriving->id));
+        }
         const Slide& slide = m_deck.slides[to];
-        if (slide.question && slide.question->reveal == Reveal::Live)
+        if (slide.question && slide.question->reveal == Reveal::Live && !arriving->revealed) {
             arriving->revealed = true;
+            keep(PollRecord::revealed(arriving->id));
+        }
         m_bars[arriving->id].settle(arriving->revealed ? total_counts(*arriving)
                                                        : std::vector<int>(arriving->choices, 0));
         (void)now_ms;
@@ -30,6 +77,7 @@ void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uin
 void Presentation::toggle_voting(std::uint64_t now_ms) {
     if (PollState* poll = poll_of(m_nav.slide)) {
         poll->open = !poll->open;
+        keep(poll->open ? PollRecord::opened(poll->id) : PollRecord::closed(poll->id));
         poll_changed(now_ms);
     }
 }
@@ -37,6 +85,7 @@ void Presentation::toggle_voting(std::uint64_t now_ms) {
 void Presentation::toggle_reveal(std::uint64_t now_ms) {
     if (PollState* poll = poll_of(m_nav.slide)) {
         poll->revealed = !poll->revealed;
+        keep(poll->revealed ? PollRecord::revealed(poll->id) : PollRecord::hidden(poll->id));
         // Revealing grows the bars from nothing; hiding drops them at once.
         m_bars[poll->id].settle(std::vector<int>(poll->choices, 0));
         poll_changed(now_ms);
@@ -52,29 +101,25 @@ void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) 
     if (actions.toggle_reveal)
         toggle_reveal(now_ms);
     bool changed = false;
-    if (actions.reset) {
-        reset_votes(*poll);
-        changed = true;
-    }
-    if (actions.hand_count) {
-        set_hand_count(*poll, actions.hand_count->first, actions.hand_count->second);
-        changed = true;
-    }
+    // Each change is applied the way a replay of the log would apply it, then kept.
+    std::vector<PollRecord> records;
+    if (actions.reset)
+        records.push_back(PollRecord::reset(poll->id));
+    if (actions.hand_count)
+        records.push_back(
+            PollRecord::hand_count(poll->id, actions.hand_count->first, actions.hand_count->second));
     if (actions.undo_hands)
-        changed = undo_hand_count(*poll) || changed;
-    if (actions.answer_status) {
-        for (WordsAnswer& answer : poll->answers) {
-            if (answer.number == actions.answer_status->first)
-                answer.status = actions.answer_status->second;
+        records.push_back(PollRecord::hand_undo(poll->id));
+    if (actions.answer_status)
+        records.push_back(
+            PollRecord::answer_status(poll->id, actions.answer_status->first, actions.answer_status->second));
+    if (actions.flag_answer)
+        records.push_back(PollRecord::answer_flag(poll->id, *actions.flag_answer));
+    for (const PollRecord& record : records) {
+        if (lectern::apply(m_polls, record)) {
+            keep(record);
+            changed = true;
         }
-        changed = true;
-    }
-    if (actions.flag_answer) {
-        for (WordsAnswer& answer : poll->answers) {
-            if (answer.number == *actions.flag_answer)
-                answer.flagged = true;
-        }
-        changed = true;
     }
     if (changed)
         poll_changed(now_ms);

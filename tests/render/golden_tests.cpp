@@ -6,6 +6,7 @@
 #include "core/slide_composer.h"
 #include "golden_image.h"
 #include "render/font_runs.h"
+#include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 #include "render/slide_renderer.h"
 #include "render_fixture.h"
@@ -94,33 +95,20 @@ std::filesystem::path golden_deck(std::string_view name) {
     return test::source_dir() / "tests/decks/golden" / name;
 }
 
-struct RendererDeleter {
-    void operator()(SDL_Renderer* renderer) const { SDL_DestroyRenderer(renderer); }
-};
-
-// A picture in memory, a software renderer drawing on it, and a SlideRenderer (destroyed first, so its
-// textures go before the renderer that made them).
+// A picture in memory drawn by the software renderer (the same one `lectern render` uses).
 class Canvas {
 public:
-    Canvas(int width_px, int height_px, FontCatalog& catalog)
-        : m_surface(SDL_CreateRGBSurfaceWithFormat(0, width_px, height_px, 32, SDL_PIXELFORMAT_ARGB8888)),
-          m_renderer(m_surface ? SDL_CreateSoftwareRenderer(m_surface.get()) : nullptr) {
-        REQUIRE_MESSAGE(m_renderer, SDL_GetError());
-        m_slides = std::make_unique<SlideRenderer>(m_renderer.get(), catalog);
+    Canvas(int width_px, int height_px, FontCatalog& catalog) {
+        std::string error;
+        m_canvas = OffscreenCanvas::create(width_px, height_px, catalog, error);
+        REQUIRE_MESSAGE(m_canvas, error);
     }
-
-    void draw(const DisplayList& list) {
-        m_slides->draw(list, {0, 0, m_surface->w, m_surface->h});
-        SDL_RenderPresent(m_renderer.get());
-    }
-
-    SDL_Surface& surface() { return *m_surface; }
-    const SlideRenderer& slides() const { return *m_slides; }
+    void draw(const DisplayList& list) { m_canvas->draw(list); }
+    SDL_Surface& surface() { return *m_canvas->surface(); }
+    SlideRenderer& slides() { return m_canvas->slides(); }
 
 private:
-    SurfacePtr m_surface;
-    std::unique_ptr<SDL_Renderer, RendererDeleter> m_renderer;
-    std::unique_ptr<SlideRenderer> m_slides;
+    std::unique_ptr<OffscreenCanvas> m_canvas;
 };
 
 // Missing pictures are warnings here, as when presenting: the placeholder is one of the goldens.
@@ -258,8 +246,51 @@ TEST_CASE("golden images: English, Chinese, Japanese, Korean, Polish, Arabic and
     }
 }
 
+// Results as the room sees them after R: labelled bars, the quiz answer with its explanation, a scale's
+// distribution and mean, and approved words as a cloud.
+constexpr std::array<std::string_view, 4> results_views{"poll", "quiz", "scale", "words"};
+
+std::string results_golden_name(std::string_view slide_id) {
+    return "classroom-16x9-results-" + std::string(slide_id);
+}
+
+TEST_CASE("golden images: results views of a poll, a quiz, a scale and a words slide") {
+    const DeckLoadResult loaded = load_golden_deck("layouts.toml");
+    REQUIRE(loaded.ok());
+    Deck deck = *loaded.deck;
+    FontCatalog& catalog = test::shared_font_catalog();
+    SdlTextMeasurer measurer(catalog);
+    use_builtin_theme(deck, "classroom", catalog);
+    deck.info.aspect = Aspect::Wide16x9;
+    Canvas canvas(wide_w, picture_h, catalog);
+    for (const std::string_view id : results_views) {
+        CAPTURE(id);
+        const Slide& slide = slide_with_id(deck, id);
+        PollView view;
+        view.open = true;
+        view.revealed = true;
+        const std::size_t choices = slide.layout == SlideLayout::Scale
+                                        ? static_cast<std::size_t>(slide.question->steps)
+                                        : slide.question->options.size();
+        for (std::size_t i = 0; i < choices; ++i)
+            view.counts.push_back(static_cast<float>((i * 7 + 3) % 11));
+        for (const float count : view.counts)
+            view.responses += static_cast<int>(count);
+        if (slide.layout == SlideLayout::Words) {
+            view.words = {{"worried", 4}, {"curious", 3}, {"safe", 2}, {"excited", 1}, {"unsure", 1}};
+            view.responses = 11;
+        }
+        const ComposedSlide composed = compose_slide(deck, slide, 0, measurer, nullptr, &view);
+        CHECK(composed.problems.empty());
+        canvas.draw(composed.list);
+        expect_golden(canvas, results_golden_name(id));
+    }
+}
+
 TEST_CASE("golden images: every committed golden is one a test draws") {
     std::set<std::string> drawn{std::string(letterbox_golden), std::string(pillarbox_golden)};
+    for (const std::string_view id : results_views)
+        drawn.insert(results_golden_name(id));
     for (const Aspect aspect : aspects) {
         for (const std::string_view theme : builtin_theme_names) {
             for (const View& view : layout_views)

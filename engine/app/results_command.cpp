@@ -1,0 +1,104 @@
+#include "results_command.h"
+
+#include "core/deck_loader.h"
+#include "result_pictures.h"
+#include "results_store.h"
+
+namespace lectern {
+
+namespace {
+
+int remove_results(const std::string& deck_path, std::ostream& out, std::ostream& err) {
+    const ResultsRemoval removal = delete_results(deck_path);
+    const std::string folder = results_folder_of(deck_path).string();
+    for (const std::string& name : removal.removed)
+        out << "removed " << (name.ends_with('/') ? results_root().string() + "/" : folder + "/") << name
+            << '\n';
+    if (!removal.error.empty()) {
+        err << "lectern: " << removal.error << '\n';
+        return 1;
+    }
+    if (removal.removed.empty())
+        out << "no results are stored for " << deck_path << "; nothing to remove\n";
+    else
+        out << "every stored result of " << deck_path << " is removed\n";
+    return 0;
+}
+
+void print_csv(const StoredResults& results, std::ostream& out) {
+    out << "poll,question,option,count\n";
+    for (const TotalsRow& row : results.rows) {
+        if (row.kind != TotalsRow::Kind::Flagged)
+            out << csv_field(row.poll) << ',' << csv_field(row.question) << ',' << csv_field(row.answer)
+                << ',' << row.count << '\n';
+    }
+}
+
+void print_totals(const std::string& deck_path, const StoredResults& results, std::ostream& out) {
+    out << "Results of " << deck_path << ", session started " << results.started
+        << (results.finished ? ""
+                             : " (not finished: the show is running, or it stopped without a normal quit)")
+        << '\n';
+    const std::string* poll = nullptr;
+    bool any_flagged = false;
+    for (const TotalsRow& row : results.rows) {
+        if (row.kind == TotalsRow::Kind::Flagged) {
+            any_flagged = true;
+            continue;
+        }
+        if (poll == nullptr || *poll != row.poll)
+            out << '\n' << row.poll << ": " << row.question << '\n';
+        poll = &row.poll;
+        out << "  " << row.answer << ": " << row.count << '\n';
+    }
+    if (!any_flagged)
+        return;
+    out << "\nFlagged for the safeguarding lead:\n";
+    for (const TotalsRow& row : results.rows) {
+        if (row.kind == TotalsRow::Kind::Flagged)
+            out << "  " << row.poll << (row.time.empty() ? "" : ", ") << row.time << ": \"" << row.answer
+                << "\"\n";
+    }
+}
+
+} // namespace
+
+int run_results(const CommandLine& command, std::ostream& out, std::ostream& err) {
+    const std::string& path = command.decks.front();
+    if (command.delete_results)
+        return remove_results(path, out, err);
+    DeckLoadOptions options;
+    options.picture_problems = PictureProblems::AreWarnings; // pictures play no part in results
+    const DeckLoadResult loaded = load_deck_file(path, options);
+    if (!loaded.deck) {
+        for (const Diagnostic& diagnostic : loaded.diagnostics)
+            err << format_diagnostic(diagnostic) << '\n';
+        err << "lectern: the deck has errors; fix them to see its results (`lectern results " << path
+            << " --delete` works anyway)\n";
+        return 1;
+    }
+    const ResultsLookup lookup = read_latest_results(path, *loaded.deck);
+    if (!lookup.error.empty()) {
+        err << "lectern: " << lookup.error << '\n';
+        return 1;
+    }
+    if (!lookup.results) {
+        err << "lectern: no results are stored for " << path
+            << " (they are kept while a deck with polls is presented)\n";
+        return 1;
+    }
+    const StoredResults& results = *lookup.results;
+    if (results.skipped_lines > 0)
+        err << "lectern: note: " << results.skipped_lines
+            << (results.skipped_lines == 1 ? " damaged line" : " damaged lines")
+            << " of the session's log left out (written as the program stopped; never acknowledged)\n";
+    if (command.csv)
+        print_csv(results, out);
+    else
+        print_totals(path, results, out);
+    if (command.png_dir.empty())
+        return 0;
+    return write_result_pictures(*loaded.deck, results.polls, command.png_dir);
+}
+
+} // namespace lectern

@@ -1,0 +1,650 @@
+#include "results_store.h"
+
+#include "core/concat.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <tuple>
+#include <unistd.h>
+#include <utility>
+
+namespace lectern {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view log_extension = ".log";
+constexpr std::string_view totals_extension = ".totals.csv";
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+// One session file: "session-YYYYmmdd-HHMMSS[-N].log" or "....totals.csv".
+struct SessionFile {
+    std::string session; // the name without its extension
+    std::string stamp;   // "YYYYmmdd-HHMMSS"
+    int sequence = 1;
+    bool finished = false;
+    fs::path path;
+};
+
+std::optional<SessionFile> session_file(const fs::path& path) {
+    const std::string name = path.filename().string();
+    SessionFile file;
+    file.path = path;
+    if (name.ends_with(totals_extension))
+        file.finished = true;
+    else if (!name.ends_with(log_extension))
+        return std::nullopt;
+    file.session = name.substr(0, name.size() - (file.finished ? totals_extension : log_extension).size());
+    if (!file.session.starts_with("session-") || file.session.size() < 23 || file.session[16] != '-')
+        return std::nullopt;
+    file.stamp = file.session.substr(8, 15);
+    const std::string rest = file.session.substr(23);
+    if (!rest.empty()) {
+        if (rest.size() < 2 || rest[0] != '-' ||
+            !std::ranges::all_of(rest.substr(1), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        file.sequence = std::atoi(rest.c_str() + 1);
+    }
+    return file;
+}
+
+// The folder's session files, oldest first.
+std::vector<SessionFile> sessions_in(const fs::path& folder) {
+    std::vector<SessionFile> files;
+    std::error_code error;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+        if (auto file = session_file(entry.path()); file && entry.is_regular_file(error))
+            files.push_back(std::move(*file));
+    }
+    std::ranges::sort(files, [](const SessionFile& a, const SessionFile& b) {
+        return std::tie(a.stamp, a.sequence, a.finished) < std::tie(b.stamp, b.sequence, b.finished);
+    });
+    return files;
+}
+
+// The newest unfinished session, else the newest finished one.
+std::optional<SessionFile> latest_session(const std::vector<SessionFile>& files) {
+    for (auto file = files.rbegin(); file != files.rend(); ++file) {
+        if (!file->finished)
+            return *file;
+    }
+    return files.empty() ? std::nullopt : std::optional(files.back());
+}
+
+// True when a running lectern holds the lock on this log (its show is on).
+bool locked_elsewhere(const fs::path& log) {
+    const int fd = ::open(log.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return locked;
+}
+
+// Creates the missing folders of `path`, each readable by its owner only.
+bool make_private_folders(const fs::path& path, std::string& error) {
+    fs::path partial;
+    for (const fs::path& part : path) {
+        partial /= part;
+        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
+            error = concat("cannot create ", partial.string(), ": ", errno_text());
+            return false;
+        }
+    }
+    std::error_code code;
+    if (!fs::is_directory(path, code)) {
+        error = concat("cannot create ", path.string(), ": a file of that name is in the way");
+        return false;
+    }
+    return true;
+}
+
+void sync_folder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+bool write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t written = ::write(fd, text.data(), text.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        text.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
+std::string local_time_text(std::time_t when, const char* format) {
+    std::tm local{};
+    char text[64] = "";
+    if (localtime_r(&when, &local) != nullptr)
+        std::strftime(text, sizeof text, format, &local);
+    return text;
+}
+
+// "20240501-103205" -> "2024-05-01 10:32:05".
+std::string started_text(const std::string& stamp) {
+    return concat(stamp.substr(0, 4), '-', stamp.substr(4, 2), '-', stamp.substr(6, 2), ' ',
+                  stamp.substr(9, 2), ':', stamp.substr(11, 2), ':', stamp.substr(13, 2));
+}
+
+std::vector<PollQuestion> questions_of(const Deck& deck) {
+    std::vector<PollQuestion> questions;
+    for (const Slide& slide : deck.slides) {
+        if (!is_interactive(slide.layout) || !slide.question)
+            continue;
+        PollQuestion question{slide.id, slide.question->text, slide.question->options};
+        if (slide.layout == SlideLayout::Scale) {
+            for (int step = 1; step <= slide.question->steps; ++step) {
+                const std::string& label = step == 1                       ? slide.question->low
+                                           : step == slide.question->steps ? slide.question->high
+                                                                           : std::string();
+                question.options.push_back(label.empty() ? concat(step) : concat(step, " (", label, ')'));
+            }
+        }
+        questions.push_back(std::move(question));
+    }
+    return questions;
+}
+
+std::map<std::string, PollState> fresh_polls(const Deck& deck) {
+    std::map<std::string, PollState> polls;
+    for (const Slide& slide : deck.slides) {
+        if (is_interactive(slide.layout))
+            polls.emplace(slide.id, poll_for(slide));
+    }
+    return polls;
+}
+
+using AnswerTimes = std::map<std::string, std::vector<std::int64_t>>;
+
+// Replays one record, keeping when each answer arrived beside it (answers are numbered in arrival order).
+bool replay(std::map<std::string, PollState>& polls, AnswerTimes& times, const PollRecord& record) {
+    if (!apply(polls, record))
+        return false;
+    if (record.kind == RecordKind::Answer)
+        times[record.poll].push_back(record.received_s);
+    else if (record.kind == RecordKind::Reset)
+        times[record.poll].clear();
+    return true;
+}
+
+struct LogReplay {
+    std::size_t skipped = 0;        // damaged lines, including a last line cut short
+    std::size_t complete_bytes = 0; // up to the end of the last whole line
+};
+
+LogReplay replay_log(std::string_view text, std::map<std::string, PollState>& polls, AnswerTimes& times) {
+    LogReplay result;
+    const std::size_t last_newline = text.rfind('\n');
+    result.complete_bytes = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+    if (result.complete_bytes < text.size())
+        ++result.skipped; // written when the process stopped: never acknowledged
+    std::string_view lines = text.substr(0, result.complete_bytes);
+    while (!lines.empty()) {
+        const std::size_t end = lines.find('\n');
+        const std::string_view line = lines.substr(0, end);
+        lines.remove_prefix(end + 1);
+        if (line.empty())
+            continue;
+        if (RecordDecode decoded = decode_record(line); decoded.record)
+            replay(polls, times, *decoded.record);
+        else
+            ++result.skipped;
+    }
+    return result;
+}
+
+std::vector<TotalsRow> rows_of(const std::vector<PollQuestion>& questions,
+                               const std::map<std::string, PollState>& polls, const AnswerTimes& times) {
+    std::vector<TotalsRow> rows;
+    for (const PollQuestion& question : questions) {
+        const auto poll = polls.find(question.id);
+        if (poll == polls.end())
+            continue;
+        const PollTotals totals = totals_of(poll->second);
+        const auto row = [&](TotalsRow::Kind kind, std::string answer, int count, std::string time) {
+            rows.push_back({kind, question.id, question.question, std::move(answer), count, std::move(time)});
+        };
+        for (std::size_t i = 0; i < totals.counts.size(); ++i)
+            row(TotalsRow::Kind::Option, i < question.options.size() ? question.options[i] : concat(i + 1),
+                totals.counts[i], "");
+        for (const WordCount& word : totals.approved)
+            row(TotalsRow::Kind::Word, word.text, word.count, "");
+        const auto poll_times = times.find(question.id);
+        for (const FlaggedAnswer& flagged : totals.flagged) {
+            std::int64_t received = 0;
+            if (poll_times != times.end() && flagged.number >= 1 &&
+                flagged.number <= poll_times->second.size())
+                received = poll_times->second[flagged.number - 1];
+            row(TotalsRow::Kind::Flagged, flagged.text, 0,
+                received > 0 ? local_time_text(static_cast<std::time_t>(received), "%Y-%m-%d %H:%M:%S %z")
+                             : "");
+        }
+    }
+    return rows;
+}
+
+constexpr std::array<std::string_view, 3> kind_names = {"option", "word", "flagged"};
+
+std::string totals_csv(const std::vector<TotalsRow>& rows) {
+    std::string csv = "kind,poll,question,answer,count,time\n";
+    for (const TotalsRow& row : rows) {
+        csv += concat(kind_names[static_cast<std::size_t>(row.kind)], ',', csv_field(row.poll), ',',
+                      csv_field(row.question), ',', csv_field(row.answer), ',',
+                      row.kind == TotalsRow::Kind::Flagged ? std::string() : concat(row.count), ',',
+                      csv_field(row.time), '\n');
+    }
+    return csv;
+}
+
+// RFC 4180 records: quoted fields may hold commas, "" and line breaks.
+std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                fields.back() += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                fields.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            records.push_back(std::exchange(fields, std::vector<std::string>(1)));
+        } else {
+            fields.back() += c;
+        }
+    }
+    if (fields.size() > 1 || !fields[0].empty())
+        records.push_back(std::move(fields));
+    return records;
+}
+
+std::vector<TotalsRow> rows_from_csv(std::string_view text) {
+    std::vector<TotalsRow> rows;
+    for (const std::vector<std::string>& fields : parse_csv(text)) {
+        const auto* kind = std::ranges::find(kind_names, fields[0]);
+        if (fields.size() != 6 || kind == kind_names.end())
+            continue; // the header, or a line from a later version
+        rows.push_back({static_cast<TotalsRow::Kind>(kind - kind_names.begin()), fields[1], fields[2],
+                        fields[3], std::atoi(fields[4].c_str()), fields[5]});
+    }
+    return rows;
+}
+
+// The deck's polls with a finished session's totals as their counts: enough to draw them again.
+std::map<std::string, PollState> polls_from_rows(const Deck& deck, const std::vector<TotalsRow>& rows) {
+    std::map<std::string, PollState> polls = fresh_polls(deck);
+    for (auto& [id, poll] : polls) {
+        std::vector<int> counts;
+        for (const TotalsRow& row : rows) {
+            if (row.poll != id)
+                continue;
+            if (row.kind == TotalsRow::Kind::Option)
+                counts.push_back(row.count);
+            for (int i = 0; row.kind == TotalsRow::Kind::Word && i < row.count; ++i)
+                poll.answers.push_back(
+                    {poll.answers.size() + 1, row.answer, AnswerStatus::Approved, "", false});
+            if (row.kind == TotalsRow::Kind::Flagged)
+                poll.answers.push_back(
+                    {poll.answers.size() + 1, row.answer, AnswerStatus::Rejected, "", true});
+        }
+        if (counts.size() == poll.choices)
+            poll.hand_counts = counts;
+    }
+    return polls;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Removes sessions of every deck last written more than `days` days before `now`, and emptied folders.
+void apply_retention(const fs::path& root, int days, std::chrono::system_clock::time_point now,
+                     StoreOpening& opening) {
+    const std::time_t cutoff =
+        std::chrono::system_clock::to_time_t(now) - static_cast<std::time_t>(days) * 86400;
+    std::error_code error;
+    for (const fs::directory_entry& folder : fs::directory_iterator(root, error)) {
+        if (!folder.is_directory(error))
+            continue;
+        bool removed_any = false;
+        for (const SessionFile& file : sessions_in(folder.path())) {
+            struct stat info {};
+            if (::stat(file.path.c_str(), &info) != 0 || info.st_mtime >= cutoff)
+                continue;
+            if (!file.finished && locked_elsewhere(file.path))
+                continue; // a show of that deck is running right now
+            const std::string name =
+                concat(folder.path().filename().string(), '/', file.path.filename().string());
+            if (::unlink(file.path.c_str()) == 0) {
+                opening.expired.push_back(name);
+                removed_any = true;
+            } else {
+                opening.warning += concat(opening.warning.empty() ? "" : "; ", "cannot remove old results ",
+                                          name, ": ", errno_text());
+            }
+        }
+        if (removed_any)
+            ::rmdir(folder.path().c_str()); // only when nothing else is left in it
+    }
+}
+
+std::string unique_session(const fs::path& folder, std::chrono::system_clock::time_point now) {
+    const std::string base =
+        concat("session-", local_time_text(std::chrono::system_clock::to_time_t(now), "%Y%m%d-%H%M%S"));
+    for (int sequence = 1;; ++sequence) {
+        const std::string session = sequence == 1 ? base : concat(base, '-', sequence);
+        std::error_code error;
+        if (!fs::exists(folder / concat(session, log_extension), error) &&
+            !fs::exists(folder / concat(session, totals_extension), error))
+            return session;
+    }
+}
+
+std::uint64_t fnv1a64(std::string_view text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+} // namespace
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
+}
+
+fs::path results_root() {
+    const char* data_home = std::getenv("XDG_DATA_HOME");
+    if (data_home != nullptr && fs::path(data_home).is_absolute())
+        return fs::path(data_home) / "lectern";
+    const char* home = std::getenv("HOME");
+    if (home != nullptr && *home != '\0')
+        return fs::path(home) / ".local" / "share" / "lectern";
+    return {};
+}
+
+fs::path results_folder_of(const fs::path& deck_path) {
+    std::error_code error;
+    fs::path absolute = fs::weakly_canonical(fs::absolute(deck_path, error), error);
+    if (error)
+        absolute = fs::absolute(deck_path, error).lexically_normal();
+    std::string stem;
+    for (char c : deck_path.stem().string()) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (plain || (c >= 'A' && c <= 'Z'))
+            stem += static_cast<char>(plain ? c : c - 'A' + 'a');
+        else if (!stem.empty() && stem.back() != '-')
+            stem += '-';
+    }
+    while (!stem.empty() && stem.back() == '-')
+        stem.pop_back();
+    stem = stem.substr(0, 40);
+    char hash[9];
+    std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(fnv1a64(absolute.string()) & 0xFFFFFFFFu));
+    const fs::path root = results_root();
+    return root.empty() ? fs::path() : root / concat(stem.empty() ? "deck" : stem, '-', hash);
+}
+
+ResultsLookup read_latest_results(const fs::path& deck_path, const Deck& deck) {
+    const fs::path folder = results_folder_of(deck_path);
+    if (folder.empty())
+        return {std::nullopt, "neither XDG_DATA_HOME nor HOME is set, so there is no results folder"};
+    const std::optional<SessionFile> latest = latest_session(sessions_in(folder));
+    if (!latest)
+        return {};
+    const std::optional<std::string> text = read_file(latest->path);
+    if (!text)
+        return {std::nullopt, concat("cannot read ", latest->path.string(), ": ", errno_text())};
+    StoredResults results;
+    results.session = latest->session;
+    results.started = started_text(latest->stamp);
+    results.finished = latest->finished;
+    if (latest->finished) {
+        results.rows = rows_from_csv(*text);
+        results.polls = polls_from_rows(deck, results.rows);
+    } else {
+        AnswerTimes times;
+        results.polls = fresh_polls(deck);
+        results.skipped_lines = replay_log(*text, results.polls, times).skipped;
+        results.rows = rows_of(questions_of(deck), results.polls, times);
+    }
+    return {std::move(results), {}};
+}
+
+ResultsRemoval delete_results(const fs::path& deck_path) {
+    ResultsRemoval removal;
+    const fs::path folder = results_folder_of(deck_path);
+    std::error_code error;
+    if (folder.empty() || !fs::exists(folder, error))
+        return removal;
+    std::vector<fs::path> files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+        if (entry.path().extension() == log_extension && locked_elsewhere(entry.path())) {
+            removal.error = concat("this deck is being presented right now; quit the show first (",
+                                   entry.path().filename().string(), " is in use)");
+            return removal;
+        }
+        files.push_back(entry.path());
+    }
+    std::ranges::sort(files);
+    for (const fs::path& file : files) {
+        if (fs::remove_all(file, error) == static_cast<std::uintmax_t>(-1) || error) {
+            removal.error = concat("cannot remove ", file.string(), ": ", error.message());
+            return removal;
+        }
+        removal.removed.push_back(file.filename().string());
+    }
+    if (!fs::remove(folder, error) || error)
+        removal.error = concat("cannot remove ", folder.string(), ": ", error.message());
+    else
+        removal.removed.push_back(folder.filename().string() + "/");
+    return removal;
+}
+
+StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int retention_days,
+                                std::chrono::system_clock::time_point now_wall) {
+    StoreOpening opening;
+    opening.polls = fresh_polls(deck);
+    const fs::path root = results_root();
+    if (root.empty()) {
+        opening.error = "neither XDG_DATA_HOME nor HOME is set, so results cannot be kept";
+        return opening;
+    }
+    if (retention_days > 0)
+        apply_retention(root, retention_days, now_wall, opening);
+    ResultsStore store;
+    store.m_folder = results_folder_of(deck_path);
+    if (!make_private_folders(store.m_folder, opening.error))
+        return opening;
+    store.m_questions = questions_of(deck);
+    store.m_replayed = opening.polls;
+
+    std::vector<SessionFile> sessions = sessions_in(store.m_folder);
+    std::erase_if(sessions, [](const SessionFile& file) { return file.finished; });
+    const bool restoring = !sessions.empty();
+    store.m_session = restoring ? sessions.back().session : unique_session(store.m_folder, now_wall);
+    store.m_log = store.m_folder / concat(store.m_session, log_extension);
+    store.m_fd = ::open(
+        store.m_log.c_str(),
+        restoring ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (store.m_fd < 0) {
+        opening.error = concat("cannot open ", store.m_log.string(), ": ", errno_text());
+        return opening;
+    }
+    if (::flock(store.m_fd, LOCK_EX | LOCK_NB) != 0) {
+        opening.error = errno == EWOULDBLOCK
+                            ? concat("another lectern is presenting this deck and keeping its "
+                                     "results in ",
+                                     store.m_log.string())
+                            : concat("cannot lock ", store.m_log.string(), ": ", errno_text());
+        return opening;
+    }
+    if (restoring) {
+        std::string text;
+        char buffer[65536];
+        for (ssize_t got;
+             (got = ::pread(store.m_fd, buffer, sizeof buffer, static_cast<off_t>(text.size()))) != 0;) {
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0) {
+                opening.error = concat("cannot read ", store.m_log.string(), ": ", errno_text());
+                return opening;
+            }
+            text.append(buffer, static_cast<std::size_t>(got));
+        }
+        const LogReplay replayed = replay_log(text, store.m_replayed, store.m_answer_times);
+        store.m_size = static_cast<std::int64_t>(replayed.complete_bytes);
+        // A line cut short was never acknowledged: drop it so the next line starts cleanly.
+        if (replayed.complete_bytes < text.size() &&
+            ::ftruncate(store.m_fd, static_cast<off_t>(store.m_size)) != 0)
+            store.m_needs_newline = true;
+        opening.polls = store.m_replayed;
+        opening.restored = true;
+        opening.skipped_lines = replayed.skipped;
+    } else {
+        sync_folder(store.m_folder);
+        sync_folder(store.m_folder.parent_path());
+    }
+    opening.store = std::move(store);
+    return opening;
+}
+
+ResultsStore::ResultsStore(ResultsStore&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)), m_size(other.m_size), m_needs_newline(other.m_needs_newline),
+      m_ended(other.m_ended), m_folder(std::move(other.m_folder)), m_log(std::move(other.m_log)),
+      m_session(std::move(other.m_session)), m_questions(std::move(other.m_questions)),
+      m_replayed(std::move(other.m_replayed)), m_answer_times(std::move(other.m_answer_times)),
+      m_error(std::move(other.m_error)) {
+}
+
+ResultsStore& ResultsStore::operator=(ResultsStore&& other) noexcept {
+    if (this != &other) {
+        close_log();
+        m_fd = std::exchange(other.m_fd, -1);
+        m_size = other.m_size;
+        m_needs_newline = other.m_needs_newline;
+        m_ended = other.m_ended;
+        m_folder = std::move(other.m_folder);
+        m_log = std::move(other.m_log);
+        m_session = std::move(other.m_session);
+        m_questions = std::move(other.m_questions);
+        m_replayed = std::move(other.m_replayed);
+        m_answer_times = std::move(other.m_answer_times);
+        m_error = std::move(other.m_error);
+    }
+    return *this;
+}
+
+ResultsStore::~ResultsStore() {
+    close_log();
+}
+
+void ResultsStore::close_log() {
+    if (m_fd >= 0)
+        ::close(m_fd); // also releases the lock
+    m_fd = -1;
+}
+
+bool ResultsStore::fail(std::string message) {
+    m_error = std::move(message);
+    return false;
+}
+
+bool ResultsStore::record(const PollRecord& record) {
+    if (m_fd < 0)
+        return fail(m_ended ? "the session has ended; start a new one to keep more results"
+                            : "no results file is open");
+    std::string line = concat(m_needs_newline ? "\n" : "", encode_record(record), '\n');
+    if (m_needs_newline) {
+        struct stat info {};
+        if (::fstat(m_fd, &info) != 0)
+            return fail(concat("cannot save to ", m_log.string(), ": ", errno_text()));
+        m_size = info.st_size;
+    }
+    if (!write_all(m_fd, line) || ::fsync(m_fd) != 0) {
+        const int write_error = errno;
+        // Cut the half-written line off, so the next record starts on a line of its own.
+        m_needs_newline = ::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0;
+        return fail(concat("cannot save to ", m_log.string(), ": ",
+                           std::strerror(write_error != 0 ? write_error : EIO)));
+    }
+    m_size += static_cast<std::int64_t>(line.size());
+    m_needs_newline = false;
+    replay(m_replayed, m_answer_times, record);
+    return true;
+}
+
+bool ResultsStore::end_session(const std::map<std::string, PollState>& polls) {
+    if (m_fd < 0)
+        return fail(m_ended ? "the session has already ended" : "no results file is open");
+    const bool answered =
+        std::ranges::any_of(polls, [](const auto& entry) { return response_count(entry.second) > 0; });
+    if (answered) {
+        const fs::path totals = m_folder / concat(m_session, totals_extension);
+        const fs::path part = concat(totals.string(), ".part");
+        const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        const bool written = fd >= 0 &&
+                             write_all(fd, totals_csv(rows_of(m_questions, polls, m_answer_times))) &&
+                             ::fsync(fd) == 0;
+        const std::string reason = errno_text();
+        if (fd >= 0)
+            ::close(fd);
+        if (!written || ::rename(part.c_str(), totals.c_str()) != 0) {
+            ::unlink(part.c_str());
+            return fail(concat("cannot save the totals to ", totals.string(), ": ",
+                               written ? errno_text() : reason, "; the session's log is kept"));
+        }
+    }
+    const bool removed = ::unlink(m_log.c_str()) == 0;
+    const std::string reason = errno_text();
+    close_log();
+    m_ended = true;
+    m_replayed.clear();
+    sync_folder(m_folder);
+    if (!removed)
+        return fail(
+            concat("the totals are saved, but the log ", m_log.string(), " could not be removed: ", reason));
+    return true;
+}
+
+} // namespace lectern
