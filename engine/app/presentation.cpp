@@ -41,11 +41,8 @@ DeckShape shape_of(const Deck& deck) {
 } // namespace
 
 Presentation::Presentation(Deck deck, PresentOptions options)
-    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
-    for (const Slide& slide : m_deck.slides) {
-        if (is_interactive(slide.layout))
-            m_polls.emplace(slide.id, poll_for(slide));
-    }
+    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)),
+      m_polls(polls_for(m_deck)) {
 }
 
 Presentation::~Presentation() {

@@ -1,6 +1,7 @@
 #include "results_store.h"
 
 #include "core/concat.h"
+#include "results_totals.h"
 
 #include <algorithm>
 #include <array>
@@ -166,15 +167,6 @@ std::vector<PollQuestion> questions_of(const Deck& deck) {
     return questions;
 }
 
-std::map<std::string, PollState> fresh_polls(const Deck& deck) {
-    std::map<std::string, PollState> polls;
-    for (const Slide& slide : deck.slides) {
-        if (is_interactive(slide.layout))
-            polls.emplace(slide.id, poll_for(slide));
-    }
-    return polls;
-}
-
 using AnswerTimes = std::map<std::string, std::vector<std::int64_t>>;
 
 // Replays one record, keeping when each answer arrived beside it (answers are numbered in arrival order).
@@ -244,85 +236,6 @@ std::vector<TotalsRow> rows_of(const std::vector<PollQuestion>& questions,
     return rows;
 }
 
-constexpr std::array<std::string_view, 3> kind_names = {"option", "word", "flagged"};
-
-std::string totals_csv(const std::vector<TotalsRow>& rows) {
-    std::string csv = "kind,poll,question,answer,count,time\n";
-    for (const TotalsRow& row : rows) {
-        csv += concat(kind_names[static_cast<std::size_t>(row.kind)], ',', csv_field(row.poll), ',',
-                      csv_field(row.question), ',', csv_field(row.answer), ',',
-                      row.kind == TotalsRow::Kind::Flagged ? std::string() : concat(row.count), ',',
-                      csv_field(row.time), '\n');
-    }
-    return csv;
-}
-
-// RFC 4180 records: quoted fields may hold commas, "" and line breaks.
-std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-                fields.back() += text[++i];
-            else if (c == '"')
-                quoted = false;
-            else
-                fields.back() += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            records.push_back(std::exchange(fields, std::vector<std::string>(1)));
-        } else {
-            fields.back() += c;
-        }
-    }
-    if (fields.size() > 1 || !fields[0].empty())
-        records.push_back(std::move(fields));
-    return records;
-}
-
-std::vector<TotalsRow> rows_from_csv(std::string_view text) {
-    std::vector<TotalsRow> rows;
-    for (const std::vector<std::string>& fields : parse_csv(text)) {
-        const auto* kind = std::ranges::find(kind_names, fields[0]);
-        if (fields.size() != 6 || kind == kind_names.end())
-            continue; // the header, or a line from a later version
-        rows.push_back({static_cast<TotalsRow::Kind>(kind - kind_names.begin()), fields[1], fields[2],
-                        fields[3], std::atoi(fields[4].c_str()), fields[5]});
-    }
-    return rows;
-}
-
-// The deck's polls with a finished session's totals as their counts: enough to draw them again.
-std::map<std::string, PollState> polls_from_rows(const Deck& deck, const std::vector<TotalsRow>& rows) {
-    std::map<std::string, PollState> polls = fresh_polls(deck);
-    for (auto& [id, poll] : polls) {
-        std::vector<int> counts;
-        for (const TotalsRow& row : rows) {
-            if (row.poll != id)
-                continue;
-            if (row.kind == TotalsRow::Kind::Option)
-                counts.push_back(row.count);
-            for (int i = 0; row.kind == TotalsRow::Kind::Word && i < row.count; ++i)
-                poll.answers.push_back(
-                    {poll.answers.size() + 1, row.answer, AnswerStatus::Approved, "", false});
-            if (row.kind == TotalsRow::Kind::Flagged)
-                poll.answers.push_back(
-                    {poll.answers.size() + 1, row.answer, AnswerStatus::Rejected, "", true});
-        }
-        if (counts.size() == poll.choices)
-            poll.hand_counts = counts;
-    }
-    return polls;
-}
-
 std::optional<std::string> read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -384,15 +297,6 @@ std::uint64_t fnv1a64(std::string_view text) {
 
 } // namespace
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + '"';
-}
-
 fs::path results_root() {
     const char* data_home = std::getenv("XDG_DATA_HOME");
     if (data_home != nullptr && fs::path(data_home).is_absolute())
@@ -444,7 +348,7 @@ ResultsLookup read_latest_results(const fs::path& deck_path, const Deck& deck) {
         results.polls = polls_from_rows(deck, results.rows);
     } else {
         AnswerTimes times;
-        results.polls = fresh_polls(deck);
+        results.polls = polls_for(deck);
         results.skipped_lines = replay_log(*text, results.polls, times).skipped;
         results.rows = rows_of(questions_of(deck), results.polls, times);
     }
@@ -484,7 +388,7 @@ ResultsRemoval delete_results(const fs::path& deck_path) {
 StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int retention_days,
                                 std::chrono::system_clock::time_point now_wall) {
     StoreOpening opening;
-    opening.polls = fresh_polls(deck);
+    opening.polls = polls_for(deck);
     const fs::path root = results_root();
     if (root.empty()) {
         opening.error = "neither XDG_DATA_HOME nor HOME is set, so results cannot be kept";

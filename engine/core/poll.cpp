@@ -41,6 +41,15 @@ PollState poll_for(const Slide& slide) {
     return poll;
 }
 
+std::map<std::string, PollState> polls_for(const Deck& deck) {
+    std::map<std::string, PollState> polls;
+    for (const Slide& slide : deck.slides) {
+        if (is_interactive(slide.layout))
+            polls.emplace(slide.id, poll_for(slide));
+    }
+    return polls;
+}
+
 VoteResult cast_vote(PollState& poll, const std::string& device, const std::vector<int>& choices) {
     if (!poll.open)
         return {VoteOutcome::NotOpen, "this question is not open for answers"};

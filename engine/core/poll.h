@@ -38,6 +38,8 @@ struct PollState {
 
 // A fresh, closed poll for an interactive slide.
 PollState poll_for(const Slide& slide);
+// One fresh, closed poll per interactive slide of the deck, by slide id.
+std::map<std::string, PollState> polls_for(const Deck& deck);
 
 enum class VoteOutcome { Counted, Changed, NotOpen, Invalid };
 
