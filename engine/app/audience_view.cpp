@@ -1,6 +1,7 @@
 #include "audience_view.h"
 
 #include "core/screen_timers.h"
+#include "render/sdl_window.h"
 
 #include <utility>
 
@@ -26,28 +27,11 @@ std::unique_ptr<AudienceView> AudienceView::open(const DisplayInfo& display, Win
     // A borderless window at the display's bounds covers the screen at once; SDL's fullscreen-desktop
     // mode waits on the X server for hundreds of milliseconds (see the platform notes).
     const SDL_Rect rect = window_rect(display, mode);
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_OPENGL;
-    if (mode == WindowMode::FullScreen)
-        flags |= SDL_WINDOW_BORDERLESS;
-    else
-        flags |= SDL_WINDOW_RESIZABLE;
-    SDL_Window* window = SDL_CreateWindow(title.c_str(), rect.x, rect.y, rect.w, rect.h, flags);
-    if (!window) {
-        flags &= ~static_cast<Uint32>(SDL_WINDOW_OPENGL); // no GL: the software renderer still works
-        window = SDL_CreateWindow(title.c_str(), rect.x, rect.y, rect.w, rect.h, flags);
-    }
-    if (!window) {
-        error = std::string("cannot open a window: ") + SDL_GetError();
+    const Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
+                         (mode == WindowMode::FullScreen ? SDL_WINDOW_BORDERLESS : SDL_WINDOW_RESIZABLE);
+    const auto [window, renderer] = open_window(title, rect, flags, "the audience window", error);
+    if (!window)
         return nullptr;
-    }
-    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_TARGETTEXTURE);
-    if (!renderer)
-        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!renderer) {
-        error = std::string("cannot draw in the window: ") + SDL_GetError();
-        SDL_DestroyWindow(window);
-        return nullptr;
-    }
     std::unique_ptr<AudienceView> view(new AudienceView(window, renderer, mode, catalog));
     view->make_frames();
     return view;

@@ -1,6 +1,7 @@
 #include "presenter_window.h"
 
 #include "panel_parts.h"
+#include "render/sdl_window.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
@@ -22,24 +23,11 @@ const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 
 
 std::unique_ptr<PresenterWindow> PresenterWindow::open(SDL_Rect bounds, FontCatalog& catalog,
                                                        std::string& error) {
-    SDL_Window* window =
-        SDL_CreateWindow("Lectern Presenter", bounds.x, bounds.y, bounds.w, bounds.h,
-                         SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_OPENGL);
+    const auto [window, renderer] =
+        open_window("Lectern Presenter", bounds, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI,
+                    "the presenter window", error);
     if (!window)
-        window = SDL_CreateWindow("Lectern Presenter", bounds.x, bounds.y, bounds.w, bounds.h,
-                                  SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!window) {
-        error = std::string("cannot open the presenter window: ") + SDL_GetError();
         return nullptr;
-    }
-    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_TARGETTEXTURE);
-    if (!renderer)
-        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!renderer) {
-        error = std::string("cannot draw in the presenter window: ") + SDL_GetError();
-        SDL_DestroyWindow(window);
-        return nullptr;
-    }
     std::unique_ptr<PresenterWindow> panel(new PresenterWindow(window, renderer, catalog));
     if (!panel->load_fonts(catalog)) {
         error = "no font for the presenter panel: " + catalog.last_error();
