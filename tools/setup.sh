@@ -16,6 +16,8 @@ packages=(
   fonts-wqy-microhei fonts-paktype
   # end-to-end tests: a real X server, key presses and screenshots
   xvfb xdotool x11-apps x11-utils
+  # tools/bench/present_bench: Xlib and XTest key presses
+  libx11-dev libxtst-dev
 )
 
 missing=()

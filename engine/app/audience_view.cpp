@@ -32,9 +32,7 @@ std::unique_ptr<AudienceView> AudienceView::open(const DisplayInfo& display, Win
     const auto [window, renderer] = open_window(title, rect, flags, "the audience window", error);
     if (!window)
         return nullptr;
-    std::unique_ptr<AudienceView> view(new AudienceView(window, renderer, mode, catalog));
-    view->make_frames();
-    return view;
+    return std::unique_ptr<AudienceView>(new AudienceView(window, renderer, mode, catalog));
 }
 
 AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog)
@@ -44,46 +42,49 @@ AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMod
 
 AudienceView::~AudienceView() {
     m_slides.reset(); // its textures go before the renderer
-    if (m_current)
-        SDL_DestroyTexture(m_current);
-    if (m_previous)
-        SDL_DestroyTexture(m_previous);
+    drop_outgoing();
     SDL_DestroyRenderer(m_renderer);
     SDL_DestroyWindow(m_window);
 }
 
-void AudienceView::make_frames() {
-    if (m_current)
-        SDL_DestroyTexture(m_current);
-    if (m_previous)
-        SDL_DestroyTexture(m_previous);
-    SDL_GetRendererOutputSize(m_renderer, &m_frame_w, &m_frame_h);
-    m_current = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, m_frame_w,
-                                  m_frame_h);
-    m_previous = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, m_frame_w,
-                                   m_frame_h);
-    if (m_previous)
-        SDL_SetTextureBlendMode(m_previous, SDL_BLENDMODE_BLEND);
-    if (m_current)
-        SDL_SetTextureBlendMode(m_current, SDL_BLENDMODE_BLEND);
+SDL_Rect AudienceView::output() const {
+    SDL_Rect whole{0, 0, 0, 0};
+    SDL_GetRendererOutputSize(m_renderer, &whole.w, &whole.h);
+    return whole;
 }
 
-void AudienceView::draw_into(SDL_Texture* target, const DisplayList& list) {
-    SDL_SetRenderTarget(m_renderer, target);
-    m_slides->draw(list, {0, 0, m_frame_w, m_frame_h});
+void AudienceView::drop_outgoing() {
+    if (m_outgoing)
+        SDL_DestroyTexture(m_outgoing);
+    m_outgoing = nullptr;
+}
+
+bool AudienceView::capture_outgoing(const DisplayList& outgoing) {
+    const SDL_Rect whole = output();
+    if (m_outgoing && (whole.w != m_outgoing_w || whole.h != m_outgoing_h))
+        drop_outgoing();
+    if (!m_outgoing) {
+        m_outgoing = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       whole.w, whole.h);
+        if (!m_outgoing)
+            return false; // no render targets: cut instead of fading
+        SDL_SetTextureBlendMode(m_outgoing, SDL_BLENDMODE_BLEND);
+        m_outgoing_w = whole.w;
+        m_outgoing_h = whole.h;
+    }
+    SDL_SetRenderTarget(m_renderer, m_outgoing);
+    m_slides->draw(outgoing, whole);
     SDL_SetRenderTarget(m_renderer, nullptr);
+    return true;
 }
 
 void AudienceView::show(const DisplayList& slide, bool fade, std::uint64_t now_ms) {
-    if (fade && m_previous && m_current) {
-        std::swap(m_current, m_previous);
+    m_fade_duration_ms = 0;
+    if (fade && !m_list.items.empty() && capture_outgoing(m_list)) {
         m_fade_started_ms = now_ms;
         m_fade_duration_ms = fade_duration_ms;
-    } else {
-        m_fade_duration_ms = 0;
     }
     m_list = slide;
-    draw_into(m_current, m_list);
 }
 
 bool AudienceView::fading(std::uint64_t now_ms) const {
@@ -95,40 +96,35 @@ void AudienceView::finish_fade() {
 }
 
 void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay) {
-    const SDL_Rect whole{0, 0, m_frame_w, m_frame_h};
+    const SDL_Rect whole = output();
     m_shown_progress = Fade{m_fade_started_ms, m_fade_duration_ms}.progress(now_ms);
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     if (blank != Blank::None) {
         const Uint8 level = blank == Blank::White ? 255 : 0;
         SDL_SetRenderDrawColor(m_renderer, level, level, level, 255);
         SDL_RenderClear(m_renderer);
-    } else if (!m_current) {
-        m_slides->draw(m_list, whole); // no render targets on this renderer: draw directly
     } else {
-        const float progress = m_shown_progress;
-        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-        SDL_RenderClear(m_renderer);
-        if (progress < 1.0f) {
-            SDL_SetTextureAlphaMod(m_previous, 255);
-            SDL_RenderCopy(m_renderer, m_previous, nullptr, nullptr);
+        m_slides->draw(m_list, whole);
+        if (m_shown_progress < 1.0f && m_outgoing) {
+            // The outgoing slide over the incoming one, fading out.
+            SDL_SetTextureAlphaMod(m_outgoing, static_cast<Uint8>(255.0f * (1.0f - m_shown_progress)));
+            SDL_RenderCopy(m_renderer, m_outgoing, nullptr, nullptr);
         }
-        SDL_SetTextureAlphaMod(m_current, static_cast<Uint8>(255.0f * progress));
-        SDL_RenderCopy(m_renderer, m_current, nullptr, nullptr);
     }
     if (overlay)
         m_slides->draw_over(*overlay, whole);
     SDL_RenderPresent(m_renderer);
+    if (m_shown_progress >= 1.0f)
+        drop_outgoing(); // nothing kept between fades
 }
 
 void AudienceView::refresh() {
-    make_frames();
     m_fade_duration_ms = 0;
-    if (m_current)
-        draw_into(m_current, m_list);
+    drop_outgoing();
 }
 
 void AudienceView::reset_device() {
     m_slides->reset_textures();
+    m_outgoing = nullptr; // lost with the device
     refresh();
 }
 

@@ -1,6 +1,7 @@
 // AudienceView: the window the room sees. Owns the SDL window and renderer, draws the current slide
-// into a frame texture once per change, cross-fades from the previous frame, blanks to black or white,
-// and draws small overlays (the typed slide number, "press Esc again to quit").
+// straight into the window (the fastest path from key to screen), cross-fades from the previous slide
+// (kept in a texture only while a fade runs), blanks to black or white, and draws small overlays (the
+// typed slide number, "press Esc again to quit").
 // Implemented: borderless window at a display's bounds (fast to appear, no desktop showing), windowed
 //   mode, moving to another display, resize and render-target/device resets, a hidden pointer.
 // Missing: the presenter panel (a second window, see presenter_panel), vsync-paced animation beyond the
@@ -60,18 +61,19 @@ public:
 
 private:
     AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog);
-    void make_frames();
-    void draw_into(SDL_Texture* target, const DisplayList& list);
+    SDL_Rect output() const;
+    // Keeps what is on screen now in a texture, for the fade that starts.
+    bool capture_outgoing(const DisplayList& outgoing);
+    void drop_outgoing();
 
     SDL_Window* m_window;
     SDL_Renderer* m_renderer;
     WindowMode m_mode;
     std::unique_ptr<SlideRenderer> m_slides;
-    SDL_Texture* m_current = nullptr;  // the slide on show, drawn once per change
-    SDL_Texture* m_previous = nullptr; // what was on show before, while fading
-    int m_frame_w = 0;
-    int m_frame_h = 0;
-    DisplayList m_list; // kept to redraw after a resize
+    SDL_Texture* m_outgoing = nullptr; // the slide fading out; made when a fade starts, at the output size
+    int m_outgoing_w = 0;
+    int m_outgoing_h = 0;
+    DisplayList m_list; // the slide on show, drawn each frame (its text and pictures are cached)
     std::uint64_t m_fade_started_ms = 0;
     std::uint64_t m_fade_duration_ms = 0;
     float m_shown_progress = 1.0f; // of the fade, in the last frame presented

@@ -167,7 +167,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
             apply(*input, now_ms);
         break;
     case SDL_MOUSEMOTION:
-        m_cursor.moved(now_ms);
+        // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
+        // moving the mouse, and must not show the pointer over the first slide.
+        if (event.motion.xrel != 0 || event.motion.yrel != 0)
+            m_cursor.moved(now_ms);
         break;
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {

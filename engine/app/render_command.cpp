@@ -19,13 +19,13 @@ namespace {
 
 // "slide-03.png", or "slide-03-step-2.png" for build steps; zero-padded so names sort in order.
 std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps, std::size_t slide_count) {
-    const int digits = std::max(2, static_cast<int>(std::to_string(slide_count).size()));
-    char name[64];
+    const std::size_t digits = std::max<std::size_t>(2, std::to_string(slide_count).size());
+    std::string number = std::to_string(slide + 1);
+    number.insert(0, digits - std::min(digits, number.size()), '0');
+    std::string name = "slide-" + number;
     if (steps > 1)
-        std::snprintf(name, sizeof name, "slide-%0*zu-step-%zu.png", digits, slide + 1, step + 1);
-    else
-        std::snprintf(name, sizeof name, "slide-%0*zu.png", digits, slide + 1);
-    return name;
+        name += "-step-" + std::to_string(step + 1);
+    return name + ".png";
 }
 
 } // namespace

@@ -43,8 +43,10 @@ int write_result_pictures(const Deck& deck, const std::map<std::string, PollStat
         for (const WordCount& word : approved_words(poll))
             view.words.emplace_back(word.text, word.count);
         canvas->draw(compose_slide(deck, slide, 0, measurer, nullptr, &view).list);
-        char name[96];
-        std::snprintf(name, sizeof name, "%02zu-%s.png", i + 1, slide.id.c_str());
+        std::string name = std::to_string(i + 1);
+        if (name.size() < 2)
+            name.insert(0, 1, '0');
+        name.append("-").append(slide.id).append(".png");
         const std::filesystem::path file = std::filesystem::path(dir) / name;
         if (const std::string failed = canvas->save_png(file); !failed.empty()) {
             std::cerr << "lectern: cannot write " << file.string() << ": " << failed << '\n';

@@ -83,9 +83,13 @@ void SlideRenderer::reset_textures() {
 
 void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport) {
     SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-    SDL_RenderFillRect(m_renderer, &viewport);
     const SDL_FRect slide = letterbox(list, viewport);
+    const bool fills_viewport =
+        slide.w >= static_cast<float>(viewport.w) - 0.5f && slide.h >= static_cast<float>(viewport.h) - 0.5f;
+    if (!fills_viewport) { // black bars where the screen's shape is not the slide's
+        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+        SDL_RenderFillRect(m_renderer, &viewport);
+    }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
     draw_items(list, slide);
