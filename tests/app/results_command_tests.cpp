@@ -1,33 +1,12 @@
 // `lectern results`: runs the real binary on results prepared with the store, in a temporary
 // XDG_DATA_HOME (inherited by the binary), as tests/cli/check_command_tests.cpp runs `check`.
+#include "lectern_run.h"
 #include "store_fixture.h"
-
-#include <cstdlib>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace lectern;
 using namespace lectern::test;
 
 namespace {
-
-struct Run {
-    int exit_code;
-    std::string out;
-    std::string err;
-};
-
-// Runs lectern with `arguments` from tests/decks.
-Run run_lectern(const std::string& arguments) {
-    const std::string stem = "/tmp/lectern-results-test-" + std::to_string(getpid());
-    const std::string command = "cd '" + (source_dir() / "tests/decks").string() + "' && '" + LECTERN_BINARY +
-                                "' " + arguments + " >" + stem + ".out 2>" + stem + ".err";
-    const int status = std::system(command.c_str());
-    Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(stem + ".out"), read_text(stem + ".err")};
-    std::filesystem::remove(stem + ".out");
-    std::filesystem::remove(stem + ".err");
-    return run;
-}
 
 // A lesson: a quiz answered by devices and hands, a words slide with an approved and a flagged answer.
 void record_lesson(ResultsStore& store, std::map<std::string, PollState>& polls) {
@@ -60,7 +39,7 @@ const std::string quiz_question = "Someone you met in a game asks for your phone
 TEST_CASE("results prints the last finished session's totals, per poll and option") {
     TempDataHome home;
     finished_lesson();
-    const Run run = run_lectern("results valid/every-layout.toml");
+    const LecternRun run = run_lectern("results valid/every-layout.toml");
     CHECK(run.exit_code == 0);
     CHECK(run.err == "");
     CHECK(run.out ==
@@ -90,7 +69,7 @@ TEST_CASE("results prints the last finished session's totals, per poll and optio
 TEST_CASE("results --csv writes one row per option per poll, quoted as RFC 4180 says") {
     TempDataHome home;
     finished_lesson();
-    const Run run = run_lectern("results valid/every-layout.toml --csv");
+    const LecternRun run = run_lectern("results valid/every-layout.toml --csv");
     CHECK(run.exit_code == 0);
     const std::vector<std::string> lines = lines_of(run.out);
     REQUIRE(lines.size() == 1 + 4 + 3 + 7 + 1);
@@ -110,26 +89,26 @@ TEST_CASE("results shows a running or killed session, and --delete waits until t
     REQUIRE(opening.store);
     REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "token-z", {3})));
 
-    const Run running = run_lectern("results valid/every-layout.toml --csv");
+    const LecternRun running = run_lectern("results valid/every-layout.toml --csv");
     CHECK(running.exit_code == 0);
     CHECK(lines_of(running.out).at(7) ==
           poll_id(9) + "," + quiz_question + ",Send a friend's number instead,1");
-    const Run text = run_lectern("results valid/every-layout.toml");
+    const LecternRun text = run_lectern("results valid/every-layout.toml");
     CHECK(text.out.starts_with("Results of valid/every-layout.toml, session started 2024-05-02 10:32:05 (not "
                                "finished: the show is running, or it stopped without a normal quit)\n"));
 
-    const Run refused = run_lectern("results valid/every-layout.toml --delete");
+    const LecternRun refused = run_lectern("results valid/every-layout.toml --delete");
     CHECK(refused.exit_code == 1);
     CHECK(refused.err.find("this deck is being presented right now; quit the show first") !=
           std::string::npos);
 
     opening.store.reset(); // the show stops (killed: no end_session)
-    const Run killed = run_lectern("results valid/every-layout.toml");
+    const LecternRun killed = run_lectern("results valid/every-layout.toml");
     CHECK(killed.exit_code == 0);
     CHECK(killed.out.find("(not finished") != std::string::npos);
 
     const std::filesystem::path folder = results_folder_of(every_layout_path());
-    const Run removed = run_lectern("results valid/every-layout.toml --delete");
+    const LecternRun removed = run_lectern("results valid/every-layout.toml --delete");
     CHECK(removed.exit_code == 0);
     CHECK(removed.out == "removed " + (folder / "session-20240501-103205.totals.csv").string() +
                              "\n"
@@ -142,19 +121,19 @@ TEST_CASE("results shows a running or killed session, and --delete waits until t
                              "every stored result of valid/every-layout.toml is removed\n");
     CHECK_FALSE(std::filesystem::exists(folder));
 
-    const Run nothing = run_lectern("results valid/every-layout.toml");
+    const LecternRun nothing = run_lectern("results valid/every-layout.toml");
     CHECK(nothing.exit_code == 1);
     CHECK(nothing.err ==
           "lectern: no results are stored for valid/every-layout.toml (they are kept while a deck "
           "with polls is presented)\n");
-    const Run delete_nothing = run_lectern("results valid/every-layout.toml --delete");
+    const LecternRun delete_nothing = run_lectern("results valid/every-layout.toml --delete");
     CHECK(delete_nothing.exit_code == 0);
     CHECK(delete_nothing.out == "no results are stored for valid/every-layout.toml; nothing to remove\n");
 }
 
 TEST_CASE("results exits 1 for a deck with errors and 2 for usage errors") {
     TempDataHome home;
-    const Run broken = run_lectern("results invalid/bad-room.toml");
+    const LecternRun broken = run_lectern("results invalid/bad-room.toml");
     CHECK(broken.exit_code == 1);
     CHECK(broken.err.find("fix them to see its results") != std::string::npos);
     for (const char* arguments :
@@ -163,7 +142,7 @@ TEST_CASE("results exits 1 for a deck with errors and 2 for usage errors") {
           "results valid/every-layout.toml --window", "valid/every-layout.toml --retention-days -1",
           "valid/every-layout.toml --csv"}) {
         CAPTURE(arguments);
-        const Run run = run_lectern(arguments);
+        const LecternRun run = run_lectern(arguments);
         CHECK(run.exit_code == 2);
         CHECK(run.err.find("Usage:") != std::string::npos);
     }
@@ -172,7 +151,7 @@ TEST_CASE("results exits 1 for a deck with errors and 2 for usage errors") {
 TEST_CASE("presenting takes --retention-days from 0 to 36500") {
     CHECK(run_lectern("valid/every-layout.toml --retention-days 30 --help").exit_code == 0);
     CHECK(run_lectern("valid/every-layout.toml --retention-days 0 --help").exit_code == 0);
-    const Run too_long = run_lectern("valid/every-layout.toml --retention-days 36501 --help");
+    const LecternRun too_long = run_lectern("valid/every-layout.toml --retention-days 36501 --help");
     CHECK(too_long.exit_code == 2);
     CHECK(too_long.err.starts_with(
         "lectern: --retention-days takes a number of days, from 0 (keep) to 36500\n"));
@@ -182,7 +161,7 @@ TEST_CASE("results --png draws a chart of each poll from the stored totals") {
     TempDataHome home;
     finished_lesson();
     const std::filesystem::path charts = home.path() / "charts";
-    const Run run = run_lectern("results valid/every-layout.toml --png '" + charts.string() + "'");
+    const LecternRun run = run_lectern("results valid/every-layout.toml --png '" + charts.string() + "'");
     CHECK(run.exit_code == 0);
     CHECK(run.out.starts_with("Results of valid/every-layout.toml"));
     std::size_t pictures = 0;

@@ -1,51 +1,28 @@
 // Runs the real lectern binary: exit codes and output of check, --help, --version and usage errors.
+#include "lectern_run.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-#include <sys/wait.h>
-#include <unistd.h>
-
-namespace {
-
-struct Run {
-    int exit_code;
-    std::string out;
-    std::string err;
-};
-
-// Runs lectern with `arguments` (already shell-quoted where needed) from tests/decks.
-Run run_lectern(const std::string& arguments) {
-    const std::string stem = "/tmp/lectern-cli-test-" + std::to_string(getpid());
-    const std::string command = "cd '" + (lectern::test::source_dir() / "tests/decks").string() + "' && '" +
-                                LECTERN_BINARY + "' " + arguments + " >" + stem + ".out 2>" + stem + ".err";
-    const int status = std::system(command.c_str());
-    Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, lectern::test::read_text(stem + ".out"),
-            lectern::test::read_text(stem + ".err")};
-    std::filesystem::remove(stem + ".out");
-    std::filesystem::remove(stem + ".err");
-    return run;
-}
-
-} // namespace
+using namespace lectern::test;
 
 TEST_CASE("check exits 0 for clean decks and prints nothing on standard output") {
-    const Run run = run_lectern("check valid/minimal.toml valid/every-layout.toml");
+    const LecternRun run = run_lectern("check valid/minimal.toml valid/every-layout.toml");
     CHECK(run.exit_code == 0);
     CHECK(run.out == "");
     CHECK(run.err.find("checked 2 decks: 0 errors, 0 warnings") != std::string::npos);
 }
 
 TEST_CASE("check exits 0 when a deck has only warnings, and prints them") {
-    const Run run = run_lectern("check invalid/repeated-options.toml");
+    const LecternRun run = run_lectern("check invalid/repeated-options.toml");
     CHECK(run.exit_code == 0);
     CHECK(run.out == lectern::test::read_text(lectern::test::source_dir() /
                                               "tests/decks/invalid/repeated-options.expected"));
 }
 
 TEST_CASE("check exits 1 when any deck has an error, and reports every deck") {
-    const Run run = run_lectern("check valid/minimal.toml invalid/many-problems.toml invalid/bad-room.toml");
+    const LecternRun run =
+        run_lectern("check valid/minimal.toml invalid/many-problems.toml invalid/bad-room.toml");
     CHECK(run.exit_code == 1);
     const std::string expected =
         lectern::test::read_text(lectern::test::source_dir() / "tests/decks/invalid/many-problems.expected") +
@@ -55,7 +32,7 @@ TEST_CASE("check exits 1 when any deck has an error, and reports every deck") {
 }
 
 TEST_CASE("check exits 1 for a deck file that does not exist") {
-    const Run run = run_lectern("check nowhere.toml");
+    const LecternRun run = run_lectern("check nowhere.toml");
     CHECK(run.exit_code == 1);
     CHECK(run.out.starts_with("nowhere.toml: error: cannot read this deck"));
 }
@@ -63,17 +40,17 @@ TEST_CASE("check exits 1 for a deck file that does not exist") {
 TEST_CASE("usage errors exit 2 and show the usage") {
     for (const char* arguments : {"", "check", "check --frobnicate valid/minimal.toml", "--nope"}) {
         CAPTURE(arguments);
-        const Run run = run_lectern(arguments);
+        const LecternRun run = run_lectern(arguments);
         CHECK(run.exit_code == 2);
         CHECK(run.err.find("Usage:") != std::string::npos);
     }
 }
 
 TEST_CASE("--help and --version exit 0") {
-    const Run help = run_lectern("--help");
+    const LecternRun help = run_lectern("--help");
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("lectern check DECK.toml...") != std::string::npos);
-    const Run version = run_lectern("--version");
+    const LecternRun version = run_lectern("--version");
     CHECK(version.exit_code == 0);
     CHECK(version.out.starts_with("lectern 0."));
     CHECK(version.out.find("deck format 1") != std::string::npos);
