@@ -1,0 +1,23 @@
+// The fixed figures of present_bench: the screen, the time limits and the targets.
+#pragma once
+
+#include <cstddef>
+
+namespace present_bench {
+
+constexpr int screen_w = 1920;
+constexpr int screen_h = 1080;
+constexpr std::size_t row_bytes = std::size_t{screen_w} * 4; // 24-bit depth, 32 bits a pixel
+constexpr unsigned watchdog_seconds = 600;
+constexpr double first_frame_timeout_ms = 10000;
+constexpr double key_timeout_ms = 2000;
+constexpr double poll_interval_ms = 1.0;
+constexpr double settle_ms = 1000;
+constexpr double idle_ms = 10000;
+constexpr double launch_target_ms = 150;
+constexpr double launch_target_ratio = 1.3;
+constexpr double memory_target_mb = 40;
+constexpr long idle_target_ticks = 1;
+constexpr double key_target_ms = 1000.0 / 60.0;
+
+} // namespace present_bench
