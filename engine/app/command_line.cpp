@@ -77,6 +77,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.display = arguments[++i];
         } else if (command.kind == CommandKind::Present && argument == "--window") {
             command.windowed = true;
+        } else if (command.kind == CommandKind::Present && argument == "--kiosk") {
+            command.kiosk = true;
         } else if (command.kind == CommandKind::Present && argument == "--presenter") {
             command.presenter = true;
         } else if (command.kind == CommandKind::Present && argument == "--no-presenter") {
@@ -114,7 +116,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
 
 const char* usage_text() {
     return R"(Usage:
-  lectern DECK.toml [--display N|NAME] [--window]
+  lectern DECK.toml [--display N|NAME] [--window] [--kiosk]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
                   [--retention-days N]
                                present a deck full screen on the last display (usually the

@@ -19,6 +19,7 @@ struct CommandLine {
     std::optional<int> slide;      // render: --slide N (1-based)
     std::string display;           // present: --display N|NAME ("" = the last display)
     bool windowed = false;         // present: --window
+    bool kiosk = false;            // present: --kiosk
     std::optional<bool> presenter; // present: --presenter (true) or --no-presenter (false); unset = automatic
     std::string presenter_display; // present: --presenter-display N|NAME
     int retention_days = 0;        // present: --retention-days N (0 = keep results until deleted)

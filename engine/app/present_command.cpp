@@ -75,6 +75,7 @@ int run_present(const CommandLine& command) {
         show.deck_problems = result.diagnostics;
         show.deck_path = path;
         show.retention_days = command.retention_days;
+        show.kiosk = command.kiosk;
         Presentation presentation(std::move(*result.deck), std::move(show));
         status = presentation.run();
     }

@@ -72,6 +72,7 @@ int Presentation::run() {
     SDL_ShowCursor(SDL_DISABLE);
     m_cursor_shown = false;
     m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
+    m_kiosk_clock.slide_changed(SDL_GetTicks64());
     open_results();
     polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
@@ -100,6 +101,7 @@ int Presentation::run() {
                 handle(event, now);
         }
         update_cursor(now);
+        kiosk_tick(now);
         if (!m_quit.waiting_for_second_press(now) && m_quit.armed_at_ms) {
             m_quit.armed_at_ms.reset(); // the hint goes away
             m_dirty = true;
@@ -122,6 +124,10 @@ std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms
         sooner(*expires + 1);
     if (m_panel)
         sooner(std::max(now_ms, m_panel->next_frame_ms()));
+    if (auto due = kiosk_due_ms())
+        sooner(std::max(now_ms, *due));
+    if (auto chord = m_quit_chord.completes_at_ms())
+        sooner(std::max(now_ms, *chord));
     return deadline;
 }
 
@@ -151,7 +157,20 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     case SDL_QUIT:
         m_running = false; // the window was closed or the process told to stop: deliberate
         break;
+    case SDL_KEYUP:
+        if (event.key.keysym.sym == SDLK_q || (event.key.keysym.mod & (KMOD_CTRL | KMOD_ALT)) == 0)
+            m_quit_chord.released();
+        break;
     case SDL_KEYDOWN:
+        if (m_options.kiosk) {
+            m_kiosk_clock.input(now_ms);
+            const bool chord = event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL) &&
+                               (event.key.keysym.mod & KMOD_ALT);
+            if (chord) {
+                m_quit_chord.pressed(now_ms);
+                break;
+            }
+        }
         if (auto input = command_for_key(event.key)) {
             if (event.key.repeat && input->command == PresenterCommand::Quit)
                 break; // holding Esc is one press
@@ -159,6 +178,8 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
         }
         break;
     case SDL_MOUSEBUTTONDOWN:
+        if (m_options.kiosk)
+            m_kiosk_clock.input(now_ms);
         if (auto input = command_for_click(event.button))
             apply(*input, now_ms);
         break;
@@ -169,8 +190,8 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     case SDL_MOUSEMOTION:
         // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
         // moving the mouse, and must not show the pointer over the first slide.
-        if (event.motion.xrel != 0 || event.motion.yrel != 0)
-            m_cursor.moved(now_ms);
+        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_options.kiosk)
+            m_cursor.moved(now_ms); // a kiosk keeps the pointer hidden
         break;
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
@@ -215,6 +236,8 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
     m_view->finish_fade(); // a key during a transition finishes it at once
     m_dirty = true;
     if (input.command == PresenterCommand::Quit) {
+        if (m_options.kiosk)
+            return; // a kiosk ends only with the Ctrl+Alt+Q chord
         if (m_quit.press(now_ms))
             m_running = false;
         return;
@@ -245,6 +268,8 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     m_dirty = true;
     if (m_nav.slide != before.slide)
         polls_follow_slide(before.slide, m_nav.slide, now_ms);
+    if (m_nav.slide != before.slide || m_nav.step != before.step)
+        m_kiosk_clock.slide_changed(now_ms);
     if (m_nav.slide != before.slide || m_nav.step != before.step)
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
 }

@@ -8,6 +8,7 @@
 #include "core/count_animation.h"
 #include "core/deck.h"
 #include "core/diagnostic.h"
+#include "core/kiosk_clock.h"
 #include "core/navigation.h"
 #include "core/poll.h"
 #include "core/presenter_clock.h"
@@ -42,6 +43,7 @@ struct PresentOptions {
     std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
     std::filesystem::path deck_path;       // where results are kept is derived from it
     int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
+    bool kiosk = false; // auto-advance, no panel, no voting, quit only by Ctrl+Alt+Q held 3 s
 };
 
 class Presentation {
@@ -75,6 +77,8 @@ private:
     void poll_changed(std::uint64_t now_ms);
     std::optional<PollView> poll_view(std::size_t slide, std::uint64_t now_ms) const;
     bool bars_moving(std::uint64_t now_ms) const;
+    void kiosk_tick(std::uint64_t now_ms);
+    std::optional<std::uint64_t> kiosk_due_ms() const;
     void open_results();
     void keep(const PollRecord& record); // writes a change to the results log; a failure shows on the panel
     void end_results();
@@ -95,6 +99,8 @@ private:
     std::string m_screen_problem;
     NavState m_nav;
     QuitGuard m_quit;
+    KioskClock m_kiosk_clock;
+    QuitChord m_quit_chord;
     CursorHider m_cursor;
     bool m_cursor_shown = true;
     bool m_dirty = true;

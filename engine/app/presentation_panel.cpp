@@ -27,7 +27,7 @@ SDL_Rect window_on(const DisplayInfo& display) {
 } // namespace
 
 void Presentation::open_panel(const std::vector<DisplayInfo>& displays, const DisplayInfo& audience) {
-    if (m_options.panel == PanelChoice::Off)
+    if (m_options.panel == PanelChoice::Off || m_options.kiosk)
         return;
     std::optional<DisplayInfo> display;
     if (!m_options.panel_display.empty()) {

@@ -59,6 +59,8 @@ void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uin
         }
     }
     if (PollState* arriving = poll_of(to)) {
+        if (m_options.kiosk)
+            return; // a corridor display shows questions without taking answers
         if (!arriving->open) {
             arriving->open = true;
             keep(PollRecord::opened(arriving->id));
