@@ -31,13 +31,6 @@ std::uint32_t window_of(const SDL_Event& event) {
     }
 }
 
-DeckShape shape_of(const Deck& deck) {
-    DeckShape shape;
-    for (const Slide& slide : deck.slides)
-        shape.steps.push_back(build_steps(slide));
-    return shape;
-}
-
 } // namespace
 
 Presentation::Presentation(Deck deck, PresentOptions options)
@@ -73,6 +66,18 @@ int Presentation::run() {
     m_cursor_shown = false;
     m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
     m_kiosk_clock.slide_changed(SDL_GetTicks64());
+    // Edits to the deck show up by themselves; a broken edit never replaces the deck on screen.
+    m_reload_event = SDL_RegisterEvents(1);
+    if (m_reload_event != static_cast<std::uint32_t>(-1) && !m_options.deck_path.empty()) {
+        DeckLoadOptions reload_options;
+        reload_options.picture_problems = PictureProblems::AreWarnings;
+        const std::uint32_t event_type = m_reload_event;
+        m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options, [event_type] {
+            SDL_Event wake{};
+            wake.type = event_type;
+            SDL_PushEvent(&wake);
+        });
+    }
     open_results();
     polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
@@ -107,6 +112,7 @@ int Presentation::run() {
             m_dirty = true;
         }
     }
+    m_watcher.reset(); // its thread stops before the deck it reports on goes
     end_results();
     return 0;
 }
@@ -140,6 +146,10 @@ void Presentation::update_cursor(std::uint64_t now_ms) {
 }
 
 void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
+    if (m_reload_event != 0 && event.type == m_reload_event) {
+        reload(now_ms);
+        return;
+    }
     if (m_panel && window_of(event) == m_panel->window_id()) {
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) {
             m_panel.reset(); // closing the panel leaves the show running

@@ -15,6 +15,7 @@
 #include "core/quit_guard.h"
 #include "core/screen_timers.h"
 #include "core/slide_composer.h"
+#include "deck_watcher.h"
 #include "key_bindings.h"
 #include "panel/presenter_window.h"
 #include "render/font_catalog.h"
@@ -77,6 +78,7 @@ private:
     void poll_changed(std::uint64_t now_ms);
     std::optional<PollView> poll_view(std::size_t slide, std::uint64_t now_ms) const;
     bool bars_moving(std::uint64_t now_ms) const;
+    void reload(std::uint64_t now_ms);
     void kiosk_tick(std::uint64_t now_ms);
     std::optional<std::uint64_t> kiosk_due_ms() const;
     void open_results();
@@ -96,6 +98,9 @@ private:
     std::map<std::string, CountAnimation> m_bars; // by slide id
     std::optional<ResultsStore> m_store; // absent when results cannot be kept (see m_results_problem)
     std::string m_results_problem;
+    std::unique_ptr<DeckWatcher> m_watcher;
+    std::uint32_t m_reload_event = 0; // an SDL user event the watcher's thread pushes
+    std::string m_reload_problem;
     std::string m_screen_problem;
     NavState m_nav;
     QuitGuard m_quit;

@@ -70,7 +70,9 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
         view.planned_end = clock_text(wall + static_cast<std::time_t>(std::max(0.0, pace.minutes_left) * 60));
     view.deck_problems = m_options.deck_problems;
     view.picture_problems = m_view->slide_renderer().picture_problems();
-    view.screen_problem = m_screen_problem.empty() ? m_results_problem : m_screen_problem;
+    view.screen_problem = !m_reload_problem.empty()   ? m_reload_problem
+                          : !m_screen_problem.empty() ? m_screen_problem
+                                                      : m_results_problem;
     view.poll = poll_of(m_nav.slide);
     apply_panel(m_panel->frame(view), now_ms);
 }

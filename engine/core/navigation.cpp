@@ -107,6 +107,17 @@ std::optional<NavState> following(const NavState& state, const DeckShape& shape)
     return after;
 }
 
+NavState after_reload(const NavState& state, const std::vector<std::string>& old_ids,
+                      const std::vector<std::string>& new_ids, const DeckShape& new_shape) {
+    NavState moved = state;
+    if (state.slide < old_ids.size()) {
+        const auto found = std::ranges::find(new_ids, old_ids[state.slide]);
+        if (found != new_ids.end())
+            moved.slide = static_cast<std::size_t>(found - new_ids.begin());
+    }
+    return clamp_to(moved, new_shape);
+}
+
 NavState clamp_to(const NavState& state, const DeckShape& shape) {
     NavState clamped = state;
     if (shape.steps.empty()) {

@@ -36,6 +36,11 @@ NavState go_to_slide(const NavState& state, std::size_t index, const DeckShape& 
 // What the next press of next would show, or nothing at the end of the deck (for the presenter's preview).
 std::optional<NavState> following(const NavState& state, const DeckShape& shape);
 
+// Where to be after the deck was edited and reloaded: on the slide with the same id if it still
+// exists (at the same build step, if it still has it), else at the same position, clamped.
+NavState after_reload(const NavState& state, const std::vector<std::string>& old_ids,
+                      const std::vector<std::string>& new_ids, const DeckShape& new_shape);
+
 // Keeps the presentation on the same slide (by index, clamped) when the deck changes shape.
 NavState clamp_to(const NavState& state, const DeckShape& shape);
 

@@ -200,6 +200,13 @@ std::size_t build_steps(const Slide& slide) {
     return 1;
 }
 
+DeckShape shape_of(const Deck& deck) {
+    DeckShape shape;
+    for (const Slide& slide : deck.slides)
+        shape.steps.push_back(build_steps(slide));
+    return shape;
+}
+
 ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t step, TextMeasurer& measurer,
                             const JoinDetails* join, const PollView* poll) {
     Composer c(deck, slide, measurer);

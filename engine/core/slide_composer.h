@@ -6,6 +6,7 @@
 #include "deck.h"
 #include "diagnostic.h"
 #include "display_list.h"
+#include "navigation.h"
 #include "text_measurer.h"
 
 #include <string>
@@ -47,6 +48,9 @@ Box slide_bounds(Aspect aspect);
 
 // How many views a slide has: one per revealed item on `build` slides, otherwise one.
 std::size_t build_steps(const Slide& slide);
+
+// Every slide's number of build steps, for navigation.
+DeckShape shape_of(const Deck& deck);
 
 // `step` counts from 0 to build_steps(slide) - 1; `join` is null when voting is off.
 // `poll` is null when the slide has no poll running (it then shows its question and choices only).

@@ -113,3 +113,14 @@ TEST_CASE("jumping from the slide list goes to the start of that slide and unbla
     CHECK(go_to_slide(blanked, 1, shape) == at(1, 0));
     CHECK(go_to_slide(at(0, 0), 99, shape) == at(2, 0));
 }
+
+TEST_CASE("after a reload the presentation stays on the slide with the same id, wherever it moved") {
+    const std::vector<std::string> before{"welcome", "friends", "quiz"};
+    const std::vector<std::string> after{"welcome", "new-slide", "friends", "quiz"};
+    const DeckShape new_shape{{1, 1, 3, 1}};
+    CHECK(after_reload(at(1, 2), before, after, new_shape) == at(2, 2));
+    // The slide is gone: stay at the same position, clamped to the new deck.
+    CHECK(after_reload(at(2, 0), before, {"welcome", "friends"}, DeckShape{{1, 3}}) == at(1, 0));
+    // It lost build steps: its last one.
+    CHECK(after_reload(at(1, 2), before, {"welcome", "friends"}, DeckShape{{1, 2}}) == at(1, 1));
+}

@@ -1,0 +1,139 @@
+// End to end under a real X server: saving a broken deck over the one on screen never blanks or
+// breaks the screen, and saving a fixed one shows the fix, on the same slide.
+#include "golden_image.h"
+#include "test_files.h"
+#include "x_session.h"
+
+#include <SDL2/SDL_image.h>
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <unistd.h>
+
+using namespace lectern;
+
+namespace {
+
+const char* const first_version = R"([deck]
+title = "Reload test"
+transition = "none"
+
+[[slides]]
+layout = "title"
+id = "welcome"
+title = "Welcome"
+
+[[slides]]
+layout = "title"
+id = "tips"
+title = "Tips, first version"
+)";
+
+const char* const broken_version = R"([deck]
+title = "Reload test"
+
+[[slides]]
+layout = "bulet"
+title = "Half-typed
+)";
+
+const char* const fixed_version = R"([deck]
+title = "Reload test"
+transition = "none"
+
+[[slides]]
+layout = "title"
+id = "new-opening"
+title = "A new first slide"
+
+[[slides]]
+layout = "title"
+id = "welcome"
+title = "Welcome"
+
+[[slides]]
+layout = "title"
+id = "tips"
+title = "Tips, fixed"
+)";
+
+// Saves as editors do: a new file renamed over the old one.
+void save(const std::filesystem::path& deck, const char* text) {
+    const std::filesystem::path temporary = deck.parent_path() / ".deck.toml.swp";
+    std::ofstream(temporary) << text;
+    std::filesystem::rename(temporary, deck);
+}
+
+SDL_Surface* render_slide(const std::filesystem::path& deck, int slide, const std::filesystem::path& out) {
+    const std::string command = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
+                                "' --out '" + out.string() + "' --size 1280x720 --slide " +
+                                std::to_string(slide) + " 2>/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    char name[32];
+    std::snprintf(name, sizeof name, "slide-%02d.png", slide);
+    return IMG_Load((out / name).c_str());
+}
+
+double share_now(const test::XSession& x, SDL_Surface* expected) {
+    SDL_Surface* shot = x.screenshot();
+    const double share = test::differing_share(shot, expected);
+    if (shot)
+        SDL_FreeSurface(shot);
+    return share;
+}
+
+bool shows_within(const test::XSession& x, SDL_Surface* expected, int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (share_now(x, expected) < 0.002)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one shows on the same slide") {
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("lectern-e2e-reload-" + std::to_string(getpid()));
+    std::filesystem::create_directories(folder / "expected");
+    const std::filesystem::path deck = folder / "deck.toml";
+    save(deck, first_version);
+    SDL_Surface* tips_first = render_slide(deck, 2, folder / "expected");
+    REQUIRE(tips_first);
+
+    test::XSession x(1280, 720);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const pid_t lectern = x.start({LECTERN_BINARY, deck.string()}, (folder / "lectern.log").string());
+    REQUIRE(lectern > 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    x.key("Right");
+    REQUIRE(shows_within(x, tips_first, 5000));
+
+    // A broken save: for the next two seconds every look at the screen still shows the good deck.
+    save(deck, broken_version);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    int looks = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        CHECK(share_now(x, tips_first) < 0.002);
+        ++looks;
+    }
+    CHECK(looks > 3);
+    CHECK(test::read_text(folder / "lectern.log").find("this is not valid TOML") != std::string::npos);
+
+    // The fix: the same slide (by id, now third) shows the new text, without a key being pressed.
+    save(deck, fixed_version);
+    SDL_Surface* tips_fixed = render_slide(deck, 3, folder / "expected");
+    REQUIRE(tips_fixed);
+    CHECK(shows_within(x, tips_fixed, 5000));
+
+    x.key("Escape Escape");
+    CHECK(test::exits_within(lectern, 3000));
+    SDL_FreeSurface(tips_first);
+    SDL_FreeSurface(tips_fixed);
+    std::filesystem::remove_all(folder);
+}
