@@ -103,14 +103,16 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
     std::filesystem::create_directories(folder / "expected");
     const std::filesystem::path deck = folder / "deck.toml";
     save(deck, first_version);
+    SDL_Surface* welcome = render_slide(deck, 1, folder / "expected");
     SDL_Surface* tips_first = render_slide(deck, 2, folder / "expected");
+    REQUIRE(welcome);
     REQUIRE(tips_first);
 
     test::XSession x(1280, 720);
     REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
     const pid_t lectern = x.start({LECTERN_BINARY, deck.string()}, (folder / "lectern.log").string());
     REQUIRE(lectern > 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(shows_within(x, welcome, 10000)); // the window is up and has the keyboard
     x.key("Right");
     REQUIRE(shows_within(x, tips_first, 5000));
 
@@ -133,6 +135,7 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
 
     x.key("Escape Escape");
     CHECK(test::exits_within(lectern, 3000));
+    SDL_FreeSurface(welcome);
     SDL_FreeSurface(tips_first);
     SDL_FreeSurface(tips_fixed);
     std::filesystem::remove_all(folder);
