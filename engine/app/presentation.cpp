@@ -311,9 +311,31 @@ std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
         message = "Press Esc again to quit";
     else if (!m_nav.typed_number.empty())
         message = "Go to slide " + m_nav.typed_number + " (Return)";
-    if (message.empty())
+    // A kiosk has no teacher watching: a small badge in the corner says something needs looking at
+    // (a broken edit, a picture that would not load, results that cannot be kept); the details are in
+    // the journal or on standard error.
+    const bool kiosk_badge = m_options.kiosk && (!m_reload_problem.empty() || !m_results_problem.empty() ||
+                                                 !m_view->slide_renderer().picture_problems().empty());
+    if (message.empty() && !kiosk_badge)
         return std::nullopt;
     const Box slide = slide_bounds(m_deck.info.aspect);
+    if (message.empty()) {
+        DisplayList badge;
+        badge.width = slide.w;
+        badge.height = slide.h;
+        const Box corner{slide.w - 64, slide.h - 64, 40, 40};
+        badge.items.emplace_back(FilledBox{corner, {230, 159, 0, 200}, 20});
+        TextBlock mark;
+        mark.paragraphs = paragraphs_of("!");
+        mark.box = corner;
+        mark.base = {FontRole::Heading, true, false, 28};
+        mark.align = TextAlign::Centre;
+        mark.vertical = VerticalAlign::Middle;
+        mark.colour = {0, 0, 0, 255};
+        for (TextRun& run : fit_text(mark, *m_measurer).runs)
+            badge.items.emplace_back(std::move(run));
+        return badge;
+    }
     DisplayList list;
     list.width = slide.w;
     list.height = slide.h;

@@ -28,6 +28,7 @@ void Presentation::reload(std::uint64_t now_ms) {
         m_reload_problem = "The edited deck has errors, so the last good version stays on screen";
         if (!result->diagnostics.empty())
             m_reload_problem += ": " + format_diagnostic(result->diagnostics.front());
+        m_dirty = true; // the kiosk badge appears
         return;
     }
     const std::vector<std::string> old_ids = ids_of(m_deck);
