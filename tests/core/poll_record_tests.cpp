@@ -1,5 +1,6 @@
 #include "core/deck_loader.h"
 #include "core/poll_record.h"
+#include "every_layout_deck.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -10,24 +11,15 @@ using namespace lectern;
 
 namespace {
 
-const Deck& every_layout() {
-    static const Deck deck = [] {
-        DeckLoadResult result = load_deck_file(test::source_dir() / "tests/decks/valid/every-layout.toml");
-        REQUIRE(result.ok());
-        return std::move(*result.deck);
-    }();
-    return deck;
-}
-
 // Slides 8 to 11 of every-layout.toml: a multiple-choice poll, a quiz, a 7-step scale and a words slide.
 const std::string& id_of(std::size_t slide) {
-    return every_layout().slides[slide].id;
+    return test::every_layout_deck().slides[slide].id;
 }
 
 std::map<std::string, PollState> fresh_polls() {
     std::map<std::string, PollState> polls;
     for (std::size_t slide = 8; slide <= 11; ++slide)
-        polls.emplace(id_of(slide), poll_for(every_layout().slides[slide]));
+        polls.emplace(id_of(slide), poll_for(test::every_layout_deck().slides[slide]));
     return polls;
 }
 

@@ -1,6 +1,7 @@
 #include "core/count_animation.h"
 #include "core/deck_loader.h"
 #include "core/poll.h"
+#include "every_layout_deck.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -9,17 +10,8 @@ using namespace lectern;
 
 namespace {
 
-const Deck& every_layout() {
-    static const Deck deck = [] {
-        DeckLoadResult result = load_deck_file(test::source_dir() / "tests/decks/valid/every-layout.toml");
-        REQUIRE(result.ok());
-        return std::move(*result.deck);
-    }();
-    return deck;
-}
-
 PollState open_poll(std::size_t slide) {
-    PollState poll = poll_for(every_layout().slides[slide]);
+    PollState poll = poll_for(test::every_layout_deck().slides[slide]);
     poll.open = true;
     return poll;
 }
@@ -27,19 +19,19 @@ PollState open_poll(std::size_t slide) {
 } // namespace
 
 TEST_CASE("a poll starts closed, with one hand count per option") {
-    const PollState poll = poll_for(every_layout().slides[8]);
-    CHECK(poll.id == every_layout().slides[8].id);
+    const PollState poll = poll_for(test::every_layout_deck().slides[8]);
+    CHECK(poll.id == test::every_layout_deck().slides[8].id);
     CHECK(poll.choices == 4);
     CHECK(poll.multiple);
     CHECK_FALSE(poll.open);
     CHECK_FALSE(poll.revealed);
     CHECK(poll.hand_counts == std::vector<int>{0, 0, 0, 0});
-    CHECK(poll_for(every_layout().slides[10]).choices == 7); // a scale: one choice per step
-    CHECK(poll_for(every_layout().slides[11]).choices == 0); // words
+    CHECK(poll_for(test::every_layout_deck().slides[10]).choices == 7); // a scale: one choice per step
+    CHECK(poll_for(test::every_layout_deck().slides[11]).choices == 0); // words
 }
 
 TEST_CASE("a closed poll takes no votes") {
-    PollState poll = poll_for(every_layout().slides[9]);
+    PollState poll = poll_for(test::every_layout_deck().slides[9]);
     CHECK(cast_vote(poll, "device-a", {1}).outcome == VoteOutcome::NotOpen);
     CHECK(poll.device_votes.empty());
 }

@@ -1,5 +1,6 @@
 #include "core/deck_loader.h"
 #include "core/slide_composer.h"
+#include "every_layout_deck.h"
 #include "fake_text_measurer.h"
 #include "test_files.h"
 
@@ -11,10 +12,9 @@ using namespace lectern;
 
 namespace {
 
+// A copy, for tests that change it.
 Deck every_layout() {
-    DeckLoadResult result = load_deck_file(test::source_dir() / "tests/decks/valid/every-layout.toml");
-    REQUIRE(result.ok());
-    return std::move(*result.deck);
+    return test::every_layout_deck();
 }
 
 std::vector<std::string> texts_of(const DisplayList& list) {

@@ -15,31 +15,6 @@
 
 using namespace lectern;
 
-namespace {
-
-// Waits up to `timeout_ms` for the screen to match one of `slides`; returns its index, or -1.
-int wait_for_any(const test::XSession& x, const std::vector<SDL_Surface*>& slides, int wanted,
-                 int timeout_ms) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    int seen = -1;
-    while (std::chrono::steady_clock::now() < deadline) {
-        SDL_Surface* shot = x.screenshot();
-        seen = -1;
-        for (std::size_t i = 0; i < slides.size(); ++i) {
-            if (test::differing_share(shot, slides[i]) < 0.002)
-                seen = static_cast<int>(i);
-        }
-        if (shot)
-            SDL_FreeSurface(shot);
-        if (seen == wanted)
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return seen;
-}
-
-} // namespace
-
 TEST_CASE("a kiosk advances by itself, loops, ignores Esc, and ends only on Ctrl+Alt+Q held for 3 s") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/kiosk.toml";
     const std::filesystem::path scratch =
@@ -61,10 +36,10 @@ TEST_CASE("a kiosk advances by itself, loops, ignores Esc, and ends only on Ctrl
     REQUIRE(lectern > 0);
 
     // No key pressed: one, two, three, and round to one again, each after its own seconds.
-    CHECK(wait_for_any(x, slides, 0, 5000) == 0);
-    CHECK(wait_for_any(x, slides, 1, 3000) == 1);
-    CHECK(wait_for_any(x, slides, 2, 4000) == 2);
-    CHECK(wait_for_any(x, slides, 0, 3000) == 0);
+    CHECK(x.wait_for(slides, 0, 5000) == 0);
+    CHECK(x.wait_for(slides, 1, 3000) == 1);
+    CHECK(x.wait_for(slides, 2, 4000) == 2);
+    CHECK(x.wait_for(slides, 0, 3000) == 0);
 
     // Esc twice is not a way out of a kiosk.
     x.key("Escape Escape");

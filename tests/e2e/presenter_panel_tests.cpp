@@ -34,45 +34,6 @@ std::string window_named(const test::XSession& x, const std::string& name) {
     return {};
 }
 
-// The top-left 1280x720 of the screen, where the test puts the audience window.
-SDL_Surface* audience_part(const test::XSession& x) {
-    SDL_Surface* screen = x.screenshot();
-    if (!screen)
-        return nullptr;
-    SDL_Surface* part = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Rect source{0, 0, 1280, 720};
-    SDL_BlitSurface(screen, &source, part, nullptr);
-    SDL_FreeSurface(screen);
-    return part;
-}
-
-// Which of `candidates` the audience window shows (the one it matches, pixel for pixel within the
-// tolerance), waiting up to a few seconds for `wanted` to appear; -1 when it matches none.
-int shown_slide(const test::XSession& x, const std::vector<SDL_Surface*>& candidates, int wanted) {
-    int best = -1;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (std::chrono::steady_clock::now() < deadline) {
-        SDL_Surface* shot = audience_part(x);
-        double best_share = 1.0;
-        best = -1;
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
-            const double share = test::differing_share(shot, candidates[i]);
-            if (share < best_share) {
-                best_share = share;
-                best = static_cast<int>(i);
-            }
-        }
-        if (shot)
-            SDL_FreeSurface(shot);
-        if (best_share > 0.002)
-            best = -1; // nothing recognisable
-        if (best == wanted)
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return best;
-}
-
 } // namespace
 
 TEST_CASE("a key pressed in the presenter window moves the audience window") {
@@ -104,15 +65,16 @@ TEST_CASE("a key pressed in the presenter window moves the audience window") {
     REQUIRE(second);
     REQUIRE(third);
     const std::vector<SDL_Surface*> slides{first, second, third};
-    CHECK(shown_slide(x, slides, 0) == 0);
+    const SDL_Rect audience_area{0, 0, 1280, 720}; // where the test put the audience window
+    CHECK(x.wait_for(slides, 0, 5000, &audience_area) == 0);
 
     // The panel was opened last and has the keyboard: keys typed there drive the show.
     x.run("xdotool getwindowfocus > " + (scratch / "focus").string());
     CHECK(test::read_text(scratch / "focus").starts_with(panel));
     x.key("Right");
-    CHECK(shown_slide(x, slides, 1) == 1);
+    CHECK(x.wait_for(slides, 1, 5000, &audience_area) == 1);
     x.key("3 Return");
-    CHECK(shown_slide(x, slides, 2) == 2);
+    CHECK(x.wait_for(slides, 2, 5000, &audience_area) == 2);
 
     x.key("Escape Escape");
     CHECK(test::exits_within(lectern, 3000));

@@ -77,24 +77,6 @@ SDL_Surface* render_slide(const std::filesystem::path& deck, int slide, const st
     return IMG_Load((out / name).c_str());
 }
 
-double share_now(const test::XSession& x, SDL_Surface* expected) {
-    SDL_Surface* shot = x.screenshot();
-    const double share = test::differing_share(shot, expected);
-    if (shot)
-        SDL_FreeSurface(shot);
-    return share;
-}
-
-bool shows_within(const test::XSession& x, SDL_Surface* expected, int timeout_ms) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (share_now(x, expected) < 0.002)
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return false;
-}
-
 } // namespace
 
 TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one shows on the same slide") {
@@ -112,16 +94,16 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
     REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
     const pid_t lectern = x.start({LECTERN_BINARY, deck.string()}, (folder / "lectern.log").string());
     REQUIRE(lectern > 0);
-    REQUIRE(shows_within(x, welcome, 10000)); // the window is up and has the keyboard
+    REQUIRE(x.shows_within(welcome, 10000)); // the window is up and has the keyboard
     x.key("Right");
-    REQUIRE(shows_within(x, tips_first, 5000));
+    REQUIRE(x.shows_within(tips_first, 5000));
 
     // A broken save: for the next two seconds every look at the screen still shows the good deck.
     save(deck, broken_version);
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     int looks = 0;
     while (std::chrono::steady_clock::now() < until) {
-        CHECK(share_now(x, tips_first) < 0.002);
+        CHECK(x.difference_now(tips_first) < test::screen_match_share);
         ++looks;
     }
     CHECK(looks > 3);
@@ -131,7 +113,7 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
     save(deck, fixed_version);
     SDL_Surface* tips_fixed = render_slide(deck, 3, folder / "expected");
     REQUIRE(tips_fixed);
-    CHECK(shows_within(x, tips_fixed, 5000));
+    CHECK(x.shows_within(tips_fixed, 5000));
 
     x.key("Escape Escape");
     CHECK(test::exits_within(lectern, 3000));

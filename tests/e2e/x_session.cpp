@@ -1,5 +1,6 @@
 #include "x_session.h"
 
+#include "golden_image.h"
 #include "xwd_image.h"
 
 #include <chrono>
@@ -52,6 +53,45 @@ pid_t spawn(const std::vector<std::string>& arguments, const std::string& displa
 }
 
 } // namespace
+
+SDL_Surface* XSession::screenshot_of(const SDL_Rect* region) const {
+    SDL_Surface* shot = screenshot();
+    if (!shot || !region)
+        return shot;
+    SDL_Surface* part = SDL_CreateRGBSurfaceWithFormat(0, region->w, region->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_SetSurfaceBlendMode(shot, SDL_BLENDMODE_NONE);
+    SDL_BlitSurface(shot, region, part, nullptr);
+    SDL_FreeSurface(shot);
+    return part;
+}
+
+double XSession::difference_now(SDL_Surface* expected, const SDL_Rect* region) const {
+    SDL_Surface* shot = screenshot_of(region);
+    const double share = differing_share(expected, shot);
+    if (shot)
+        SDL_FreeSurface(shot);
+    return share;
+}
+
+int XSession::wait_for(const std::vector<SDL_Surface*>& candidates, std::size_t wanted, int timeout_ms,
+                       const SDL_Rect* region) const {
+    int seen = -1;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    do {
+        SDL_Surface* shot = screenshot_of(region);
+        seen = -1;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            if (differing_share(candidates[i], shot) < screen_match_share)
+                seen = static_cast<int>(i);
+        }
+        if (shot)
+            SDL_FreeSurface(shot);
+        if (seen == static_cast<int>(wanted))
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return seen;
+}
 
 bool exits_within(pid_t pid, int timeout_ms, int* status) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);

@@ -29,12 +29,28 @@ public:
     // The whole screen now; the caller frees it.
     SDL_Surface* screenshot() const;
 
+    // The share of the screen (or of `region` of it) that differs from `expected` now, beyond the
+    // golden-image tolerance; 1 when there is no screenshot or the sizes differ.
+    double difference_now(SDL_Surface* expected, const SDL_Rect* region = nullptr) const;
+    // Waits up to `timeout_ms` for the screen (or `region`) to show `candidates[wanted]`, looking every
+    // 50 ms; returns the index of the candidate it last showed (`wanted` on success), -1 for none.
+    int wait_for(const std::vector<SDL_Surface*>& candidates, std::size_t wanted, int timeout_ms,
+                 const SDL_Rect* region = nullptr) const;
+    bool shows_within(SDL_Surface* expected, int timeout_ms, const SDL_Rect* region = nullptr) const {
+        return wait_for({expected}, 0, timeout_ms, region) == 0;
+    }
+
 private:
+    SDL_Surface* screenshot_of(const SDL_Rect* region) const;
+
     std::string m_display;
     pid_t m_server = -1;
     std::vector<pid_t> m_started;
     bool m_ready = false;
 };
+
+// A screen shows a picture when fewer than this share of its pixels differ from it.
+inline constexpr double screen_match_share = 0.002;
 
 // Whether `pid` has exited (reaping it); waits at most `timeout_ms`.
 bool exits_within(pid_t pid, int timeout_ms, int* status = nullptr);

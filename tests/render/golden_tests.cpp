@@ -143,6 +143,15 @@ void expect_golden(Canvas& canvas, const std::string& name) {
     CHECK_MESSAGE(check.passed, check.message);
 }
 
+// The golden layouts deck in the classroom theme.
+Deck classroom_layouts() {
+    const DeckLoadResult loaded = load_golden_deck("layouts.toml");
+    REQUIRE(loaded.ok());
+    Deck deck = *loaded.deck;
+    use_builtin_theme(deck, "classroom", test::shared_font_catalog());
+    return deck;
+}
+
 ComposedSlide compose(const Deck& deck, std::string_view slide_id, std::size_t step, Voting voting,
                       SdlTextMeasurer& measurer) {
     return compose_slide(deck, slide_with_id(deck, slide_id), step, measurer,
@@ -184,12 +193,9 @@ TEST_CASE("golden images: every layout in every built-in theme, at 16:9 and 4:3"
 }
 
 TEST_CASE("golden images: a 16:9 slide letterboxed in a 4:3 picture, and a 4:3 slide in a 16:9 picture") {
-    const DeckLoadResult loaded = load_golden_deck("layouts.toml");
-    REQUIRE(loaded.ok());
-    Deck deck = *loaded.deck;
+    Deck deck = classroom_layouts();
     FontCatalog& catalog = test::shared_font_catalog();
     SdlTextMeasurer measurer(catalog);
-    use_builtin_theme(deck, "classroom", catalog);
 
     deck.info.aspect = Aspect::Wide16x9;
     Canvas letterbox(standard_w, picture_h, catalog);
@@ -255,12 +261,9 @@ std::string results_golden_name(std::string_view slide_id) {
 }
 
 TEST_CASE("golden images: results views of a poll, a quiz, a scale and a words slide") {
-    const DeckLoadResult loaded = load_golden_deck("layouts.toml");
-    REQUIRE(loaded.ok());
-    Deck deck = *loaded.deck;
+    Deck deck = classroom_layouts();
     FontCatalog& catalog = test::shared_font_catalog();
     SdlTextMeasurer measurer(catalog);
-    use_builtin_theme(deck, "classroom", catalog);
     deck.info.aspect = Aspect::Wide16x9;
     Canvas canvas(wide_w, picture_h, catalog);
     for (const std::string_view id : results_views) {
