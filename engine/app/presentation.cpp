@@ -84,8 +84,12 @@ int Presentation::run() {
 
     while (m_running) {
         std::uint64_t now = SDL_GetTicks64();
-        if (bars_moving(now))
-            show_current(false, now); // one more step of the bars growing
+        // Each frame of growing bars redraws the room's screen; the panel's thumbnails catch up once
+        // the bars have settled.
+        const bool moving = bars_moving(now);
+        if (moving || m_bars_were_moving)
+            show_current(false, now, moving ? PanelThumbnails::Keep : PanelThumbnails::Update);
+        m_bars_were_moving = moving;
         if (m_dirty || m_view->needs_frame(now)) {
             const std::optional<DisplayList> on_top = overlay(now);
             m_view->present(now, m_nav.blank, on_top ? &*on_top : nullptr);
@@ -284,7 +288,7 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
 }
 
-void Presentation::show_current(bool fade, std::uint64_t now_ms) {
+void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {
     if (m_deck.slides.empty())
         return;
     const Slide& slide = m_deck.slides[m_nav.slide];
@@ -293,7 +297,7 @@ void Presentation::show_current(bool fade, std::uint64_t now_ms) {
         compose_slide(m_deck, slide, m_nav.step, *m_measurer, nullptr, poll ? &*poll : nullptr).list;
     m_view->show(current, fade, now_ms);
     m_dirty = true;
-    if (m_panel) {
+    if (m_panel && panel == PanelThumbnails::Update) {
         const std::optional<NavState> next = following(m_nav, m_shape);
         if (next) {
             const DisplayList preview =

@@ -58,7 +58,9 @@ public:
 private:
     void handle(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
-    void show_current(bool fade, std::uint64_t now_ms);
+    // `panel`: whether the presenter's thumbnails follow too (not for every frame of growing bars).
+    enum class PanelThumbnails { Update, Keep };
+    void show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel = PanelThumbnails::Update);
     void displays_changed();
     std::optional<std::uint64_t> next_deadline_ms(std::uint64_t now_ms) const;
     std::optional<DisplayList> overlay(std::uint64_t now_ms);
@@ -109,6 +111,7 @@ private:
     CursorHider m_cursor;
     bool m_cursor_shown = true;
     bool m_dirty = true;
+    bool m_bars_were_moving = false;
     bool m_running = true;
 };
 
