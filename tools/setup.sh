@@ -18,6 +18,12 @@ packages=(
   xvfb xdotool x11-apps x11-utils
   # tools/bench/present_bench: Xlib and XTest key presses
   libx11-dev libxtst-dev
+  # voting: the HTTP server, QR codes for the join address
+  libcpp-httplib-dev libqrencode-dev
+  # the voter page's tests: a real headless Chromium driven over WebDriver by a stdlib-only script
+  chromium chromium-driver python3
+  # the deck loader's fuzz target (libFuzzer comes with clang)
+  clang
 )
 
 missing=()

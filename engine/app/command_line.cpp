@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "core/school_network.h"
+
 #include <charconv>
 
 namespace lectern {
@@ -90,6 +92,22 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             if (!days)
                 return usage_error("--retention-days takes a number of days, from 0 (keep) to 36500");
             command.retention_days = *days;
+        } else if (command.kind == CommandKind::Present && argument == "--vote") {
+            command.vote = true;
+        } else if (command.kind == CommandKind::Present && argument == "--no-vote") {
+            command.vote = false;
+        } else if (command.kind == CommandKind::Present && argument == "--port" && has_value) {
+            const auto port = whole_number(arguments[++i], 1, 65535);
+            if (!port)
+                return usage_error("--port takes a port number from 1 to 65535, such as 8750");
+            command.port = *port;
+        } else if (command.kind == CommandKind::Present && argument == "--bind" && has_value) {
+            command.bind = arguments[++i];
+            if (!parse_ipv4(command.bind))
+                return usage_error("--bind takes an IPv4 address of this machine, such as 192.168.1.20 (or "
+                                   "0.0.0.0 for all)");
+        } else if (command.kind == CommandKind::Present && argument == "--word-filter" && has_value) {
+            command.word_filter = arguments[++i];
         } else if (command.kind == CommandKind::Results && argument == "--csv") {
             command.csv = true;
         } else if (command.kind == CommandKind::Results && argument == "--delete") {
@@ -118,12 +136,17 @@ const char* usage_text() {
     return R"(Usage:
   lectern DECK.toml [--display N|NAME] [--window] [--kiosk]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
-                  [--retention-days N]
+                  [--retention-days N] [--no-vote | --vote] [--port N] [--bind ADDR]
+                  [--word-filter FILE]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
                                with one it opens only with --presenter. --retention-days N
-                               deletes stored results older than N days at start-up
+                               deletes stored results older than N days at start-up.
+                               Decks with questions take votes from pupils' devices on the
+                               school network (port 8750, all IPv4 interfaces) unless
+                               --no-vote; kiosk mode takes none unless --vote. --word-filter
+                               names the word list for written answers
   lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]

@@ -23,9 +23,14 @@ struct CommandLine {
     std::optional<bool> presenter; // present: --presenter (true) or --no-presenter (false); unset = automatic
     std::string presenter_display; // present: --presenter-display N|NAME
     int retention_days = 0;        // present: --retention-days N (0 = keep results until deleted)
-    bool csv = false;              // results: --csv
-    bool delete_results = false;   // results: --delete
-    std::string png_dir;           // results: --png DIR
+    std::optional<bool>
+        vote;        // present: --vote (true) or --no-vote (false); unset = on, but off in kiosk mode
+    int port = 8750; // present: --port N, where the voting server listens
+    std::string bind = "0.0.0.0"; // present: --bind ADDR (default: every IPv4 interface)
+    std::string word_filter;      // present: --word-filter FILE for words answers ("" = the usual places)
+    bool csv = false;             // results: --csv
+    bool delete_results = false;  // results: --delete
+    std::string png_dir;          // results: --png DIR
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

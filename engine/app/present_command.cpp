@@ -2,6 +2,7 @@
 
 #include "core/deck_loader.h"
 #include "display_choice.h"
+#include "net/word_filter_file.h"
 #include "presentation.h"
 
 #include <SDL2/SDL.h>
@@ -76,6 +77,16 @@ int run_present(const CommandLine& command) {
         show.deck_path = path;
         show.retention_days = command.retention_days;
         show.kiosk = command.kiosk;
+        show.vote = command.vote.value_or(!command.kiosk);
+        show.vote_server.port = command.port;
+        show.vote_server.bind = command.bind;
+        std::string filter_problem;
+        show.vote_server.word_filter = load_word_filter(command.word_filter, filter_problem);
+        if (!filter_problem.empty()) {
+            std::cerr << "lectern: " << filter_problem << '\n';
+            SDL_Quit();
+            return 1;
+        }
         Presentation presentation(std::move(*result.deck), std::move(show));
         status = presentation.run();
     }

@@ -34,8 +34,7 @@ std::uint32_t window_of(const SDL_Event& event) {
 } // namespace
 
 Presentation::Presentation(Deck deck, PresentOptions options)
-    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)),
-      m_polls(polls_for(m_deck)) {
+    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
 }
 
 Presentation::~Presentation() {
@@ -79,6 +78,7 @@ int Presentation::run() {
         });
     }
     open_results();
+    start_voting();
     polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
     show_current(false, SDL_GetTicks64());
 
@@ -117,6 +117,7 @@ int Presentation::run() {
         }
     }
     m_watcher.reset(); // its thread stops before the deck it reports on goes
+    m_server.reset();  // no more votes: the session's totals are final
     end_results();
     return 0;
 }
@@ -152,6 +153,10 @@ void Presentation::update_cursor(std::uint64_t now_ms) {
 void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     if (m_reload_event != 0 && event.type == m_reload_event) {
         reload(now_ms);
+        return;
+    }
+    if (m_votes_event != 0 && event.type == m_votes_event) {
+        votes_arrived(now_ms);
         return;
     }
     if (m_panel && window_of(event) == m_panel->window_id()) {
@@ -294,14 +299,15 @@ void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails
     const Slide& slide = m_deck.slides[m_nav.slide];
     const std::optional<PollView> poll = poll_view(m_nav.slide, now_ms);
     const DisplayList current =
-        compose_slide(m_deck, slide, m_nav.step, *m_measurer, nullptr, poll ? &*poll : nullptr).list;
+        compose_slide(m_deck, slide, m_nav.step, *m_measurer, join_details(), poll ? &*poll : nullptr).list;
     m_view->show(current, fade, now_ms);
     m_dirty = true;
     if (m_panel && panel == PanelThumbnails::Update) {
         const std::optional<NavState> next = following(m_nav, m_shape);
         if (next) {
             const DisplayList preview =
-                compose_slide(m_deck, m_deck.slides[next->slide], next->step, *m_measurer).list;
+                compose_slide(m_deck, m_deck.slides[next->slide], next->step, *m_measurer, join_details())
+                    .list;
             m_panel->set_slides(current, &preview);
         } else {
             m_panel->set_slides(current, nullptr);

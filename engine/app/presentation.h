@@ -17,7 +17,9 @@
 #include "core/slide_composer.h"
 #include "deck_watcher.h"
 #include "key_bindings.h"
+#include "net/vote_server.h"
 #include "panel/presenter_window.h"
+#include "poll_book.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
 #include "results_store.h"
@@ -45,6 +47,8 @@ struct PresentOptions {
     std::filesystem::path deck_path;       // where results are kept is derived from it
     int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
     bool kiosk = false; // auto-advance, no panel, no voting, quit only by Ctrl+Alt+Q held 3 s
+    bool vote = true;   // run the voting server when the deck has questions (kiosk: only when asked)
+    VoteServerOptions vote_server;
 };
 
 class Presentation {
@@ -72,7 +76,11 @@ private:
 
     // Polls (presentation_polls.cpp): arriving on an interactive slide opens it, leaving closes it,
     // coming back reopens it with its votes kept.
-    PollState* poll_of(std::size_t slide);
+    std::optional<PollState> poll_of(std::size_t slide) const;
+    bool change(const PollRecord& record); // through the PollBook: applied, saved; false when it did not fit
+    void start_voting();
+    void votes_arrived(std::uint64_t now_ms);
+    const JoinDetails* join_details() const;
     void polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms);
     void toggle_voting(std::uint64_t now_ms);
     void toggle_reveal(std::uint64_t now_ms);
@@ -84,7 +92,6 @@ private:
     void kiosk_tick(std::uint64_t now_ms);
     std::optional<std::uint64_t> kiosk_due_ms() const;
     void open_results();
-    void keep(const PollRecord& record); // writes a change to the results log; a failure shows on the panel
     void end_results();
 
     Deck m_deck;
@@ -96,10 +103,13 @@ private:
     std::unique_ptr<AudienceView> m_view;
     std::unique_ptr<PresenterWindow> m_panel;
     Stopwatch m_stopwatch;
-    std::map<std::string, PollState> m_polls;     // by slide id
     std::map<std::string, CountAnimation> m_bars; // by slide id
-    std::optional<ResultsStore> m_store; // absent when results cannot be kept (see m_results_problem)
+    std::unique_ptr<PollBook> m_book;             // every poll, shared with the voting server's threads
     std::string m_results_problem;
+    std::unique_ptr<VoteServer> m_server; // after m_book, so it stops before the book goes
+    std::optional<JoinDetails> m_join;    // what join slides and question slides show, while voting runs
+    std::string m_vote_problem;
+    std::uint32_t m_votes_event = 0; // an SDL user event the server pushes when results change
     std::unique_ptr<DeckWatcher> m_watcher;
     std::uint32_t m_reload_event = 0; // an SDL user event the watcher's thread pushes
     std::string m_reload_problem;

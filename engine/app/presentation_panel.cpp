@@ -70,10 +70,16 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
         view.planned_end = clock_text(wall + static_cast<std::time_t>(std::max(0.0, pace.minutes_left) * 60));
     view.deck_problems = m_options.deck_problems;
     view.picture_problems = m_view->slide_renderer().picture_problems();
-    view.screen_problem = !m_reload_problem.empty()   ? m_reload_problem
-                          : !m_screen_problem.empty() ? m_screen_problem
-                                                      : m_results_problem;
-    view.poll = poll_of(m_nav.slide);
+    view.screen_problem = !m_reload_problem.empty()    ? m_reload_problem
+                          : !m_screen_problem.empty()  ? m_screen_problem
+                          : !m_results_problem.empty() ? m_results_problem
+                                                       : m_vote_problem;
+    const std::optional<PollState> poll = poll_of(m_nav.slide);
+    view.poll = poll ? &*poll : nullptr;
+    if (m_join) {
+        view.join_address = m_join->address;
+        view.room_code = m_join->room_code;
+    }
     apply_panel(m_panel->frame(view), now_ms);
 }
 
@@ -102,6 +108,12 @@ void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms
     }
     if (actions.reset_timer)
         m_stopwatch.reset(now_ms);
+    if (actions.new_room_code && m_server) {
+        m_server->rotate_room();
+        m_join = m_server->join();
+        std::cout << "voting: " << m_join->address << std::endl;
+        show_current(false, now_ms);
+    }
     apply_poll(actions.poll, now_ms);
 }
 

@@ -1,75 +1,120 @@
-// The presentation's polls: which poll is open, what the room sees of it, and the teacher's show of
-// hands, reveal and reset from the keys and the presenter panel.
+// The presentation's polls: which poll is open, what the room sees of it, the teacher's show of hands,
+// reveal and reset from the keys and the presenter panel, and the voting server pupils' devices use.
+// Every change goes through the PollBook, which the server's threads share.
 #include "core/poll_record.h"
 #include "presentation.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
 namespace lectern {
 
-PollState* Presentation::poll_of(std::size_t slide) {
-    if (slide >= m_deck.slides.size())
-        return nullptr;
-    auto found = m_polls.find(m_deck.slides[slide].id);
-    return found == m_polls.end() ? nullptr : &found->second;
+std::optional<PollState> Presentation::poll_of(std::size_t slide) const {
+    if (!m_book || slide >= m_deck.slides.size())
+        return std::nullopt;
+    return m_book->copy_of(m_deck.slides[slide].id);
 }
 
 void Presentation::open_results() {
     StoreOpening opening = ResultsStore::open(m_options.deck_path, m_deck, m_options.retention_days,
                                               std::chrono::system_clock::now());
+    std::map<std::string, PollState> polls = polls_for(m_deck);
     if (!opening.store) {
-        m_results_problem = "Results are not being kept: " + opening.error;
+        m_results_problem = "Results are not being kept: " + opening.error +
+                            ". Votes from devices are refused until this is fixed; count a show of hands.";
         std::cerr << "lectern: " << m_results_problem << '\n';
+        m_book = std::make_unique<PollBook>(std::move(polls), std::nullopt, m_results_problem);
         return;
     }
-    m_store = std::move(opening.store);
     // A session picked up after a crash or power cut: every vote comes back; only the slide on
     // screen is open.
     for (auto& [id, poll] : opening.polls) {
         poll.open = false;
-        if (auto found = m_polls.find(id); found != m_polls.end())
+        if (auto found = polls.find(id); found != polls.end())
             found->second = std::move(poll);
     }
     if (opening.restored)
-        std::cerr << "lectern: restored the answers of an unfinished session (" << m_store->session()
+        std::cerr << "lectern: restored the answers of an unfinished session (" << opening.store->session()
                   << ")\n";
     if (!opening.warning.empty())
         std::cerr << "lectern: " << opening.warning << '\n';
+    m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening.store), std::string());
 }
 
-void Presentation::keep(const PollRecord& record) {
-    if (m_store && !m_store->record(record)) {
-        m_results_problem = "Results could not be saved: " + m_store->last_error();
-        std::cerr << "lectern: " << m_results_problem << '\n';
+void Presentation::start_voting() {
+    const bool has_questions =
+        std::ranges::any_of(m_deck.slides, [](const Slide& s) { return is_interactive(s.layout); });
+    if (!m_options.vote || !has_questions)
+        return;
+    m_votes_event = SDL_RegisterEvents(1);
+    if (m_votes_event == static_cast<std::uint32_t>(-1)) {
+        m_votes_event = 0;
+        return;
     }
+    const std::uint32_t event_type = m_votes_event;
+    std::string error;
+    m_server = VoteServer::start(
+        m_options.vote_server, *m_book, m_deck,
+        [event_type] {
+            SDL_Event wake{};
+            wake.type = event_type;
+            SDL_PushEvent(&wake);
+        },
+        error);
+    if (!m_server) {
+        m_vote_problem = "Voting from devices is off: " + error;
+        std::cerr << "lectern: " << m_vote_problem << '\n';
+        return;
+    }
+    m_join = m_server->join();
+    m_server->show(m_nav.slide);
+    // One line on standard output, as vote-api.md says, for scripts and for the teacher's terminal.
+    std::cout << "voting: " << m_join->address << std::endl;
+}
+
+const JoinDetails* Presentation::join_details() const {
+    return m_join ? &*m_join : nullptr;
+}
+
+void Presentation::votes_arrived(std::uint64_t now_ms) {
+    m_results_problem = m_book->problem();
+    poll_changed(now_ms);
+}
+
+bool Presentation::change(const PollRecord& record) {
+    const BookEntry entry = m_book->apply(record);
+    if (entry.outcome == VoteOutcome::Invalid)
+        return false;
+    if (m_book->keeping_results() && !entry.saved)
+        std::cerr << "lectern: " << entry.message << '\n';
+    m_results_problem = m_book->problem();
+    if (m_server)
+        m_server->polls_changed();
+    return true;
 }
 
 void Presentation::end_results() {
-    if (m_store && !m_store->end_session(m_polls))
-        std::cerr << "lectern: the totals could not be written (" << m_store->last_error()
-                  << "); the session log is kept, so nothing is lost\n";
+    if (m_book && !m_book->end_session())
+        std::cerr << "lectern: " << m_book->problem() << '\n';
 }
 
 void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms) {
     if (from != to) {
-        if (PollState* leaving = poll_of(from); leaving && leaving->open) {
-            leaving->open = false;
-            keep(PollRecord::closed(leaving->id));
-        }
+        if (const auto leaving = poll_of(from); leaving && leaving->open)
+            change(PollRecord::closed(leaving->id));
     }
-    if (PollState* arriving = poll_of(to)) {
-        if (m_options.kiosk)
+    if (m_server)
+        m_server->show(to);
+    if (auto arriving = poll_of(to)) {
+        if (m_options.kiosk && !m_server)
             return; // a corridor display shows questions without taking answers
-        if (!arriving->open) {
-            arriving->open = true;
-            keep(PollRecord::opened(arriving->id));
-        }
+        if (!arriving->open)
+            change(PollRecord::opened(arriving->id));
         const Slide& slide = m_deck.slides[to];
-        if (slide.question && slide.question->reveal == Reveal::Live && !arriving->revealed) {
-            arriving->revealed = true;
-            keep(PollRecord::revealed(arriving->id));
-        }
+        if (slide.question && slide.question->reveal == Reveal::Live && !arriving->revealed)
+            change(PollRecord::revealed(arriving->id));
+        arriving = poll_of(to);
         m_bars[arriving->id].settle(arriving->revealed ? total_counts(*arriving)
                                                        : std::vector<int>(arriving->choices, 0));
         (void)now_ms;
@@ -77,17 +122,15 @@ void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uin
 }
 
 void Presentation::toggle_voting(std::uint64_t now_ms) {
-    if (PollState* poll = poll_of(m_nav.slide)) {
-        poll->open = !poll->open;
-        keep(poll->open ? PollRecord::opened(poll->id) : PollRecord::closed(poll->id));
+    if (const auto poll = poll_of(m_nav.slide)) {
+        change(poll->open ? PollRecord::closed(poll->id) : PollRecord::opened(poll->id));
         poll_changed(now_ms);
     }
 }
 
 void Presentation::toggle_reveal(std::uint64_t now_ms) {
-    if (PollState* poll = poll_of(m_nav.slide)) {
-        poll->revealed = !poll->revealed;
-        keep(poll->revealed ? PollRecord::revealed(poll->id) : PollRecord::hidden(poll->id));
+    if (const auto poll = poll_of(m_nav.slide)) {
+        change(poll->revealed ? PollRecord::hidden(poll->id) : PollRecord::revealed(poll->id));
         // Revealing grows the bars from nothing; hiding drops them at once.
         m_bars[poll->id].settle(std::vector<int>(poll->choices, 0));
         poll_changed(now_ms);
@@ -95,7 +138,7 @@ void Presentation::toggle_reveal(std::uint64_t now_ms) {
 }
 
 void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) {
-    PollState* poll = poll_of(m_nav.slide);
+    const auto poll = poll_of(m_nav.slide);
     if (!poll)
         return;
     if (actions.toggle_open)
@@ -117,18 +160,14 @@ void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) 
             PollRecord::answer_status(poll->id, actions.answer_status->first, actions.answer_status->second));
     if (actions.flag_answer)
         records.push_back(PollRecord::answer_flag(poll->id, *actions.flag_answer));
-    for (const PollRecord& record : records) {
-        if (lectern::apply(m_polls, record)) {
-            keep(record);
-            changed = true;
-        }
-    }
+    for (const PollRecord& record : records)
+        changed = change(record) || changed;
     if (changed)
         poll_changed(now_ms);
 }
 
 void Presentation::poll_changed(std::uint64_t now_ms) {
-    if (PollState* poll = poll_of(m_nav.slide)) {
+    if (const auto poll = poll_of(m_nav.slide)) {
         if (poll->revealed)
             m_bars[poll->id].retarget(total_counts(*poll), now_ms);
     }
@@ -136,12 +175,10 @@ void Presentation::poll_changed(std::uint64_t now_ms) {
 }
 
 std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t now_ms) const {
-    if (slide >= m_deck.slides.size())
+    const auto found = poll_of(slide);
+    if (!found)
         return std::nullopt;
-    const auto found = m_polls.find(m_deck.slides[slide].id);
-    if (found == m_polls.end())
-        return std::nullopt;
-    const PollState& poll = found->second;
+    const PollState& poll = *found;
     PollView view;
     view.open = poll.open;
     view.revealed = poll.revealed;

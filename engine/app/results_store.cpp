@@ -495,26 +495,33 @@ bool ResultsStore::fail(std::string message) {
 }
 
 bool ResultsStore::record(const PollRecord& record) {
+    return record_all(std::span(&record, 1));
+}
+
+bool ResultsStore::record_all(std::span<const PollRecord> records) {
     if (m_fd < 0)
         return fail(m_ended ? "the session has ended; start a new one to keep more results"
                             : "no results file is open");
-    std::string line = concat(m_needs_newline ? "\n" : "", encode_record(record), '\n');
+    std::string lines = m_needs_newline ? "\n" : "";
+    for (const PollRecord& record : records)
+        lines += concat(encode_record(record), '\n');
     if (m_needs_newline) {
         struct stat info {};
         if (::fstat(m_fd, &info) != 0)
             return fail(concat("cannot save to ", m_log.string(), ": ", errno_text()));
         m_size = info.st_size;
     }
-    if (!write_all(m_fd, line) || ::fsync(m_fd) != 0) {
+    if (!write_all(m_fd, lines) || ::fsync(m_fd) != 0) {
         const int write_error = errno;
-        // Cut the half-written line off, so the next record starts on a line of its own.
+        // Cut the half-written lines off, so the next record starts on a line of its own.
         m_needs_newline = ::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0;
         return fail(concat("cannot save to ", m_log.string(), ": ",
                            std::strerror(write_error != 0 ? write_error : EIO)));
     }
-    m_size += static_cast<std::int64_t>(line.size());
+    m_size += static_cast<std::int64_t>(lines.size());
     m_needs_newline = false;
-    replay(m_replayed, m_answer_times, record);
+    for (const PollRecord& record : records)
+        replay(m_replayed, m_answer_times, record);
     return true;
 }
 

@@ -13,7 +13,8 @@
 //
 // Implemented: append + fsync before acknowledging, restore after a crash (a damaged last line is
 // skipped), one running session per deck (flock), totals at a normal quit, retention, deletion.
-// Not thread-safe: one owner calls record() (the presentation loop, or the voting server under its lock).
+// Not thread-safe: one owner calls record() at a time (PollBook, which the presentation loop and the
+// voting server share).
 // Never stored: addresses (they are never given to this class). Nothing is ever sent anywhere.
 #pragma once
 
@@ -26,6 +27,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,6 +112,8 @@ public:
     // Appends the record and fsyncs it; true only once it is on disk (acknowledge a vote only then).
     // False, with last_error(), when it cannot be kept (a full disk, ...); nothing half-written stays.
     bool record(const PollRecord& record);
+    // Several records in one write and one fsync (a batch of votes); all kept, or none.
+    bool record_all(std::span<const PollRecord> records);
 
     // A normal quit: writes the totals file (fsynced), then removes the log with its device tokens.
     // When nobody answered anything, no totals file is written. False, with last_error(), when the totals

@@ -166,20 +166,27 @@ void compose_join(Composer& c, const JoinDetails* join) {
                "join");
         return;
     }
-    c.text(Composer::with_align(c.block(paragraphs_of("Go to"), {margin_x, 330, w, t.body_px * 1.5f},
+    // With a QR code: the words on the left, the code on the right, as large as the slide allows.
+    const float qr_side = join->qr_size > 0 ? std::min(c.height() - 330 - margin_y, w * 0.42f) : 0;
+    const float text_w = qr_side > 0 ? w - qr_side - 60 : w;
+    if (qr_side > 0)
+        compose_qr(c, *join, {margin_x + w - qr_side, 330, qr_side, qr_side});
+    c.text(Composer::with_align(c.block(paragraphs_of("Go to"), {margin_x, 330, text_w, t.body_px * 1.5f},
                                         FontRole::Body, false, t.body_px, t.muted),
                                 TextAlign::Centre),
            "join");
-    c.text(Composer::with_align(c.block(paragraphs_of(join->address), {margin_x, 420, w, t.heading_px * 2.6f},
-                                        FontRole::Body, true, t.heading_px, t.text),
+    c.text(Composer::with_align(c.block(paragraphs_of(join->address),
+                                        {margin_x, 420, text_w, t.heading_px * 2.6f}, FontRole::Body, true,
+                                        t.heading_px, t.text),
                                 TextAlign::Centre),
            "join");
-    c.text(Composer::with_align(c.block(paragraphs_of("Room code"), {margin_x, 640, w, t.body_px * 1.5f},
+    c.text(Composer::with_align(c.block(paragraphs_of("Room code"), {margin_x, 640, text_w, t.body_px * 1.5f},
                                         FontRole::Body, false, t.body_px, t.muted),
                                 TextAlign::Centre),
            "join");
-    c.text(Composer::with_align(c.block(paragraphs_of(join->room_code), {margin_x, 720, w, t.title_px * 1.8f},
-                                        FontRole::Heading, true, t.title_px * 1.5f, t.accent),
+    c.text(Composer::with_align(c.block(paragraphs_of(join->room_code),
+                                        {margin_x, 720, text_w, t.title_px * 1.8f}, FontRole::Heading, true,
+                                        t.title_px * 1.5f, t.accent),
                                 TextAlign::Centre),
            "join");
 }
@@ -246,7 +253,9 @@ ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t st
 std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& display_name,
                                         TextMeasurer& measurer) {
     std::vector<Diagnostic> warnings;
-    const JoinDetails example{"http://192.168.100.100:8750/?room=WWWW", "WWWW"};
+    // As wide as a real address gets, with a QR code the size the real one has (33 modules).
+    const JoinDetails example{"http://192.168.100.100:8750/?room=WWWW", "WWWW", 33,
+                              std::vector<std::uint8_t>(33 * 33, 0)};
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Slide& slide = deck.slides[i];
         // The last build step shows everything; the join strip takes the most room.

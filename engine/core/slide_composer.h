@@ -9,6 +9,7 @@
 #include "navigation.h"
 #include "text_measurer.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,8 +18,10 @@ namespace lectern {
 
 // What a join slide (and an interactive slide) shows when voting is on.
 struct JoinDetails {
-    std::string address;   // e.g. "http://192.168.1.20:8750/?room=K7QP"
-    std::string room_code; // e.g. "K7QP"
+    std::string address;                  // e.g. "http://192.168.1.20:8750/?room=K7QP"
+    std::string room_code;                // e.g. "K7QP"
+    int qr_size = 0;                      // the address as a QR code: modules per side (0 = none)
+    std::vector<std::uint8_t> qr_modules; // qr_size * qr_size, row by row: 1 dark, 0 light
 };
 
 // What an interactive slide shows of its poll: whether it is open, whether results are showing, and the

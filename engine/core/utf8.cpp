@@ -108,3 +108,25 @@ bool is_break_anywhere_script(char32_t c) {
 }
 
 } // namespace lectern
+
+namespace lectern {
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = at;
+        if (next_code_point(text, at) == replacement_character &&
+            text.substr(start, at - start) != "\xEF\xBF\xBD")
+            return false;
+    }
+    return true;
+}
+
+std::size_t code_point_count(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t at = 0; at < text.size(); ++count)
+        next_code_point(text, at);
+    return count;
+}
+
+} // namespace lectern

@@ -21,6 +21,12 @@ void append_utf8(std::string& out, char32_t code_point);
 
 std::string encode_utf8(std::u32string_view code_points);
 
+// True when every byte belongs to a well-formed UTF-8 sequence (no overlongs, surrogates or cut ends).
+bool is_valid_utf8(std::string_view text);
+
+// How many code points the text holds (each malformed sequence counts as one).
+std::size_t code_point_count(std::string_view text);
+
 // Ideographs, kana and Hangul: text written without spaces, breakable between any two characters.
 bool is_break_anywhere_script(char32_t c);
 

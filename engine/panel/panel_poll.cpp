@@ -70,11 +70,42 @@ void draw_answers(const PollState& poll, PanelActions& actions) {
     }
 }
 
+// Where pupils join, and a new room code when the old one has spread beyond the room.
+void draw_join_line(const PanelView& view, PanelActions& actions) {
+    if (view.join_address.empty()) {
+        ImGui::TextDisabled("Device voting is off: count a show of hands below.");
+        return;
+    }
+    ImGui::Text("Join at %s   room code %s", view.join_address.c_str(), view.room_code.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("New room code..."))
+        ImGui::OpenPopup("New room code?");
+    if (ImGui::BeginPopupModal("New room code?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(
+            "Devices using the old code stop voting and must join again with the new one.\n"
+            "Votes already counted are kept.");
+        if (ImGui::Button("Change the code")) {
+            actions.new_room_code = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep it"))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
 } // namespace
 
 void draw_poll_part(const PanelView& view, PanelActions& actions) {
-    if (!view.poll)
+    if (!view.poll) {
+        if (view.deck && view.nav.slide < view.deck->slides.size() &&
+            view.deck->slides[view.nav.slide].layout == SlideLayout::Join) {
+            ImGui::Separator();
+            draw_join_line(view, actions);
+        }
         return;
+    }
     const PollState& poll = *view.poll;
     const Slide& slide = view.deck->slides[view.nav.slide];
     ImGui::Separator();
@@ -100,10 +131,7 @@ void draw_poll_part(const PanelView& view, PanelActions& actions) {
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (view.join_address.empty())
-        ImGui::TextDisabled("Device voting is off: count a show of hands below.");
-    else
-        ImGui::Text("Join at %s   room code %s", view.join_address.c_str(), view.room_code.c_str());
+    draw_join_line(view, actions);
     if (slide.layout == SlideLayout::Words)
         draw_answers(poll, actions);
     else

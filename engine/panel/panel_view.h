@@ -52,6 +52,7 @@ struct PanelActions {
     bool toggle_white = false;
     bool pause_or_resume_timer = false;
     bool reset_timer = false;
+    bool new_room_code = false; // confirmed in the panel: devices must join again with the new code
     PollActions poll;
 };
 

@@ -1,0 +1,46 @@
+// Json: a small, strict JSON reader for request bodies from voters' browsers, and the writing helpers
+// for the answers sent back. Pure. Strict on purpose (RFC 8259: no comments, no trailing commas, no
+// duplicate keys, depth and size limited), because everything it reads comes from the network.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace lectern {
+
+struct JsonValue;
+using JsonArray = std::vector<JsonValue>;
+using JsonObject = std::vector<std::pair<std::string, JsonValue>>; // in the order written
+
+struct JsonValue {
+    std::variant<std::nullptr_t, bool, double, std::string, JsonArray, JsonObject> value;
+
+    bool is_null() const { return std::holds_alternative<std::nullptr_t>(value); }
+    const std::string* string() const { return std::get_if<std::string>(&value); }
+    const double* number() const { return std::get_if<double>(&value); }
+    const JsonArray* array() const { return std::get_if<JsonArray>(&value); }
+    const JsonObject* object() const { return std::get_if<JsonObject>(&value); }
+};
+
+struct JsonParse {
+    std::unique_ptr<JsonValue> value; // absent when the text is not valid JSON
+    std::string error;                // "expected ':' after a key at character 14", ...
+};
+
+// Reads one JSON value filling the whole text (white space around it allowed). Strings must be valid
+// UTF-8; nesting deeper than `max_depth` is refused.
+JsonParse parse_json(std::string_view text, std::size_t max_depth = 16);
+
+// The text as a JSON string literal, quotes included; control characters, quote and backslash escaped,
+// and "<" as \u003c so the text is also safe inside an HTML page.
+std::string json_string(std::string_view text);
+
+// A JSON number for a whole number or for a double (no exponent for ordinary values).
+std::string json_number(double value);
+
+} // namespace lectern

@@ -1,0 +1,25 @@
+// VoteRequest: the body of POST /api/vote (vote-api.md), read strictly: {"poll": "ID", "choices": [1]}
+// or {"poll": "ID", "text": "..."}. Anything else is refused with a message the voter page can show. Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern {
+
+struct VoteRequest {
+    std::string poll;
+    std::optional<std::vector<int>> choices; // 1-based
+    std::optional<std::string> text;         // words answers
+};
+
+struct VoteRequestParse {
+    std::optional<VoteRequest> request;
+    std::string error; // why the body was refused (for a 400 answer)
+};
+
+VoteRequestParse parse_vote_request(std::string_view body);
+
+} // namespace lectern
