@@ -153,8 +153,11 @@ char look_alike(char c) {
 
 std::vector<std::string> folded_words(std::string_view text) {
     std::vector<std::string> words(1);
-    for (char c : text) {
-        const char folded = look_alike(c);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        // "!" ends a sentence more often than it stands for an i: only inside a word is it a letter.
+        const bool inside = i + 1 < text.size() && (is_letter(text[i + 1]) || is_digit(text[i + 1]));
+        const char folded = c == '!' && !inside ? ' ' : look_alike(c);
         if (is_letter(folded) || static_cast<unsigned char>(c) >= 0x80)
             words.back() += folded;
         else if (c == '*' || c == '.' || c == '-' || c == '_')

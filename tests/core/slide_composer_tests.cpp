@@ -97,7 +97,7 @@ TEST_CASE("a join slide shows the address and room code when voting is on, and s
     test::FakeTextMeasurer measurer;
     const Deck deck = every_layout();
     const Slide& join = deck.slides[7];
-    const JoinDetails details{"http://10.0.0.5:8750/?room=K7QP", "K7QP"};
+    const JoinDetails details{"http://10.0.0.5:8750/?room=K7QP", "K7QP", 0, {}};
     const auto on = texts_of(compose_slide(deck, join, 0, measurer, &details).list);
     CHECK(std::ranges::find(on, std::string("K7QP")) != on.end());
     const auto off = texts_of(compose_slide(deck, join, 0, measurer).list);

@@ -66,7 +66,7 @@ constexpr std::array layout_views{
 constexpr std::array aspects{Aspect::Wide16x9, Aspect::Standard4x3};
 constexpr std::array<std::string_view, 2> mixed_script_slides{"mixed-title", "mixed-bullets"};
 
-const JoinDetails join_details{"http://192.168.1.20:8750/?room=K7QP", "K7QP"};
+const JoinDetails join_details{"http://192.168.1.20:8750/?room=K7QP", "K7QP", 0, {}};
 
 std::string aspect_name(Aspect aspect) {
     return aspect == Aspect::Wide16x9 ? "16x9" : "4x3";
