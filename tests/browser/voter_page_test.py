@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""The voter page in a real headless Chromium, against the real lectern presenting under Xvfb.
+
+Joins from the address lectern prints, waits for a question, votes, changes the vote, sees the result
+after the teacher reveals it (R), answers several-choice and written questions, uses shared-tablet
+mode, and checks the page's accessibility basics. Chromium is driven through chromedriver's WebDriver
+HTTP interface with Python's standard library only (nothing to download).
+
+Usage: voter_page_test.py LECTERN_BINARY DECK
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+class WebDriver:
+    def __init__(self, port):
+        self.base = "http://127.0.0.1:%d" % port
+        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": shutil.which("chromium") or "/usr/bin/chromium",
+            # A phone-sized window; --no-sandbox because CI runs as root.
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}}}}
+        self.session = self.call("POST", "/session", caps)["sessionId"]
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + path, data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as reply:
+                return json.loads(reply.read().decode())["value"] if method != "DELETE" else None
+        except urllib.error.HTTPError as error:
+            fail("WebDriver %s %s: %s" % (method, path, error.read().decode()[:500]))
+
+    def go(self, url):
+        self.call("POST", "/session/%s/url" % self.session, {"url": url})
+
+    def js(self, script, *args):
+        return self.call("POST", "/session/%s/execute/sync" % self.session, {"script": script, "args": list(args)})
+
+    def click(self, css):
+        found = self.call("POST", "/session/%s/element" % self.session, {"using": "css selector", "value": css})
+        self.call("POST", "/session/%s/element/%s/click" % (self.session, found[ELEMENT]), {})
+
+    def type(self, css, text):
+        found = self.call("POST", "/session/%s/element" % self.session, {"using": "css selector", "value": css})
+        self.call("POST", "/session/%s/element/%s/value" % (self.session, found[ELEMENT]), {"text": text})
+
+    def text(self, css):
+        return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css)
+
+    def wait_text(self, css, pattern, timeout=10):
+        deadline = time.time() + timeout
+        seen = None
+        while time.time() < deadline:
+            seen = self.text(css)
+            if seen is not None and re.search(pattern, seen):
+                return seen
+            time.sleep(0.1)
+        fail("%s never showed /%s/ (last: %r)" % (css, pattern, seen))
+
+    def offline(self, off):
+        # Chromium's own network emulation: as if the Wi-Fi dropped (or came back).
+        self.call("POST", "/session/%s/chromium/network_conditions" % self.session,
+                  {"network_conditions": {"offline": off, "latency": 0, "download_throughput": -1,
+                                          "upload_throughput": -1}})
+
+    def quit(self):
+        self.call("DELETE", "/session/%s" % self.session)
+
+
+def main():
+    lectern, deck = sys.argv[1], sys.argv[2]
+    for tool in ("Xvfb", "xdotool", "chromedriver"):
+        if not shutil.which(tool):
+            fail("%s is not installed: run tools/setup.sh" % tool)
+    processes = []
+    workdir = tempfile.mkdtemp(prefix="lectern-browser-")
+    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
+    try:
+        display = ":%d" % (200 + os.getpid() % 300)
+        processes.append(subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        env["DISPLAY"] = display
+        time.sleep(1)
+        port = free_port()
+        show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        processes.append(show)
+        line = show.stdout.readline()
+        match = re.match(r"voting: (http://127\.0\.0\.1:%d/\?room=([A-Z0-9]{4}))$" % port, line.strip())
+        if not match:
+            fail("lectern did not print the voting line; it printed %r" % line)
+        address = match.group(1)
+        window = ""
+        for _ in range(100):
+            window = subprocess.run(["xdotool", "search", "--name", "Lectern"], env=env, capture_output=True,
+                                    text=True).stdout.split()
+            if window:
+                break
+            time.sleep(0.1)
+        if not window:
+            fail("lectern's window never appeared")
+
+        def key(name):
+            subprocess.run(["xdotool", "key", "--window", window[0], name], env=env, check=True)
+
+        driver_port = free_port()
+        processes.append(subprocess.Popen(["chromedriver", "--port=%d" % driver_port],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for _ in range(100):
+            try:
+                urllib.request.urlopen("http://127.0.0.1:%d/status" % driver_port, timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+        browser = WebDriver(driver_port)
+        try:
+            run(browser, address, key)
+        finally:
+            browser.quit()
+        show.send_signal(signal.SIGTERM)
+        show.wait(timeout=20)
+        print("voter page: joined, voted, changed, saw results, answered in words, shared mode: all as expected")
+    finally:
+        for process in reversed(processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(browser, address, key):
+    # Joining: the join slide is on screen, so the page waits for a question.
+    browser.go(address)
+    browser.wait_text("#heading", "Waiting for the next question")
+    browser.wait_text("#connection", "Connected")
+    if "Childline on 0800 1111" not in browser.text("footer"):
+        fail("the Childline line is missing")
+
+    # Accessibility basics (WCAG 2.1 AA): language, names for every control, large targets, live status.
+    if browser.js("return document.documentElement.lang") != "en-GB":
+        fail("the page does not say its language")
+    if browser.js("return document.getElementById('result').getAttribute('aria-live')") != "polite":
+        fail("vote confirmations are not announced to screen readers")
+
+    # A quiz opens: the question and one large button per option arrive by themselves (SSE).
+    key("Right")
+    browser.wait_text("#question", "safe to share")
+    sizes = browser.js("return Array.from(document.querySelectorAll('#answers button')).map("
+                       "function (b) { var r = b.getBoundingClientRect(); return [r.width, r.height, b.innerText]; })")
+    if len(sizes) != 3:
+        fail("expected 3 option buttons, got %r" % sizes)
+    for width, height, label in sizes:
+        if height < 44 or width < 44 or not label.strip():
+            fail("an option button is too small or unnamed: %r" % [width, height, label])
+
+    browser.click("#answers li:nth-child(1) button")
+    browser.wait_text("#result", "Your answer was counted")
+    browser.click("#answers li:nth-child(2) button")
+    browser.wait_text("#result", "Changed: your new answer was counted")
+    if browser.js("return document.querySelector('#answers li:nth-child(2) button').getAttribute('aria-pressed')") != "true":
+        fail("the chosen answer is not marked for screen readers")
+
+    # The teacher reveals: the page shows the totals and the right answer.
+    key("r")
+    browser.wait_text("#answers", "the right answer")
+    results = browser.text("#answers")
+    if not re.search(r"Your favourite film.*\(your answer\)", results, re.S) or "1 answer, 100%" not in results:
+        fail("the results are not as voted: %r" % results)
+
+    # Several choices: tick two, send.
+    key("Right")
+    browser.wait_text("#question", "Which apps")
+    browser.click("#answers li:nth-child(1) input")
+    browser.click("#answers li:nth-child(2) input")
+    browser.click("#answers button.send")
+    browser.wait_text("#result", "Your answer was counted")
+
+    # The Wi-Fi drops while a pupil changes their answer: the page says so, and sends it once it is back.
+    browser.offline(True)
+    browser.click("#answers li:nth-child(3) input")
+    browser.click("#answers button.send")
+    browser.wait_text("#result", "waiting for the network")
+    browser.offline(False)
+    browser.wait_text("#result", "Changed: your new answer was counted", timeout=15)
+
+    # A written answer; the reminder about personal details is there.
+    key("Right")
+    browser.wait_text("#question", "One word")
+    if "no names or personal details" not in browser.text("#answers"):
+        fail("the written answer has no reminder about personal details")
+    browser.type("#words", "kindness")
+    browser.click("#answers button.send")
+    browser.wait_text("#result", "sent to your teacher")
+
+    # Shared tablet: after each answer the page takes a new device token, so the next pupil counts too.
+    key("Left")
+    key("Left")
+    key("r")  # the quiz's results were showing: hide them, and voting goes on
+    browser.go(address + "&shared=1")
+    browser.wait_text("#question", "safe to share")
+    browser.click("#answers li:nth-child(3) button")
+    browser.wait_text("#result", "ready for the next person")
+    browser.click("#answers li:nth-child(3) button")
+    browser.wait_text("#result", "ready for the next person")
+    key("r")
+    browser.wait_text("#answers", "the right answer")
+    state = json.loads(urllib.request.urlopen(address.replace("/?room=", "/api/state?room="), timeout=5).read())
+    counts = state["poll"].get("results")
+    if counts != [0, 1, 2]:
+        fail("expected totals [0, 1, 2] after two shared-tablet votes, got %r" % counts)
+
+
+if __name__ == "__main__":
+    main()
