@@ -9,3 +9,4 @@ cmake --build "$build" -j2 --target deck_load_bench render_bench
 "$build/tools/bench/deck_load_bench" 1000 30
 "$build/tools/bench/render_bench" "$top/slides/qzone-pupils.toml" summary 30
 "$top/tools/bench/present_bench.sh"
+"$top/tools/bench/vote_bench.sh"
