@@ -304,6 +304,7 @@ struct VoteServer::Impl {
             return;
         }
         device_of(req, res);
+        WorkerPool::park_current(); // this thread now follows one device for the whole lesson
         res.set_header("X-Accel-Buffering", "no");
         res.set_chunked_content_provider(
             "text/event-stream",
@@ -325,7 +326,10 @@ struct VoteServer::Impl {
                 }
                 return sink.write(message.data(), message.size());
             },
-            [this](bool) { --event_streams; });
+            [this](bool) {
+                --event_streams;
+                WorkerPool::unpark_current();
+            });
     }
 
     void add_routes() {
@@ -415,18 +419,20 @@ std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, 
     s.http.set_payload_max_length(max_body_bytes);
     s.http.set_read_timeout(5);
     s.http.set_write_timeout(5);
-    s.http.set_keep_alive_timeout(2);
-    s.http.set_keep_alive_max_count(50);
+    // One request per connection: cpp-httplib waits for a kept-alive connection's next request by polling
+    // every 10 ms on the connection's own thread, which would keep hundreds of threads busy after a
+    // class has voted. A new connection on the school network costs about a millisecond.
+    s.http.set_keep_alive_max_count(1);
     s.http.set_tcp_nodelay(true);
-    const std::size_t max_connections = options.max_connections;
-    s.http.new_task_queue = [max_connections] {
+    const std::size_t max_working = options.max_working_threads;
+    s.http.new_task_queue = [max_working] {
         struct Queue final : httplib::TaskQueue {
             explicit Queue(std::size_t max) : pool(max, worker_stack_bytes) {}
             void enqueue(std::function<void()> fn) override { pool.enqueue(std::move(fn)); }
             void shutdown() override { pool.shutdown(); }
             WorkerPool pool;
         };
-        return new Queue(max_connections);
+        return new Queue(max_working);
     };
     int listening = -1;
     s.http.set_socket_options([&listening](int sock) {

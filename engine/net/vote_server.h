@@ -7,7 +7,7 @@
 // device and each address is rate limited (429 with Retry-After; the voter page then sends its latest
 // choice again, so a pupil's last vote still counts); slow or half-open connections time out; one
 // thread per connection up to a cap, small stacks; event streams are capped below that so votes always
-// find a thread.
+// find a thread (worker_pool.h).
 #pragma once
 
 #include "app/poll_book.h"
@@ -24,12 +24,12 @@
 namespace lectern {
 
 struct VoteServerOptions {
-    std::string bind = "0.0.0.0"; // --bind
-    int port = 8750;              // --port; 0 picks a free port (tests)
-    std::size_t max_connections = 1024;
-    std::size_t max_event_streams = 800;
-    RateRule device_rule{4, 12};      // per device token: a burst of 12 taps, then 4 a second
-    RateRule address_rule{400, 1200}; // per address (a class behind one router shares it); not loopback
+    std::string bind = "0.0.0.0";         // --bind
+    int port = 8750;                      // --port; 0 picks a free port (tests)
+    std::size_t max_working_threads = 48; // threads answering requests; more requests wait their turn
+    std::size_t max_event_streams = 800;  // devices following the lesson (each holds a parked thread)
+    RateRule device_rule{4, 12};          // per device token: a burst of 12 taps, then 4 a second
+    RateRule address_rule{400, 1200};     // per address (a class behind one router shares it); not loopback
     WordFilter word_filter;
     std::string room_code; // "" = a fresh random one
 };

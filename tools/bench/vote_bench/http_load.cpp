@@ -1,11 +1,12 @@
 #include "http_load.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -52,19 +53,16 @@ bool whole_response(const std::string& text, int& status) {
 }
 
 struct Device {
-    int fd = -1;
-    std::size_t index = 0;
-    std::size_t sent = 0; // votes sent
-    std::string out;      // what is still to be written
-    std::string in;       // what has arrived of the answer
-    double sent_at = 0;
-    int last_choice = 0;
-    bool done = false;
+    int fd = -1;          // the connection of the vote in flight, or -1
+    std::size_t next = 0; // the next vote to send
+    double due_ms = 0;    // when the vote in flight was due
+    int choice = 0;       // of the vote in flight
+    std::string out, in;
 };
 
 std::string vote_request(const LoadPlan& plan, std::size_t device, int choice) {
     char token[33];
-    std::snprintf(token, sizeof token, "%032zx", device + 1);
+    std::snprintf(token, sizeof token, "%032zx", plan.token_base + device + 1);
     const std::string body = "{\"poll\":\"" + plan.poll + "\",\"choices\":[" + std::to_string(choice) + "]}";
     return "POST /api/vote?room=" + plan.room +
            " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: lectern_device=" + token +
@@ -83,83 +81,107 @@ LoadResult run_load(const LoadPlan& plan) {
     result.expected_totals.assign(plan.options, 0);
     const int poller = ::epoll_create1(0);
     std::vector<Device> devices(plan.devices);
+    std::vector<int> final_choice(plan.devices, 0);
+    const std::size_t total = plan.devices * plan.votes_per_device;
+    const double interval_ms = 1000.0 / plan.rate;
+    std::size_t scheduled =
+        0; // votes whose due time has come (in order: vote k of every device, k = 0, 1...)
+    std::size_t answered = 0;
     const double start = now_ms();
-    for (std::size_t i = 0; i < devices.size(); ++i) {
-        Device& d = devices[i];
-        d.index = i;
+
+    auto send_vote = [&](std::size_t index, double due) {
+        Device& d = devices[index];
+        d.due_ms = due;
+        d.choice = choice_of(index, d.next, plan.options);
+        d.out = vote_request(plan, index, d.choice);
+        d.in.clear();
         d.fd = connect_to(plan.port, false);
         if (d.fd < 0) {
-            ++result.failed_connections;
-            d.done = true;
-            continue;
+            ++result.failed;
+            ++answered;
+            ++d.next;
+            return;
         }
-        d.last_choice = choice_of(i, 0, plan.options);
-        d.out = vote_request(plan, i, d.last_choice);
         epoll_event event{};
-        event.events = EPOLLIN | EPOLLOUT;
-        event.data.u64 = i;
+        event.events = EPOLLOUT;
+        event.data.u64 = index;
         ::epoll_ctl(poller, EPOLL_CTL_ADD, d.fd, &event);
-    }
-    std::size_t finished = result.failed_connections;
-    std::vector<int> final_choice(plan.devices, 0);
-    std::vector<epoll_event> events(256);
-    while (finished < devices.size()) {
-        const int ready = ::epoll_wait(poller, events.data(), static_cast<int>(events.size()), 10000);
-        if (ready <= 0) {
-            result.error = "no progress for 10 s";
+    };
+    auto finish = [&](std::size_t index, int status) {
+        Device& d = devices[index];
+        ::close(d.fd);
+        d.fd = -1;
+        ++answered;
+        if (status == 0) {
+            ++result.failed;
+        } else {
+            result.ack_ms.push_back(now_ms() - d.due_ms);
+            ++result.statuses[status];
+            if (status == 200)
+                final_choice[index] = d.choice;
+        }
+        ++d.next;
+        // Its next vote may already be due: send it at once, still timed from when it was due.
+        const std::size_t next_slot = d.next * plan.devices + index;
+        if (d.next < plan.votes_per_device && next_slot < scheduled)
+            send_vote(index, start + static_cast<double>(next_slot) * interval_ms);
+    };
+
+    std::vector<epoll_event> events(512);
+    while (answered < total) {
+        // Every vote now due goes out, unless its device is still waiting for an answer.
+        const double now = now_ms();
+        while (scheduled < total && start + static_cast<double>(scheduled) * interval_ms <= now) {
+            const std::size_t index = scheduled % plan.devices;
+            const double due = start + static_cast<double>(scheduled) * interval_ms;
+            ++scheduled;
+            if (devices[index].fd < 0)
+                send_vote(index, due);
+        }
+        const double next_due =
+            scheduled < total ? start + static_cast<double>(scheduled) * interval_ms : now + 10000;
+        const int wait = static_cast<int>(std::clamp(std::ceil(next_due - now_ms()), 0.0, 10000.0));
+        const int ready = ::epoll_wait(poller, events.data(), static_cast<int>(events.size()), wait);
+        if (ready < 0 && errno != EINTR)
+            break;
+        if (ready == 0 && scheduled >= total) {
+            result.error = "no answer for 10 s";
             break;
         }
         for (int e = 0; e < ready; ++e) {
-            Device& d = devices[events[static_cast<std::size_t>(e)].data.u64];
-            if (d.done)
+            const std::size_t index = events[static_cast<std::size_t>(e)].data.u64;
+            Device& d = devices[index];
+            if (d.fd < 0)
                 continue;
-            if (!d.out.empty() && (events[static_cast<std::size_t>(e)].events & EPOLLOUT)) {
-                if (d.sent_at == 0)
-                    d.sent_at = now_ms(); // the first vote: timed from when the connection could send
+            const std::uint32_t what = events[static_cast<std::size_t>(e)].events;
+            if (!d.out.empty() && (what & EPOLLOUT)) {
                 const ssize_t written = ::send(d.fd, d.out.data(), d.out.size(), MSG_NOSIGNAL);
+                if (written < 0 && errno != EAGAIN) {
+                    finish(index, 0);
+                    continue;
+                }
                 if (written > 0)
                     d.out.erase(0, static_cast<std::size_t>(written));
                 if (d.out.empty()) {
                     epoll_event event{};
                     event.events = EPOLLIN;
-                    event.data.u64 = d.index;
+                    event.data.u64 = index;
                     ::epoll_ctl(poller, EPOLL_CTL_MOD, d.fd, &event);
                 }
+                continue;
             }
-            if (events[static_cast<std::size_t>(e)].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+            if (what & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
                 char buffer[4096];
                 const ssize_t got = ::recv(d.fd, buffer, sizeof buffer, 0);
-                if (got <= 0 && !(got < 0 && errno == EAGAIN)) {
-                    ++result.failed_connections;
-                    d.done = true;
-                    ++finished;
-                    ::close(d.fd);
+                if (got < 0 && errno == EAGAIN)
                     continue;
-                }
                 if (got > 0)
                     d.in.append(buffer, static_cast<std::size_t>(got));
                 int status = 0;
-                if (!whole_response(d.in, status))
-                    continue;
-                result.ack_ms.push_back(now_ms() - d.sent_at);
-                ++result.statuses[status];
-                if (status == 200)
-                    final_choice[d.index] = d.last_choice;
-                d.in.clear();
-                ++d.sent;
-                if (d.sent >= plan.votes_per_device) {
-                    d.done = true;
-                    ++finished;
-                    ::close(d.fd);
-                    continue;
-                }
-                d.last_choice = choice_of(d.index, d.sent, plan.options);
-                d.out = vote_request(plan, d.index, d.last_choice);
-                d.sent_at = now_ms();
-                epoll_event event{};
-                event.events = EPOLLIN | EPOLLOUT;
-                event.data.u64 = d.index;
-                ::epoll_ctl(poller, EPOLL_CTL_MOD, d.fd, &event);
+                if (whole_response(d.in, status))
+                    finish(index, status);
+                else if (got <= 0)
+                    finish(index, 0);
             }
         }
     }
