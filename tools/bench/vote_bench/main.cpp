@@ -220,6 +220,8 @@ int main(int argc, char** argv) {
                     phase->load.error.c_str());
     }
     std::printf("  %-40s %10.1f\n", "lectern peak memory (VmHWM), MiB", static_cast<double>(hwm_kb) / 1024.0);
+    std::printf("  %-40s %10.1f\n", "lectern memory before (VmRSS), MiB",
+                static_cast<double>(rss_before_kb) / 1024.0);
     std::printf("  %-40s %10.1f\n", "lectern memory after (VmRSS), MiB",
                 static_cast<double>(rss_kb) / 1024.0);
     std::printf("  %-40s %10ld\n", "lectern threads after", threads);
