@@ -1,12 +1,14 @@
 #include "vote_server.h"
 
 #include "built_in_files.h"
+#include "connection_guard.h"
 #include "core/concat.h"
 #include "core/json.h"
 #include "core/room_code.h"
 #include "core/school_network.h"
 #include "core/vote_request.h"
 #include "core/voter_state.h"
+#include "deadline_stream.h"
 #include "lan_address.h"
 #include "qr_code.h"
 #include "worker_pool.h"
@@ -20,8 +22,10 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 namespace lectern {
 
@@ -93,6 +97,52 @@ bool is_loopback(const std::string& address) {
     return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
 }
 
+// cpp-httplib's server, serving each connection through a DeadlineStream once the ConnectionGuard lets
+// it in. One request per connection (see start()).
+class GuardedServer final : public httplib::Server {
+public:
+    GuardedServer(ConnectionGuard& guard, std::chrono::milliseconds deadline)
+        : m_guard(guard), m_deadline(deadline) {}
+
+private:
+    bool process_and_close_socket(socket_t sock) override {
+        current_address = address_of(sock, false);
+        bool served = false;
+        if (m_guard.admit(current_address)) {
+            current_counted = true;
+            DeadlineStream stream(sock, m_deadline, std::chrono::seconds(5));
+            bool closed = false;
+            served = process_request(stream, true, closed, nullptr);
+            if (current_counted)
+                m_guard.release(current_address);
+        }
+        ::shutdown(sock, SHUT_RDWR);
+        ::close(sock);
+        return served;
+    }
+
+public:
+    // The connection this thread serves, so an event stream can stop counting against its address.
+    static thread_local std::string current_address;
+    static thread_local bool current_counted;
+
+private:
+    ConnectionGuard& m_guard;
+    std::chrono::milliseconds m_deadline;
+};
+
+thread_local std::string GuardedServer::current_address;
+thread_local bool GuardedServer::current_counted = false;
+
+// A class's worth of event streams needs more open files than a desktop session allows by default (1,024).
+void raise_open_file_limit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 std::string random_token() {
@@ -110,13 +160,15 @@ std::string random_token() {
 
 struct VoteServer::Impl {
     Impl(const VoteServerOptions& given, PollBook& shared_book, std::function<void()> wake_presentation)
-        : options(given), book(shared_book), wake(std::move(wake_presentation)), devices(given.device_rule),
-          addresses(given.address_rule) {}
+        : options(given), book(shared_book), wake(std::move(wake_presentation)),
+          guard(given.connections_per_address), http(guard, given.request_deadline),
+          devices(given.device_rule), addresses(given.address_rule) {}
 
     VoteServerOptions options;
     PollBook& book;
     std::function<void()> wake;
-    httplib::Server http;
+    ConnectionGuard guard;
+    GuardedServer http;
     std::thread listener;
     std::thread waker;
     int port = 0;
@@ -305,6 +357,10 @@ struct VoteServer::Impl {
         }
         device_of(req, res);
         WorkerPool::park_current(); // this thread now follows one device for the whole lesson
+        if (GuardedServer::current_counted) {
+            guard.release(GuardedServer::current_address); // streams last; they do not count as in progress
+            GuardedServer::current_counted = false;
+        }
         res.set_header("X-Accel-Buffering", "no");
         res.set_chunked_content_provider(
             "text/event-stream",
@@ -412,13 +468,12 @@ VoteServer::VoteServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, PollBook& book,
                                               const Deck& deck, std::function<void()> wake,
                                               std::string& error) {
+    raise_open_file_limit();
     auto impl = std::make_unique<Impl>(options, book, std::move(wake));
     Impl& s = *impl;
     s.set_deck_locked(deck);
     s.add_routes();
     s.http.set_payload_max_length(max_body_bytes);
-    s.http.set_read_timeout(5);
-    s.http.set_write_timeout(5);
     // One request per connection: cpp-httplib waits for a kept-alive connection's next request by polling
     // every 10 ms on the connection's own thread, which would keep hundreds of threads busy after a
     // class has voted. A new connection on the school network costs about a millisecond.

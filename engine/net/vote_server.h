@@ -5,9 +5,11 @@
 //
 // Robustness: only loopback and private addresses (403 otherwise); bodies over 4 KiB get 413; each
 // device and each address is rate limited (429 with Retry-After; the voter page then sends its latest
-// choice again, so a pupil's last vote still counts); slow or half-open connections time out; one
-// thread per connection up to a cap, small stacks; event streams are capped below that so votes always
-// find a thread (worker_pool.h).
+// choice again, so a pupil's last vote still counts); a request must arrive whole within a deadline,
+// so slow or half-open connections are cut off (deadline_stream.h), and one address may have only so
+// many requests in progress (connection_guard.h); requests are served by a capped
+// pool of small-stack threads, with event streams parked outside the cap so votes always find a thread
+// (worker_pool.h).
 #pragma once
 
 #include "app/poll_book.h"
@@ -16,6 +18,7 @@
 #include "core/rate_limit.h"
 #include "core/slide_composer.h"
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -24,12 +27,14 @@
 namespace lectern {
 
 struct VoteServerOptions {
-    std::string bind = "0.0.0.0";         // --bind
-    int port = 8750;                      // --port; 0 picks a free port (tests)
-    std::size_t max_working_threads = 48; // threads answering requests; more requests wait their turn
-    std::size_t max_event_streams = 800;  // devices following the lesson (each holds a parked thread)
-    RateRule device_rule{4, 12};          // per device token: a burst of 12 taps, then 4 a second
-    RateRule address_rule{400, 1200};     // per address (a class behind one router shares it); not loopback
+    std::string bind = "0.0.0.0";             // --bind
+    int port = 8750;                          // --port; 0 picks a free port (tests)
+    std::size_t max_working_threads = 48;     // threads answering requests; more requests wait their turn
+    std::size_t max_event_streams = 800;      // devices following the lesson (each holds a parked thread)
+    std::size_t connections_per_address = 32; // open at once (a router shares one address)
+    std::chrono::milliseconds request_deadline{10000}; // to send a whole request; streams exempt
+    RateRule device_rule{4, 12};      // per device token: a burst of 12 taps, then 4 a second
+    RateRule address_rule{400, 1200}; // per address (a class behind one router shares it); not loopback
     WordFilter word_filter;
     std::string room_code; // "" = a fresh random one
 };

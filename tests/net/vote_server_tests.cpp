@@ -10,6 +10,7 @@
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <cerrno>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -407,4 +408,66 @@ TEST_CASE("vote server: a port in use is reported, not fatal") {
     const auto second = VoteServer::start(options, *voting.book, test::every_layout(), {}, error);
     CHECK_FALSE(second);
     CHECK(error.find("--port") != std::string::npos);
+}
+
+namespace {
+
+// A connection from `source` that sends `text` and then nothing more.
+int idle_connection(const char* source, int port, const std::string& text) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    inet_pton(AF_INET, source, &from.sin_addr);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<std::uint16_t>(port));
+    inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to);
+    ::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
+    return fd;
+}
+
+// Whether the server has closed the connection (or does within `ms`), after any answer it gave (a 400
+// for half a request): an orderly close, or a reset when it closed with part of a request unread.
+bool closed_within(int fd, int ms) {
+    timeval wait{ms / 1000, (ms % 1000) * 1000};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    char buffer[512];
+    while (true) {
+        const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+        if (got > 0)
+            continue;
+        return got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+    }
+}
+
+} // namespace
+
+TEST_CASE("vote server: slow and half-open connections cannot use up the server") {
+    VoteServerOptions options;
+    options.request_deadline = std::chrono::milliseconds(800);
+    options.connections_per_address = 8;
+    Voting voting(options);
+    const int port = voting.server->port();
+    // One machine opens many connections and sends half a request on each, or nothing.
+    std::vector<int> slow;
+    for (int i = 0; i < 60; ++i)
+        slow.push_back(
+            idle_connection("127.0.0.2", port, i % 2 ? "POST /api/vote?room=K7QP HTTP/1.1\r\nHo" : ""));
+    // Everyone else still votes at once.
+    auto c = voting.client();
+    const auto start = std::chrono::steady_clock::now();
+    const auto res = vote(c, quiz_vote(1), token(1));
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+    // The slow ones are cut off once the deadline passes, every one of them.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    int closed = 0;
+    for (int fd : slow) {
+        closed += closed_within(fd, 2000) ? 1 : 0;
+        ::close(fd);
+    }
+    CHECK(closed == 60);
 }
