@@ -1,7 +1,9 @@
 #include "deadline_stream.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -53,6 +55,8 @@ DeadlineStream::DeadlineStream(int socket, std::chrono::milliseconds read_deadli
 }
 
 bool DeadlineStream::is_readable() const {
+    if (m_buffered_from < m_buffered_to)
+        return true;
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(m_read_by - std::chrono::steady_clock::now());
     return wait_for(m_socket, POLLIN, left.count());
@@ -63,13 +67,22 @@ bool DeadlineStream::is_writable() const {
 }
 
 ssize_t DeadlineStream::read(char* ptr, size_t size) {
-    if (!is_readable())
-        return -1;
-    ssize_t got = 0;
-    do
-        got = ::recv(m_socket, ptr, size, 0);
-    while (got < 0 && errno == EINTR);
-    return got;
+    if (m_buffered_from == m_buffered_to) {
+        if (!is_readable())
+            return -1;
+        ssize_t got = 0;
+        do
+            got = ::recv(m_socket, m_buffer.data(), m_buffer.size(), 0);
+        while (got < 0 && errno == EINTR);
+        if (got <= 0)
+            return got;
+        m_buffered_from = 0;
+        m_buffered_to = static_cast<std::size_t>(got);
+    }
+    const std::size_t n = std::min(size, m_buffered_to - m_buffered_from);
+    std::memcpy(ptr, m_buffer.data() + m_buffered_from, n);
+    m_buffered_from += n;
+    return static_cast<ssize_t>(n);
 }
 
 ssize_t DeadlineStream::write(const char* ptr, size_t size) {

@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <array>
 #include <chrono>
 #include <string>
 
@@ -25,6 +26,9 @@ public:
 
 private:
     int m_socket;
+    // cpp-httplib reads a request's lines a byte at a time: read ahead, as its own stream does.
+    std::array<char, 4096> m_buffer{};
+    std::size_t m_buffered_from = 0, m_buffered_to = 0;
     std::chrono::steady_clock::time_point m_read_by;
     std::chrono::milliseconds m_write_timeout;
 };
