@@ -20,7 +20,7 @@ struct LoadPlan {
     std::size_t devices = 1000;
     std::size_t votes_per_device = 5; // each vote after the first changes the device's mind
     std::size_t options = 4;
-    double rate = 5000; // votes offered a second
+    double rate = 5000;         // votes offered a second
     std::size_t token_base = 0; // device tokens start here, so separate runs use separate devices
 };
 
