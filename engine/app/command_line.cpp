@@ -106,6 +106,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             if (!parse_ipv4(command.bind))
                 return usage_error("--bind takes an IPv4 address of this machine, such as 192.168.1.20 (or "
                                    "0.0.0.0 for all)");
+        } else if (command.kind == CommandKind::Present && argument == "--clock-speed" && has_value) {
+            const auto speed = whole_number(arguments[++i], 1, 1000);
+            if (!speed)
+                return usage_error("--clock-speed takes a whole number from 1 to 1000");
+            command.clock_speed = *speed;
         } else if (command.kind == CommandKind::Present && argument == "--word-filter" && has_value) {
             command.word_filter = arguments[++i];
         } else if (command.kind == CommandKind::Results && argument == "--csv") {
@@ -137,7 +142,7 @@ const char* usage_text() {
   lectern DECK.toml [--display N|NAME] [--window] [--kiosk]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
                   [--retention-days N] [--no-vote | --vote] [--port N] [--bind ADDR]
-                  [--word-filter FILE]
+                  [--word-filter FILE] [--clock-speed N]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
@@ -146,7 +151,8 @@ const char* usage_text() {
                                Decks with questions take votes from pupils' devices on the
                                school network (port 8750, all IPv4 interfaces) unless
                                --no-vote; kiosk mode takes none unless --vote. --word-filter
-                               names the word list for written answers
+                               names the word list for written answers. --clock-speed N
+                               runs every timer N times as fast (for the soak tool)
   lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]

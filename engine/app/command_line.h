@@ -28,6 +28,7 @@ struct CommandLine {
     int port = 8750; // present: --port N, where the voting server listens
     std::string bind = "0.0.0.0"; // present: --bind ADDR (default: every IPv4 interface)
     std::string word_filter;      // present: --word-filter FILE for words answers ("" = the usual places)
+    int clock_speed = 1;          // present: --clock-speed N, timers N times as fast (the soak tool)
     bool csv = false;             // results: --csv
     bool delete_results = false;  // results: --delete
     std::string png_dir;          // results: --png DIR

@@ -23,12 +23,29 @@ BookEntry PollBook::vote(const std::string& poll, const std::string& device,
         return {VoteOutcome::NotOpen, "that question is not on the screen now", false, 0};
     if (!m_store)
         return {VoteOutcome::Invalid, "votes cannot be saved on the teacher's computer just now", false, 0};
+    std::optional<std::vector<int>> before;
+    if (const auto earlier = found->second.device_votes.find(device);
+        earlier != found->second.device_votes.end())
+        before = earlier->second;
     const VoteResult result = cast_vote(found->second, device, choices);
     if (result.outcome != VoteOutcome::Counted && result.outcome != VoteOutcome::Changed)
         return {result.outcome, result.message, false, 0};
     ++m_version;
-    return save(lock, PollRecord::vote(poll, device, found->second.device_votes[device]),
-                {result.outcome, {}, false, 0});
+    const std::vector<int> counted = found->second.device_votes[device];
+    BookEntry entry = save(lock, PollRecord::vote(poll, device, counted), {result.outcome, {}, false, 0});
+    if (!entry.saved) {
+        // Not on disk, so not counted: the screen must not show a vote the pupil was told failed.
+        // (Unless the same device has voted again since; that vote decides.)
+        auto& votes = m_polls.at(poll).device_votes;
+        if (const auto now = votes.find(device); now != votes.end() && now->second == counted) {
+            if (before)
+                now->second = *before;
+            else
+                votes.erase(now);
+            ++m_version;
+        }
+    }
+    return entry;
 }
 
 BookEntry PollBook::answer(const std::string& poll, const std::string& text, std::size_t max_chars,
@@ -43,8 +60,17 @@ BookEntry PollBook::answer(const std::string& poll, const std::string& text, std
     if (result.outcome != VoteOutcome::Counted)
         return {result.outcome, result.message, false, 0};
     ++m_version;
-    return save(lock, PollRecord::answer(poll, text, held_because, received_s),
-                {result.outcome, {}, false, found->second.answers.size()});
+    const std::size_t number = found->second.answers.size();
+    BookEntry entry = save(lock, PollRecord::answer(poll, text, held_because, received_s),
+                           {result.outcome, {}, false, number});
+    if (!entry.saved) {
+        auto& answers = m_polls.at(poll).answers;
+        if (!answers.empty() && answers.back().number == number) {
+            answers.pop_back(); // not on disk, so not received
+            ++m_version;
+        }
+    }
+    return entry;
 }
 
 // Queues the applied record and waits until a batch holding it is written. The first waiter to find no

@@ -43,7 +43,8 @@ public:
     BookEntry apply(const PollRecord& record);
 
     // A device's vote (choices) or written answer (text): counted in one step (privacy rule 3), then
-    // saved. Returns once the vote is on disk (saved) or could not be kept (saved false, with why).
+    // saved. Returns once the vote is on disk (saved) or could not be kept (saved false, with why; it is
+    // then taken back, so what the screen shows is what is on disk).
     BookEntry vote(const std::string& poll, const std::string& device, const std::vector<int>& choices);
     BookEntry answer(const std::string& poll, const std::string& text, std::size_t max_chars,
                      const std::string& held_because, std::int64_t received_s);

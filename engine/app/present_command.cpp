@@ -78,6 +78,7 @@ int run_present(const CommandLine& command) {
         show.retention_days = command.retention_days;
         show.kiosk = command.kiosk;
         show.vote = command.vote.value_or(!command.kiosk);
+        show.clock_speed = command.clock_speed;
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;
         std::string filter_problem;

@@ -3,6 +3,8 @@
 #include "core/slide_composer.h"
 #include "core/text_layout.h"
 
+#include <algorithm>
+#include <csignal>
 #include <iostream>
 
 namespace lectern {
@@ -31,7 +33,21 @@ std::uint32_t window_of(const SDL_Event& event) {
     }
 }
 
+// Set by SIGUSR1: print the counters the soak tool reads.
+volatile std::sig_atomic_t stats_requested = 0;
+
 } // namespace
+
+std::uint64_t Presentation::clock_ms() const {
+    return SDL_GetTicks64() * static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
+}
+
+void Presentation::report_stats() const {
+    const TextCacheCounters text = m_view->slide_renderer().text_cache().counters();
+    std::cerr << "lectern: stats: slide changes " << m_slide_changes << ", reloads " << m_reloads
+              << ", text textures " << text.live_textures << " (" << text.live_bytes / 1024
+              << " KiB), pictures " << m_view->slide_renderer().image_cache().live_textures() << std::endl;
+}
 
 Presentation::Presentation(Deck deck, PresentOptions options)
     : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
@@ -63,8 +79,9 @@ int Presentation::run() {
     SDL_DisableScreenSaver();
     SDL_ShowCursor(SDL_DISABLE);
     m_cursor_shown = false;
-    m_stopwatch = Stopwatch::started_at(SDL_GetTicks64());
-    m_kiosk_clock.slide_changed(SDL_GetTicks64());
+    m_stopwatch = Stopwatch::started_at(clock_ms());
+    m_kiosk_clock.slide_changed(clock_ms());
+    std::signal(SIGUSR1, [](int) { stats_requested = 1; });
     // Edits to the deck show up by themselves; a broken edit never replaces the deck on screen.
     m_reload_event = SDL_RegisterEvents(1);
     if (m_reload_event != static_cast<std::uint32_t>(-1) && !m_options.deck_path.empty()) {
@@ -79,11 +96,15 @@ int Presentation::run() {
     }
     open_results();
     start_voting();
-    polls_follow_slide(m_nav.slide, m_nav.slide, SDL_GetTicks64());
-    show_current(false, SDL_GetTicks64());
+    polls_follow_slide(m_nav.slide, m_nav.slide, clock_ms());
+    show_current(false, clock_ms());
 
     while (m_running) {
-        std::uint64_t now = SDL_GetTicks64();
+        std::uint64_t now = clock_ms();
+        if (stats_requested) {
+            stats_requested = 0;
+            report_stats();
+        }
         // Each frame of growing bars redraws the room's screen; the panel's thumbnails catch up once
         // the bars have settled.
         const bool moving = bars_moving(now);
@@ -99,11 +120,13 @@ int Presentation::run() {
             draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
         SDL_Event event;
+        const std::uint64_t speed = static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
         const bool got =
-            deadline
-                ? SDL_WaitEventTimeout(&event, static_cast<int>(*deadline > now ? *deadline - now : 0)) != 0
-                : SDL_WaitEvent(&event) != 0;
-        now = SDL_GetTicks64();
+            deadline ? SDL_WaitEventTimeout(
+                           &event,
+                           static_cast<int>(*deadline > now ? (*deadline - now + speed - 1) / speed : 0)) != 0
+                     : SDL_WaitEvent(&event) != 0;
+        now = clock_ms();
         if (got) {
             handle(event, now);
             while (m_running && SDL_PollEvent(&event))
@@ -287,8 +310,10 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     m_dirty = true;
     if (m_nav.slide != before.slide)
         polls_follow_slide(before.slide, m_nav.slide, now_ms);
-    if (m_nav.slide != before.slide || m_nav.step != before.step)
+    if (m_nav.slide != before.slide || m_nav.step != before.step) {
         m_kiosk_clock.slide_changed(now_ms);
+        ++m_slide_changes;
+    }
     if (m_nav.slide != before.slide || m_nav.step != before.step)
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
 }

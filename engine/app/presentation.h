@@ -46,8 +46,9 @@ struct PresentOptions {
     std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
     std::filesystem::path deck_path;       // where results are kept is derived from it
     int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
-    bool kiosk = false; // auto-advance, no panel, no voting, quit only by Ctrl+Alt+Q held 3 s
-    bool vote = true;   // run the voting server when the deck has questions (kiosk: only when asked)
+    bool kiosk = false;  // auto-advance, no panel, no voting, quit only by Ctrl+Alt+Q held 3 s
+    bool vote = true;    // run the voting server when the deck has questions (kiosk: only when asked)
+    int clock_speed = 1; // --clock-speed: timers run this many times as fast (the soak tool)
     VoteServerOptions vote_server;
 };
 
@@ -60,6 +61,9 @@ public:
     int run();
 
 private:
+    // The presentation's clock: milliseconds since SDL started, times the clock speed.
+    std::uint64_t clock_ms() const;
+    void report_stats() const;
     void handle(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
     // `panel`: whether the presenter's thumbnails follow too (not for every frame of growing bars).
@@ -123,6 +127,8 @@ private:
     bool m_dirty = true;
     bool m_bars_were_moving = false;
     bool m_running = true;
+    std::uint64_t m_slide_changes = 0; // for the soak tool's counters (SIGUSR1)
+    std::uint64_t m_reloads = 0;
 };
 
 } // namespace lectern

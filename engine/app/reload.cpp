@@ -54,6 +54,7 @@ void Presentation::reload(std::uint64_t now_ms) {
     }
     m_options.deck_problems = result->diagnostics;
     m_reload_problem.clear();
+    ++m_reloads;
     m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too
     std::cerr << "lectern: reloaded " << m_options.deck_path.string() << " (" << m_deck.slides.size()
               << " slides)\n";

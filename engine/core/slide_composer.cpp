@@ -166,26 +166,27 @@ void compose_join(Composer& c, const JoinDetails* join) {
                "join");
         return;
     }
-    // With a QR code: the words on the left, the code on the right, as large as the slide allows.
-    const float qr_side = join->qr_size > 0 ? std::min(c.height() - 330 - margin_y, w * 0.42f) : 0;
-    const float text_w = qr_side > 0 ? w - qr_side - 60 : w;
+    // The address across the whole slide, so it stays legible at 4:3; below it the room code, with the
+    // QR code beside it in the lower right, as large as the space allows.
+    const float qr_top = 600;
+    const float qr_side = join->qr_size > 0 ? std::min(c.height() - qr_top - 36, w * 0.4f) : 0;
+    const float code_w = qr_side > 0 ? w - qr_side - 60 : w;
     if (qr_side > 0)
-        compose_qr(c, *join, {margin_x + w - qr_side, 330, qr_side, qr_side});
-    c.text(Composer::with_align(c.block(paragraphs_of("Go to"), {margin_x, 330, text_w, t.body_px * 1.5f},
+        compose_qr(c, *join, {margin_x + w - qr_side, qr_top, qr_side, qr_side});
+    c.text(Composer::with_align(c.block(paragraphs_of("Go to"), {margin_x, 330, w, t.body_px * 1.5f},
                                         FontRole::Body, false, t.body_px, t.muted),
                                 TextAlign::Centre),
            "join");
-    c.text(Composer::with_align(c.block(paragraphs_of(join->address),
-                                        {margin_x, 420, text_w, t.heading_px * 2.6f}, FontRole::Body, true,
-                                        t.heading_px, t.text),
+    c.text(Composer::with_align(c.block(paragraphs_of(join->address), {margin_x, 420, w, t.heading_px * 2.2f},
+                                        FontRole::Body, true, t.heading_px, t.text),
                                 TextAlign::Centre),
            "join");
-    c.text(Composer::with_align(c.block(paragraphs_of("Room code"), {margin_x, 640, text_w, t.body_px * 1.5f},
+    c.text(Composer::with_align(c.block(paragraphs_of("Room code"), {margin_x, 640, code_w, t.body_px * 1.5f},
                                         FontRole::Body, false, t.body_px, t.muted),
                                 TextAlign::Centre),
            "join");
     c.text(Composer::with_align(c.block(paragraphs_of(join->room_code),
-                                        {margin_x, 720, text_w, t.title_px * 1.8f}, FontRole::Heading, true,
+                                        {margin_x, 720, code_w, t.title_px * 1.8f}, FontRole::Heading, true,
                                         t.title_px * 1.5f, t.accent),
                                 TextAlign::Centre),
            "join");

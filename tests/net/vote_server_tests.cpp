@@ -11,7 +11,9 @@
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -470,4 +472,33 @@ TEST_CASE("vote server: slow and half-open connections cannot use up the server"
         ::close(fd);
     }
     CHECK(closed == 60);
+}
+
+TEST_CASE("vote server: a vote that cannot be saved (a full disk) is refused, never acknowledged") {
+    Voting voting;
+    auto c = voting.client();
+    CHECK(vote(c, quiz_vote(1), token(1))->status == 200);
+    // The file size limit stands in for a full disk: writes past it fail (EFBIG), even as root.
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit saved{};
+    REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    rlimit tight = saved;
+    tight.rlim_cur = 0;
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &tight) == 0);
+    const auto refused = vote(c, quiz_vote(2), token(2));
+    setrlimit(RLIMIT_FSIZE, &saved);
+    REQUIRE(refused);
+    CHECK(refused->status == 503);
+    CHECK(refused->body.find("could not be saved") != std::string::npos);
+    CHECK(voting.book->problem().find("Results could not be saved") == 0);
+    CHECK(total_counts(*voting.book->copy_of("phone-number")) == std::vector<int>{1, 0, 0}); // taken back
+    // Room again: votes are saved and acknowledged as before, and the problem clears.
+    CHECK(vote(c, quiz_vote(3), token(3))->status == 200);
+    CHECK(voting.book->problem().empty());
+    const ResultsLookup stored = read_latest_results(test::every_layout_path(), test::every_layout());
+    REQUIRE(stored.results);
+    const PollState& poll = stored.results->polls.at("phone-number");
+    CHECK(poll.device_votes.count(token(1)) == 1);
+    CHECK(poll.device_votes.count(token(3)) == 1);
+    CHECK(poll.device_votes.count(token(2)) == 0); // never acknowledged, never on disk
 }

@@ -1,0 +1,23 @@
+// libFuzzer target: any bytes as what a voter's browser sends: a vote body, a written answer to screen,
+// an address to check. Everything here comes from the network, so none of it may crash or misbehave.
+#include "core/answer_screen.h"
+#include "core/json.h"
+#include "core/school_network.h"
+#include "core/vote_request.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const lectern::VoteRequestParse vote = lectern::parse_vote_request(text);
+    if (vote.request && vote.request->text) {
+        static const lectern::WordFilter filter = lectern::parse_word_filter("badword\nnobody likes you\n");
+        lectern::held_because(*vote.request->text, filter);
+    }
+    lectern::parse_json(text);
+    lectern::is_school_network(text.substr(0, 64));
+    lectern::parse_word_filter(text);
+    return 0;
+}

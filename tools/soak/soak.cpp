@@ -1,0 +1,194 @@
+// Soak test for kiosk mode (issue 9): the real lectern shows the corridor deck as a kiosk under a private
+// Xvfb with its clock running fast (--clock-speed), for ADVANCES slide changes (10,000), while this tool
+// saves the deck RELOADS times (500), each a real change, as an editor does (a new file renamed over the
+// old). Every few seconds, and at the start and the end, lectern's own counters (SIGUSR1: slide changes,
+// reloads, text and picture textures) and its memory (/proc) are read. It fails if lectern dies, stops
+// advancing, misses reloads, or grows: textures past their caches' bounds, or memory more than a few MiB
+// between the first quarter and the end.
+// Usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N]
+// tools/soak/run.sh builds lectern in Release and runs this on slides/qzone-corridor.toml.
+#include "../bench/present_bench/clock.h"
+#include "../bench/present_bench/proc_readings.h"
+#include "../bench/present_bench/process.h"
+#include "../bench/present_bench/x_screen.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+using namespace present_bench;
+
+namespace {
+
+struct Stats {
+    long slide_changes = -1;
+    long reloads = -1;
+    long text_textures = -1;
+    long text_kib = -1;
+    long pictures = -1;
+    long rss_kb = -1;
+    long hwm_kb = -1;
+};
+
+// Asks lectern for its counters and reads the line it writes to the log.
+Stats read_stats(pid_t pid, const std::string& log) {
+    const std::size_t before = read_file(log).size();
+    ::kill(pid, SIGUSR1);
+    Stats stats;
+    const std::regex line("lectern: stats: slide changes ([0-9]+), reloads ([0-9]+), text textures ([0-9]+) "
+                          "\\(([0-9]+) KiB\\), pictures ([0-9]+)");
+    for (int i = 0; i < 300; ++i) {
+        sleep_ms(10);
+        const std::string text = read_file(log);
+        std::smatch found;
+        const std::string fresh = text.size() > before ? text.substr(before) : std::string();
+        if (std::regex_search(fresh, found, line)) {
+            stats.slide_changes = std::atol(found[1].str().c_str());
+            stats.reloads = std::atol(found[2].str().c_str());
+            stats.text_textures = std::atol(found[3].str().c_str());
+            stats.text_kib = std::atol(found[4].str().c_str());
+            stats.pictures = std::atol(found[5].str().c_str());
+            break;
+        }
+    }
+    const std::string status = "/proc/" + std::to_string(pid) + "/status";
+    stats.rss_kb = status_field(status, "VmRSS");
+    stats.hwm_kb = status_field(status, "VmHWM");
+    return stats;
+}
+
+void print(const char* when, const Stats& s) {
+    std::printf("  %-6s slide changes %6ld  reloads %4ld  text textures %4ld (%6ld KiB)  pictures %3ld  "
+                "VmRSS %7.1f MiB  VmHWM %7.1f MiB\n",
+                when, s.slide_changes, s.reloads, s.text_textures, s.text_kib, s.pictures,
+                static_cast<double>(s.rss_kb) / 1024.0, static_cast<double>(s.hwm_kb) / 1024.0);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N]\n");
+        return 2;
+    }
+    const std::string lectern = argv[1];
+    const std::filesystem::path source = argv[2];
+    long advances = 10000, reloads = 500, speed = 200;
+    for (int i = 3; i + 1 < argc; i += 2) {
+        const std::string option = argv[i];
+        const long value = std::atol(argv[i + 1]);
+        if (option == "--advances")
+            advances = value;
+        else if (option == "--reloads")
+            reloads = value;
+        else if (option == "--speed")
+            speed = value;
+    }
+    install_fatal_signal_handlers(3600);
+    install_x_io_error_handler();
+
+    // The deck is copied beside a copy of its pictures, so the saves touch nothing of the project's.
+    const std::filesystem::path work =
+        std::filesystem::temp_directory_path() / ("lectern-soak-" + std::to_string(getpid()));
+    std::filesystem::remove_all(work);
+    std::filesystem::create_directories(work / "slides");
+    std::filesystem::copy(source.parent_path() / ".." / "assets", work / "assets",
+                          std::filesystem::copy_options::recursive);
+    const std::filesystem::path deck = work / "slides" / "deck.toml";
+    const std::string original = read_file(source.string());
+    std::ofstream(deck) << original;
+    const std::string log = (work / "lectern.log").string();
+
+    VirtualScreen screen;
+    if (!screen.start(log))
+        return 1;
+    std::vector<std::string> env = child_environment(screen.name());
+    env.push_back("XDG_DATA_HOME=" + (work / "data").string());
+    const pid_t pid =
+        spawn({lectern, deck.string(), "--kiosk", "--clock-speed", std::to_string(speed)}, env, log);
+    g_app = pid;
+    sleep_ms(3000);
+
+    std::printf("soak: lectern %s --kiosk --clock-speed %ld, %s: %ld slide changes and %ld reloads\n",
+                lectern.c_str(), speed, source.filename().c_str(), advances, reloads);
+    const double start = now_ms();
+    Stats first = read_stats(pid, log);
+    print("start", first);
+    Stats quarter, last = first;
+    long saves = 0;
+    bool failed = false;
+    double last_progress = now_ms();
+    long last_changes = first.slide_changes;
+    while (!failed) {
+        const bool need_advances = last.slide_changes < advances;
+        const bool need_reloads = saves < reloads;
+        if (!need_advances && !need_reloads)
+            break;
+        if (need_reloads) {
+            // A real change each time (a slide's title), saved as an editor saves.
+            std::string edited = original;
+            const std::size_t title = edited.find("title = \"");
+            if (title != std::string::npos)
+                edited.insert(title + 9, "Edit " + std::to_string(saves + 1) + ": ");
+            const std::filesystem::path temporary = work / "slides" / ".deck.toml.swp";
+            std::ofstream(temporary) << edited;
+            std::filesystem::rename(temporary, deck);
+            ++saves;
+        }
+        sleep_ms(need_reloads ? 250 : 1000);
+        if (::kill(pid, 0) != 0) {
+            std::fprintf(stderr, "soak: lectern died; its output is in %s\n", log.c_str());
+            failed = true;
+            break;
+        }
+        if (saves % 50 == 0 || !need_reloads) {
+            last = read_stats(pid, log);
+            if (last.slide_changes > last_changes) {
+                last_changes = last.slide_changes;
+                last_progress = now_ms();
+            } else if (now_ms() - last_progress > 20000) {
+                std::fprintf(stderr, "soak: lectern stopped advancing for 20 s\n");
+                failed = true;
+            }
+            if (quarter.slide_changes < 0 && last.slide_changes >= advances / 4)
+                quarter = last;
+            if (saves % 100 == 0 && need_reloads)
+                print("during", last);
+        }
+    }
+    sleep_ms(1500); // the last reload lands
+    last = read_stats(pid, log);
+    print("end", last);
+    const double minutes = (now_ms() - start) / 60000.0;
+    if (quarter.slide_changes < 0)
+        quarter = first;
+    const double growth_mib = static_cast<double>(last.rss_kb - quarter.rss_kb) / 1024.0;
+    std::printf(
+        "soak: %.1f minutes; %ld slide changes, %ld reloads of %ld saves; memory from a quarter of the way "
+        "to the end: %+.1f MiB; text textures %ld -> %ld, pictures %ld -> %ld\n",
+        minutes, last.slide_changes, last.reloads, saves, growth_mib, first.text_textures, last.text_textures,
+        first.pictures, last.pictures);
+    // Saves closer together than the watcher's settling time count as one reload: most must land.
+    if (last.reloads < saves * 9 / 10) {
+        std::fprintf(stderr, "soak: only %ld of %ld saves were reloaded\n", last.reloads, saves);
+        failed = true;
+    }
+    if (growth_mib > 8.0) {
+        std::fprintf(stderr, "soak: memory grew by %.1f MiB\n", growth_mib);
+        failed = true;
+    }
+    std::printf("soak: %s\n", failed ? "FAILED" : "passed");
+    terminate(pid);
+    g_app = 0;
+    screen.stop();
+    if (!failed)
+        std::filesystem::remove_all(work);
+    return failed ? 1 : 0;
+}
