@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the test configuration (Debug, AddressSanitizer + UndefinedBehaviorSanitizer) and runs every
-# test through ctest. Installs what is missing first.
+# test through ctest, then the fuzz targets briefly (tools/fuzz/run.sh, clang). Installs what is missing
+# first. Arguments go to ctest.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/setup.sh"
@@ -9,3 +10,4 @@ cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLECTERN_SANITIZE=ON -DLEC
 cmake --build "$build" -j2
 cd "$build"
 ctest --output-on-failure -j2 "$@"
+"$top/tools/fuzz/run.sh" 10

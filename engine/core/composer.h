@@ -32,8 +32,8 @@ inline Colour readable_on(Colour background) {
 class Composer {
 public:
     Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer)
-        : m_deck(deck), m_slide(slide), m_theme(deck.theme), m_measurer(measurer),
-          m_bounds(slide_bounds(deck.info.aspect)), m_legible(legible_px(deck.info.room)) {
+        : m_slide(slide), m_theme(deck.theme), m_measurer(measurer), m_bounds(slide_bounds(deck.info.aspect)),
+          m_legible(legible_px(deck.info.room)) {
         m_out.list.width = m_bounds.w;
         m_out.list.height = m_bounds.h;
         m_out.list.background = m_theme.background;
@@ -109,7 +109,6 @@ private:
         return fitted;
     }
 
-    const Deck& m_deck;
     const Slide& m_slide;
     const Theme& m_theme;
     TextMeasurer& m_measurer;

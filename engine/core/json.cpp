@@ -9,6 +9,22 @@
 
 namespace lectern {
 
+bool JsonValue::is_null() const {
+    return std::holds_alternative<std::nullptr_t>(value);
+}
+const std::string* JsonValue::string() const {
+    return std::get_if<std::string>(&value);
+}
+const double* JsonValue::number() const {
+    return std::get_if<double>(&value);
+}
+const JsonArray* JsonValue::array() const {
+    return std::get_if<JsonArray>(&value);
+}
+const JsonObject* JsonValue::object() const {
+    return std::get_if<JsonObject>(&value);
+}
+
 namespace {
 
 class JsonReader {
@@ -121,7 +137,7 @@ private:
             JsonValue value;
             if (!read_value(value, depth + 1))
                 return false;
-            object.emplace_back(std::move(key), std::move(value));
+            object.push_back({std::move(key), std::move(value)});
             skip_space();
             if (take('}'))
                 break;

@@ -7,24 +7,29 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <variant>
 #include <vector>
 
 namespace lectern {
 
 struct JsonValue;
+struct JsonMember;
 using JsonArray = std::vector<JsonValue>;
-using JsonObject = std::vector<std::pair<std::string, JsonValue>>; // in the order written
+using JsonObject = std::vector<JsonMember>; // in the order written
 
 struct JsonValue {
     std::variant<std::nullptr_t, bool, double, std::string, JsonArray, JsonObject> value;
 
-    bool is_null() const { return std::holds_alternative<std::nullptr_t>(value); }
-    const std::string* string() const { return std::get_if<std::string>(&value); }
-    const double* number() const { return std::get_if<double>(&value); }
-    const JsonArray* array() const { return std::get_if<JsonArray>(&value); }
-    const JsonObject* object() const { return std::get_if<JsonObject>(&value); }
+    bool is_null() const;
+    const std::string* string() const;
+    const double* number() const;
+    const JsonArray* array() const;
+    const JsonObject* object() const;
+};
+
+struct JsonMember {
+    std::string first; // the key
+    JsonValue second;  // its value
 };
 
 struct JsonParse {

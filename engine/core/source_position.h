@@ -2,6 +2,7 @@
 // Pure value type; depends on nothing.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 
 namespace lectern {
