@@ -10,7 +10,7 @@
 
 #include "core/display_list.h"
 #include "core/navigation.h"
-#include "display_choice.h"
+#include "render/display_choice.h"
 #include "render/font_catalog.h"
 #include "render/slide_renderer.h"
 

@@ -1,7 +1,7 @@
 #include "present_command.h"
 
 #include "core/deck_loader.h"
-#include "display_choice.h"
+#include "render/display_choice.h"
 #include "net/word_filter_file.h"
 #include "presentation.h"
 
