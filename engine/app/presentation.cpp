@@ -83,15 +83,18 @@ int Presentation::run() {
     m_kiosk_clock.slide_changed(clock_ms());
     std::signal(SIGUSR1, [](int) { stats_requested = 1; });
     // Edits to the deck show up by themselves; a broken edit never replaces the deck on screen.
+    m_wait = std::make_unique<EventWait>();
     m_reload_event = SDL_RegisterEvents(1);
     if (m_reload_event != static_cast<std::uint32_t>(-1) && !m_options.deck_path.empty()) {
         DeckLoadOptions reload_options;
         reload_options.picture_problems = PictureProblems::AreWarnings;
         const std::uint32_t event_type = m_reload_event;
-        m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options, [event_type] {
+        EventWait* wait = m_wait.get();
+        m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options, [event_type, wait] {
             SDL_Event wake{};
             wake.type = event_type;
             SDL_PushEvent(&wake);
+            wait->wake();
         });
     }
     open_results();
@@ -121,11 +124,10 @@ int Presentation::run() {
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
         SDL_Event event;
         const std::uint64_t speed = static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
-        const bool got =
-            deadline ? SDL_WaitEventTimeout(
-                           &event,
-                           static_cast<int>(*deadline > now ? (*deadline - now + speed - 1) / speed : 0)) != 0
-                     : SDL_WaitEvent(&event) != 0;
+        const std::optional<std::uint64_t> timeout =
+            deadline ? std::optional((*deadline > now ? *deadline - now + speed - 1 : 0) / speed)
+                     : std::nullopt;
+        const bool got = m_wait->next(event, timeout);
         now = clock_ms();
         if (got) {
             handle(event, now);

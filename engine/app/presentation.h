@@ -16,6 +16,7 @@
 #include "core/screen_timers.h"
 #include "core/slide_composer.h"
 #include "deck_watcher.h"
+#include "event_wait.h"
 #include "key_bindings.h"
 #include "net/vote_server.h"
 #include "panel/presenter_window.h"
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<SdlTextMeasurer> m_measurer;
     std::unique_ptr<AudienceView> m_view;
     std::unique_ptr<PresenterWindow> m_panel;
+    std::unique_ptr<EventWait> m_wait; // before the threads that wake it (watcher, voting server)
     Stopwatch m_stopwatch;
     std::map<std::string, CountAnimation> m_bars; // by slide id
     std::unique_ptr<PollBook> m_book;             // every poll, shared with the voting server's threads
