@@ -22,6 +22,8 @@ packages=(
   libcpp-httplib-dev libqrencode-dev
   # the voter page's tests: a real headless Chromium driven over WebDriver by a stdlib-only script
   chromium chromium-driver python3
+  # the join slide's QR code read back from a screenshot, as a phone camera would
+  zbar-tools
   # the deck loader's fuzz target (libFuzzer comes with clang)
   clang
 )

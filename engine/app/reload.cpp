@@ -3,6 +3,7 @@
 #include "presentation.h"
 
 #include <iostream>
+#include <malloc.h>
 
 namespace lectern {
 
@@ -56,6 +57,9 @@ void Presentation::reload(std::uint64_t now_ms) {
     m_reload_problem.clear();
     ++m_reloads;
     m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too
+    // The old deck and its pictures' large buffers are gone: give the freed memory back to the system
+    // now, so a kiosk edited all day does not creep up in size through the allocator keeping it.
+    malloc_trim(0);
     std::cerr << "lectern: reloaded " << m_options.deck_path.string() << " (" << m_deck.slides.size()
               << " slides)\n";
     show_current(false, now_ms);

@@ -120,9 +120,9 @@ private:
 // How far down the content may go: above the voting strip when voting is on.
 float bottom_of_content(const Composer& c, const JoinDetails* join);
 
-// The join address as a QR code filling `square` (quiet zone included), dark on white whatever the theme,
-// so every phone camera reads it.
-void compose_qr(Composer& c, const JoinDetails& join, Box square);
+// The join address as a QR code filling `square` (a white margin of `quiet` modules included), dark on
+// white whatever the theme, so every phone camera reads it. The standard asks for 4 modules of margin.
+void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet = 4);
 
 // A poll, quiz, scale or words slide, with its results when `poll` says they are showing.
 void compose_question(Composer& c, const JoinDetails* join, const PollView* poll);

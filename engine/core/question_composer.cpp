@@ -19,17 +19,17 @@ float bottom_of_content(const Composer& c, const JoinDetails* join) {
     return c.height() - margin_y - (join ? join_strip_height(c.theme()) + 16 : 0);
 }
 
-void compose_qr(Composer& c, const JoinDetails& join, Box square) {
+void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet) {
     if (join.qr_size <= 0 || join.qr_modules.size() != static_cast<std::size_t>(join.qr_size * join.qr_size))
         return;
-    constexpr int quiet = 4; // modules of white around the code, as the standard asks
     const float module = std::floor(square.w / static_cast<float>(join.qr_size + 2 * quiet));
     if (module < 1)
         return;
-    const float side = module * static_cast<float>(join.qr_size + 2 * quiet);
-    const float x0 = square.x + std::floor((square.w - side) / 2) + module * quiet;
-    const float y0 = square.y + std::floor((square.h - side) / 2) + module * quiet;
-    c.fill({x0 - module * quiet, y0 - module * quiet, side, side}, Colour{255, 255, 255, 255});
+    const float margin = module * static_cast<float>(quiet);
+    const float side = module * static_cast<float>(join.qr_size) + 2 * margin;
+    const float x0 = square.x + std::floor((square.w - side) / 2) + margin;
+    const float y0 = square.y + std::floor((square.h - side) / 2) + margin;
+    c.fill({x0 - margin, y0 - margin, side, side}, Colour{255, 255, 255, 255});
     const auto size = static_cast<std::size_t>(join.qr_size);
     for (std::size_t row = 0; row < size; ++row) {
         // One box per run of dark modules on a row: a few hundred boxes for a whole code.
@@ -56,10 +56,11 @@ void compose_join_strip(Composer& c, const JoinDetails* join) {
     const float strip_h = join_strip_height(t);
     const Box strip{0, c.height() - strip_h - 24, c.width(), strip_h};
     c.fill(strip, t.panel);
-    // The QR code at the strip's end, as tall as the strip: for the front rows; the address is for all.
-    const float qr_side = join->qr_size > 0 ? strip_h : 0;
+    // The QR code at the strip's end, from its top to the slide's edge, with a narrower white margin
+    // than the join slide's so its modules stay large enough for a phone in the front rows.
+    const float qr_side = join->qr_size > 0 ? c.height() - strip.y : 0;
     if (qr_side > 0)
-        compose_qr(c, *join, {c.width() - margin_x - qr_side, strip.y, qr_side, qr_side});
+        compose_qr(c, *join, {c.width() - margin_x - qr_side, strip.y, qr_side, qr_side}, 2);
     // Two lines, so the room code never ends up alone, away from its label.
     c.text(Composer::with_vertical(
                Composer::with_align(c.block(paragraphs_of(concat("Vote at **", join->address,

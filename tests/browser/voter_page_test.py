@@ -20,6 +20,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zlib
+import struct
 
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
@@ -92,9 +94,37 @@ class WebDriver:
         self.call("DELETE", "/session/%s" % self.session)
 
 
+def screenshot_png(env, path):
+    """The X screen as a PNG (xwd, then a small XWD-to-PNG conversion: 24-bit TrueColor, 32 bits a pixel)."""
+    xwd = subprocess.run(["xwd", "-root", "-silent"], env=env, capture_output=True, check=True).stdout
+    header = struct.unpack(">25I", xwd[:100])
+    header_size, width, height, row_bytes, colours = header[0], header[4], header[5], header[12], header[19]
+    pixels = xwd[header_size + colours * 12:]
+    rows = bytearray()
+    for y in range(height):
+        row = pixels[y * row_bytes:y * row_bytes + width * 4]
+        rows.append(0)
+        for x in range(width):
+            rows += bytes((row[4 * x + 2], row[4 * x + 1], row[4 * x]))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+                  chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b""))
+
+
+def qr_on_screen(env, workdir):
+    """What a phone camera pointed at the screen reads: the QR code decoded by zbarimg, or None."""
+    picture = os.path.join(workdir, "screen.png")
+    screenshot_png(env, picture)
+    found = subprocess.run(["zbarimg", "--quiet", "--raw", picture], capture_output=True, text=True)
+    return found.stdout.strip() or None
+
+
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "chromedriver"):
+    for tool in ("Xvfb", "xdotool", "chromedriver", "xwd", "zbarimg"):
         if not shutil.which(tool):
             fail("%s is not installed: run tools/setup.sh" % tool)
     processes = []
@@ -137,9 +167,18 @@ def main():
                 break
             except Exception:
                 time.sleep(0.1)
+        # Joining as a class does: from the QR code on the join slide.
+        scanned = None
+        for _ in range(50):
+            scanned = qr_on_screen(env, workdir)
+            if scanned:
+                break
+            time.sleep(0.2)
+        if scanned != address:
+            fail("the join slide's QR code reads %r, not the address %r" % (scanned, address))
         browser = WebDriver(driver_port)
         try:
-            run(browser, address, key)
+            run(browser, scanned, key, lambda: qr_on_screen(env, workdir))
         finally:
             browser.quit()
         show.send_signal(signal.SIGTERM)
@@ -156,7 +195,7 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run(browser, address, key):
+def run(browser, address, key, scan):
     # Joining: the join slide is on screen, so the page waits for a question.
     browser.go(address)
     browser.wait_text("#heading", "Waiting for the next question")
@@ -173,6 +212,9 @@ def run(browser, address, key):
     # A quiz opens: the question and one large button per option arrive by themselves (SSE).
     key("Right")
     browser.wait_text("#question", "safe to share")
+    # The question slide's join strip has a QR code too, for whoever joins late.
+    if scan() != address:
+        fail("the question slide's QR code does not read as the join address")
     sizes = browser.js("return Array.from(document.querySelectorAll('#answers button')).map("
                        "function (b) { var r = b.getBoundingClientRect(); return [r.width, r.height, b.innerText]; })")
     if len(sizes) != 3:
