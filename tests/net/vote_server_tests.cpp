@@ -502,3 +502,41 @@ TEST_CASE("vote server: a vote that cannot be saved (a full disk) is refused, ne
     CHECK(poll.device_votes.count(token(3)) == 1);
     CHECK(poll.device_votes.count(token(2)) == 0); // never acknowledged, never on disk
 }
+
+TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes from a device") {
+    test::TempDataHome home;
+    const std::filesystem::path path = test::source_dir() / "slides/qzone-pupils.toml";
+    DeckLoadResult loaded = load_deck_file(path);
+    REQUIRE(loaded.deck);
+    const Deck& deck = *loaded.deck;
+    StoreOpening opening = ResultsStore::open(path, deck, 0, std::chrono::system_clock::now());
+    REQUIRE(opening.store);
+    PollBook book(polls_for(deck), std::move(opening.store), "");
+    VoteServerOptions options;
+    options.bind = "127.0.0.1";
+    options.port = 0;
+    options.room_code = "K7QP";
+    std::string error;
+    const auto server = VoteServer::start(options, book, deck, {}, error);
+    REQUIRE(server);
+    httplib::Client c("127.0.0.1", server->port());
+    int questions = 0;
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        const Slide& slide = deck.slides[i];
+        if (!is_interactive(slide.layout))
+            continue;
+        CAPTURE(slide.id);
+        ++questions;
+        book.apply(PollRecord::opened(slide.id));
+        server->show(i);
+        const std::string body = slide.layout == SlideLayout::Words
+                                     ? R"({"poll": ")" + slide.id + R"(", "text": "be kind"})"
+                                     : R"({"poll": ")" + slide.id + R"(", "choices": [)" +
+                                           (slide.layout == SlideLayout::Scale ? "3" : "1") + "]}";
+        const auto res = vote(c, body, token(1));
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        book.apply(PollRecord::closed(slide.id));
+    }
+    CHECK(questions >= 10);
+}
