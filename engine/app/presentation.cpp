@@ -44,9 +44,11 @@ std::uint64_t Presentation::clock_ms() const {
 
 void Presentation::report_stats() const {
     const TextCacheCounters text = m_view->slide_renderer().text_cache().counters();
+    const ImageCache& pictures = m_view->slide_renderer().image_cache();
     std::cerr << "lectern: stats: slide changes " << m_slide_changes << ", reloads " << m_reloads
               << ", text textures " << text.live_textures << " (" << text.live_bytes / 1024
-              << " KiB), pictures " << m_view->slide_renderer().image_cache().live_textures() << std::endl;
+              << " KiB), pictures " << pictures.live_textures() << " (" << pictures.live_bytes() / 1024
+              << " KiB)" << std::endl;
 }
 
 Presentation::Presentation(Deck deck, PresentOptions options)

@@ -42,6 +42,7 @@ public:
     void clear();
 
     std::size_t live_textures() const { return m_entries.size(); }
+    std::size_t live_bytes() const { return m_bytes; }
     std::uint64_t decodes() const { return m_decodes; }
 
 private:
