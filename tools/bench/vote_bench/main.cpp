@@ -201,10 +201,12 @@ int main(int argc, char** argv) {
                 *std::max_element(to_screen.begin(), to_screen.end()));
     for (const Phase* phase : {&target, &capacity}) {
         std::printf("  %s:\n", phase->name);
-        // The offered 5,000 a second arrive over one second; finishing them within 2% of that is sustaining
-        // it.
-        std::printf("    %-38s %10.0f   >= 5000 %s\n", "votes acknowledged a second", phase->per_second,
-                    phase->per_second >= 4900 ? "met" : "NOT MET");
+        // Sustaining a rate: answering what is offered as it comes, within 2% (the last votes of the second
+        // are answered a few milliseconds after it ends).
+        std::printf("    %-38s %10.0f   %s\n", "votes acknowledged a second", phase->per_second,
+                    phase == &target
+                        ? (phase->per_second >= 4900 ? "5000 sustained: met" : "5000 sustained: NOT MET")
+                        : "(what this machine takes)");
         std::printf("    %-38s %10.1f\n", "acknowledgement p50, ms", percentile(phase->load.ack_ms, 50));
         std::printf("    %-38s %10.1f   < 50 %s\n", "acknowledgement p99, ms",
                     percentile(phase->load.ack_ms, 99),
