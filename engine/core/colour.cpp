@@ -1,5 +1,7 @@
 #include "colour.h"
 
+#include "hex_digit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,16 +9,6 @@
 namespace lectern {
 
 namespace {
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 double relative_luminance(Colour c) {
     auto channel = [](std::uint8_t value) {
         const double v = value / 255.0;
@@ -31,8 +23,8 @@ std::optional<Colour> colour_from_hex(std::string_view text) {
         return std::nullopt;
     std::uint8_t channels[4] = {0, 0, 0, 255};
     for (std::size_t i = 0; i + 1 < text.size(); i += 2) {
-        const int high = hex_digit(text[i + 1]);
-        const int low = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
+        const int high = hex_digit_value(text[i + 1]);
+        const int low = i + 2 < text.size() ? hex_digit_value(text[i + 2]) : -1;
         if (high < 0 || low < 0)
             return std::nullopt;
         channels[i / 2] = static_cast<std::uint8_t>(high * 16 + low);

@@ -1,6 +1,7 @@
 #include "json.h"
 
 #include "concat.h"
+#include "hex_digit.h"
 #include "utf8.h"
 
 #include <cmath>
@@ -202,20 +203,10 @@ private:
         return true;
     }
 
-    static int hex_value(char c) {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     bool read_hex4(char32_t& out) {
         out = 0;
         for (int i = 0; i < 4; ++i) {
-            const int digit = m_at < m_text.size() ? hex_value(m_text[m_at]) : -1;
+            const int digit = m_at < m_text.size() ? hex_digit_value(m_text[m_at]) : -1;
             if (digit < 0)
                 return fail("expected four hex digits after \\u");
             out = out * 16 + static_cast<char32_t>(digit);

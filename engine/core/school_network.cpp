@@ -1,5 +1,7 @@
 #include "school_network.h"
 
+#include "hex_digit.h"
+
 #include <vector>
 
 namespace lectern {
@@ -16,13 +18,7 @@ std::optional<int> hex_group(std::string_view text) {
         return std::nullopt;
     int value = 0;
     for (char c : text) {
-        int digit = -1;
-        if (c >= '0' && c <= '9')
-            digit = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            digit = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            digit = c - 'A' + 10;
+        const int digit = hex_digit_value(c);
         if (digit < 0)
             return std::nullopt;
         value = value * 16 + digit;

@@ -1,5 +1,6 @@
 // End to end under a real X server: saving a broken deck over the one on screen never blanks or
 // breaks the screen, and saving a fixed one shows the fix, on the same slide.
+#include "deck_edits.h"
 #include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
@@ -60,23 +61,6 @@ id = "tips"
 title = "Tips, fixed"
 )";
 
-// Saves as editors do: a new file renamed over the old one.
-void save(const std::filesystem::path& deck, const char* text) {
-    const std::filesystem::path temporary = deck.parent_path() / ".deck.toml.swp";
-    std::ofstream(temporary) << text;
-    std::filesystem::rename(temporary, deck);
-}
-
-SDL_Surface* render_slide(const std::filesystem::path& deck, int slide, const std::filesystem::path& out) {
-    const std::string command = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                                "' --out '" + out.string() + "' --size 1280x720 --slide " +
-                                std::to_string(slide) + " 2>/dev/null";
-    REQUIRE(std::system(command.c_str()) == 0);
-    char name[32];
-    std::snprintf(name, sizeof name, "slide-%02d.png", slide);
-    return IMG_Load((out / name).c_str());
-}
-
 } // namespace
 
 TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one shows on the same slide") {
@@ -84,9 +68,9 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
         std::filesystem::temp_directory_path() / ("lectern-e2e-reload-" + std::to_string(getpid()));
     std::filesystem::create_directories(folder / "expected");
     const std::filesystem::path deck = folder / "deck.toml";
-    save(deck, first_version);
-    SDL_Surface* welcome = render_slide(deck, 1, folder / "expected");
-    SDL_Surface* tips_first = render_slide(deck, 2, folder / "expected");
+    test::save_like_an_editor(deck, first_version);
+    SDL_Surface* welcome = test::rendered_slide(deck, 1, folder / "expected");
+    SDL_Surface* tips_first = test::rendered_slide(deck, 2, folder / "expected");
     REQUIRE(welcome);
     REQUIRE(tips_first);
 
@@ -99,7 +83,7 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
     REQUIRE(x.shows_within(tips_first, 5000));
 
     // A broken save: for the next two seconds every look at the screen still shows the good deck.
-    save(deck, broken_version);
+    test::save_like_an_editor(deck, broken_version);
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     int looks = 0;
     while (std::chrono::steady_clock::now() < until) {
@@ -110,8 +94,8 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
     CHECK(test::read_text(folder / "lectern.log").find("this is not valid TOML") != std::string::npos);
 
     // The fix: the same slide (by id, now third) shows the new text, without a key being pressed.
-    save(deck, fixed_version);
-    SDL_Surface* tips_fixed = render_slide(deck, 3, folder / "expected");
+    test::save_like_an_editor(deck, fixed_version);
+    SDL_Surface* tips_fixed = test::rendered_slide(deck, 3, folder / "expected");
     REQUIRE(tips_fixed);
     CHECK(x.shows_within(tips_fixed, 5000));
 

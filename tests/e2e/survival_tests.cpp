@@ -2,6 +2,7 @@
 // deck on screen is emptied, replaced by bytes that are not UTF-8, replaced by a folder (so it cannot be
 // read), and deleted; through all of it the last good deck stays on screen and the program keeps
 // running; when the file comes back, it shows by itself.
+#include "deck_edits.h"
 #include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
@@ -39,19 +40,6 @@ id = "welcome"
 title = "Back again"
 )";
 
-void save(const std::filesystem::path& deck, const std::string& bytes) {
-    const std::filesystem::path temporary = deck.parent_path() / ".deck.toml.swp";
-    std::ofstream(temporary, std::ios::binary) << bytes;
-    std::filesystem::rename(temporary, deck);
-}
-
-SDL_Surface* render_first(const std::filesystem::path& deck, const std::filesystem::path& out) {
-    const std::string command = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                                "' --out '" + out.string() + "' --size 1280x720 2>/dev/null";
-    REQUIRE(std::system(command.c_str()) == 0);
-    return IMG_Load((out / "slide-01.png").c_str());
-}
-
 // For `ms`, every look at the screen shows `expected` and the program is running.
 void stays_on_screen(test::XSession& x, pid_t lectern, SDL_Surface* expected, int ms) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
@@ -71,10 +59,10 @@ TEST_CASE(
     std::filesystem::create_directories(folder / "expected-good");
     std::filesystem::create_directories(folder / "expected-back");
     const std::filesystem::path deck = folder / "deck.toml";
-    save(deck, back_version);
-    SDL_Surface* back = render_first(deck, folder / "expected-back");
-    save(deck, good_version);
-    SDL_Surface* good = render_first(deck, folder / "expected-good");
+    test::save_like_an_editor(deck, back_version);
+    SDL_Surface* back = test::rendered_slide(deck, 1, folder / "expected-back");
+    test::save_like_an_editor(deck, good_version);
+    SDL_Surface* good = test::rendered_slide(deck, 1, folder / "expected-good");
     REQUIRE(good);
     REQUIRE(back);
 
@@ -84,10 +72,11 @@ TEST_CASE(
     REQUIRE(lectern > 0);
     REQUIRE(x.shows_within(good, 10000));
 
-    save(deck, "");
+    test::save_like_an_editor(deck, "");
     stays_on_screen(x, lectern, good, 1000);
-    save(deck,
-         std::string("[deck]\ntitle = \"\xC3\x28\xFF\"\n\n[[slides]]\nlayout = \"title\"\ntitle = \"x\"\n"));
+    test::save_like_an_editor(
+        deck,
+        std::string("[deck]\ntitle = \"\xC3\x28\xFF\"\n\n[[slides]]\nlayout = \"title\"\ntitle = \"x\"\n"));
     stays_on_screen(x, lectern, good, 1000);
     std::filesystem::remove(deck);
     std::filesystem::create_directory(deck); // in the way, and not a file that can be read
@@ -95,7 +84,7 @@ TEST_CASE(
     std::filesystem::remove(deck);
     stays_on_screen(x, lectern, good, 1000);
 
-    save(deck, back_version);
+    test::save_like_an_editor(deck, back_version);
     CHECK(x.shows_within(back, 5000));
     const std::string log = test::read_text(folder / "lectern.log");
     CHECK(log.find("error") != std::string::npos); // each broken version was reported

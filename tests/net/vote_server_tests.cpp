@@ -280,9 +280,9 @@ TEST_CASE("vote server: tapping fast is limited per device, and the last vote st
 
 namespace {
 
-// A raw HTTP request from a chosen loopback source address (127.0.0.2 is not exempt from the per-address
-// limit the way the presenting machine's own 127.0.0.1 is). Returns the status code, or 0.
-int status_from(const char* source, int port, const std::string& request) {
+// A connection to the server from a chosen loopback source address (127.0.0.2 is not exempt from the
+// per-address limits the way the presenting machine's own 127.0.0.1 is), after sending `text`.
+int connection_from(const char* source, int port, const std::string& text) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in from{};
     from.sin_family = AF_INET;
@@ -291,14 +291,22 @@ int status_from(const char* source, int port, const std::string& request) {
     to.sin_family = AF_INET;
     to.sin_port = htons(static_cast<std::uint16_t>(port));
     inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-    int status = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) == 0 &&
-        ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0 &&
-        ::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
-        char reply[64] = {};
-        if (::recv(fd, reply, sizeof reply - 1, 0) > 12)
-            status = std::atoi(reply + 9);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+        ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0 ||
+        ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(text.size())) {
+        ::close(fd);
+        return -1;
     }
+    return fd;
+}
+
+// A whole request from `source`; the status code of its answer, or 0.
+int status_from(const char* source, int port, const std::string& request) {
+    const int fd = connection_from(source, port, request);
+    if (fd < 0)
+        return 0;
+    char reply[64] = {};
+    const int status = ::recv(fd, reply, sizeof reply - 1, 0) > 12 ? std::atoi(reply + 9) : 0;
     ::close(fd);
     return status;
 }
@@ -414,22 +422,6 @@ TEST_CASE("vote server: a port in use is reported, not fatal") {
 
 namespace {
 
-// A connection from `source` that sends `text` and then nothing more.
-int idle_connection(const char* source, int port, const std::string& text) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in from{};
-    from.sin_family = AF_INET;
-    inet_pton(AF_INET, source, &from.sin_addr);
-    sockaddr_in to{};
-    to.sin_family = AF_INET;
-    to.sin_port = htons(static_cast<std::uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
-    ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to);
-    ::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
-    return fd;
-}
-
 // Whether the server has closed the connection (or does within `ms`), after any answer it gave (a 400
 // for half a request): an orderly close, or a reset when it closed with part of a request unread.
 bool closed_within(int fd, int ms) {
@@ -456,7 +448,7 @@ TEST_CASE("vote server: slow and half-open connections cannot use up the server"
     std::vector<int> slow;
     for (int i = 0; i < 60; ++i)
         slow.push_back(
-            idle_connection("127.0.0.2", port, i % 2 ? "POST /api/vote?room=K7QP HTTP/1.1\r\nHo" : ""));
+            connection_from("127.0.0.2", port, i % 2 ? "POST /api/vote?room=K7QP HTTP/1.1\r\nHo" : ""));
     // Everyone else still votes at once.
     auto c = voting.client();
     const auto start = std::chrono::steady_clock::now();
