@@ -10,9 +10,9 @@ PollBook::PollBook(std::map<std::string, PollState> polls, std::optional<Results
 BookEntry PollBook::apply(const PollRecord& record) {
     std::unique_lock lock(m_mutex);
     if (!lectern::apply(m_polls, record))
-        return {VoteOutcome::Invalid, "that change does not fit the poll", false, 0};
+        return {VoteOutcome::Invalid, "that change does not fit the poll", false, false, 0};
     ++m_version;
-    return save(lock, record, {VoteOutcome::Counted, {}, false, 0});
+    return save(lock, record, {VoteOutcome::Counted, {}, false, false, 0});
 }
 
 BookEntry PollBook::vote(const std::string& poll, const std::string& device,
@@ -20,19 +20,21 @@ BookEntry PollBook::vote(const std::string& poll, const std::string& device,
     std::unique_lock lock(m_mutex);
     const auto found = m_polls.find(poll);
     if (found == m_polls.end())
-        return {VoteOutcome::NotOpen, "that question is not on the screen now", false, 0};
+        return {VoteOutcome::NotOpen, "that question is not on the screen now", false, false, 0};
     if (!m_store)
-        return {VoteOutcome::Invalid, "votes cannot be saved on the teacher's computer just now", false, 0};
+        return {VoteOutcome::Invalid, "votes cannot be saved on the teacher's computer just now", false, true,
+                0};
     std::optional<std::vector<int>> before;
     if (const auto earlier = found->second.device_votes.find(device);
         earlier != found->second.device_votes.end())
         before = earlier->second;
     const VoteResult result = cast_vote(found->second, device, choices);
     if (result.outcome != VoteOutcome::Counted && result.outcome != VoteOutcome::Changed)
-        return {result.outcome, result.message, false, 0};
+        return {result.outcome, result.message, false, false, 0};
     ++m_version;
     const std::vector<int> counted = found->second.device_votes[device];
-    BookEntry entry = save(lock, PollRecord::vote(poll, device, counted), {result.outcome, {}, false, 0});
+    BookEntry entry =
+        save(lock, PollRecord::vote(poll, device, counted), {result.outcome, {}, false, false, 0});
     if (!entry.saved) {
         // Not on disk, so not counted: the screen must not show a vote the pupil was told failed.
         // (Unless the same device has voted again since; that vote decides.)
@@ -53,16 +55,17 @@ BookEntry PollBook::answer(const std::string& poll, const std::string& text, std
     std::unique_lock lock(m_mutex);
     const auto found = m_polls.find(poll);
     if (found == m_polls.end())
-        return {VoteOutcome::NotOpen, "that question is not on the screen now", false, 0};
+        return {VoteOutcome::NotOpen, "that question is not on the screen now", false, false, 0};
     if (!m_store)
-        return {VoteOutcome::Invalid, "answers cannot be saved on the teacher's computer just now", false, 0};
+        return {VoteOutcome::Invalid, "answers cannot be saved on the teacher's computer just now", false,
+                true, 0};
     const VoteResult result = submit_answer(found->second, text, max_chars, held_because);
     if (result.outcome != VoteOutcome::Counted)
-        return {result.outcome, result.message, false, 0};
+        return {result.outcome, result.message, false, false, 0};
     ++m_version;
     const std::size_t number = found->second.answers.size();
     BookEntry entry = save(lock, PollRecord::answer(poll, text, held_because, received_s),
-                           {result.outcome, {}, false, number});
+                           {result.outcome, {}, false, false, number});
     if (!entry.saved) {
         auto& answers = m_polls.at(poll).answers;
         if (!answers.empty() && answers.back().number == number) {

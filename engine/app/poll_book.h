@@ -27,6 +27,7 @@ struct BookEntry {
     VoteOutcome outcome = VoteOutcome::Invalid; // Counted or Changed when applied
     std::string message;                        // for the voter or the panel when not applied or not saved
     bool saved = false;                         // in the results log (always false without a store)
+    bool cannot_keep = false;                   // refused only because results cannot be kept at all
     std::size_t answer_number = 0;              // words answers: the new answer's number
 };
 

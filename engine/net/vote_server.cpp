@@ -340,7 +340,7 @@ struct VoteServer::Impl {
             send_error(res, 409, entry.message);
             return;
         case VoteOutcome::Invalid:
-            send_error(res, entry.message.find("saved") != std::string::npos ? 503 : 400, entry.message);
+            send_error(res, entry.cannot_keep ? 503 : 400, entry.message);
             return;
         }
     }

@@ -532,3 +532,22 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
     }
     CHECK(questions >= 10);
 }
+
+TEST_CASE("vote server: when results cannot be kept at all, votes are refused with 503, never acknowledged") {
+    const Deck& deck = test::every_layout();
+    PollBook book(polls_for(deck), std::nullopt, "Results are not being kept: no home folder");
+    VoteServerOptions options;
+    options.bind = "127.0.0.1";
+    options.port = 0;
+    options.room_code = "K7QP";
+    std::string error;
+    const auto server = VoteServer::start(options, book, deck, {}, error);
+    REQUIRE(server);
+    book.apply(PollRecord::opened("phone-number"));
+    server->show(quiz_slide);
+    httplib::Client c("127.0.0.1", server->port());
+    const auto res = vote(c, quiz_vote(1), token(1));
+    REQUIRE(res);
+    CHECK(res->status == 503);
+    CHECK(total_counts(*book.copy_of("phone-number")) == std::vector<int>{0, 0, 0});
+}
