@@ -505,6 +505,7 @@ std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, 
     // httplib listens with a queue of 5; a class joining at once needs far more.
     if (listening >= 0)
         ::listen(listening, 1024);
+    s.http.set_socket_options([](int) {}); // `listening` goes out of scope: nothing may refer to it
     s.host = lan_address(options.bind);
     s.set_room_locked(options.room_code.empty()
                           ? room_code_from(static_cast<std::uint32_t>(std::random_device()()))
@@ -529,7 +530,9 @@ VoteServer::~VoteServer() {
         s.wake_stopping = true;
     }
     s.wake_cv.notify_all();
-    while (!s.http.is_running() && s.listener.joinable())
+    // cpp-httplib's stop() does nothing until its accept loop has begun; start() waited for that, but
+    // never wait for ever on a loop that ended by itself.
+    for (int i = 0; i < 2000 && !s.http.is_running() && s.listener.joinable(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     s.http.stop();
     if (s.listener.joinable())
