@@ -38,8 +38,12 @@ volatile std::sig_atomic_t stats_requested = 0;
 
 } // namespace
 
+std::uint64_t Presentation::clock_speed() const {
+    return static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
+}
+
 std::uint64_t Presentation::clock_ms() const {
-    return SDL_GetTicks64() * static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
+    return SDL_GetTicks64() * clock_speed();
 }
 
 void Presentation::report_stats() const {
@@ -125,7 +129,8 @@ int Presentation::run() {
             draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
         SDL_Event event;
-        const std::uint64_t speed = static_cast<std::uint64_t>(std::max(1, m_options.clock_speed));
+        // The deadline is on the presentation's clock; the wait is in real milliseconds.
+        const std::uint64_t speed = clock_speed();
         const std::optional<std::uint64_t> timeout =
             deadline ? std::optional((*deadline > now ? *deadline - now + speed - 1 : 0) / speed)
                      : std::nullopt;
@@ -317,9 +322,8 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     if (m_nav.slide != before.slide || m_nav.step != before.step) {
         m_kiosk_clock.slide_changed(now_ms);
         ++m_slide_changes;
-    }
-    if (m_nav.slide != before.slide || m_nav.step != before.step)
         show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
+    }
 }
 
 void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {

@@ -64,6 +64,7 @@ public:
 private:
     // The presentation's clock: milliseconds since SDL started, times the clock speed.
     std::uint64_t clock_ms() const;
+    std::uint64_t clock_speed() const;
     void report_stats() const;
     void handle(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
