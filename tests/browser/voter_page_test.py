@@ -131,11 +131,18 @@ def main():
     workdir = tempfile.mkdtemp(prefix="lectern-browser-")
     env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
     try:
-        display = ":%d" % (200 + os.getpid() % 300)
-        processes.append(subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        # A display of our own: if the number is taken, that Xvfb exits at once; try the next one.
+        for offset in range(20):
+            display = ":%d" % (200 + (os.getpid() + offset * 37) % 300)
+            server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
+            if server.poll() is None:
+                break
+        else:
+            fail("no free X display for Xvfb")
+        processes.append(server)
         env["DISPLAY"] = display
-        time.sleep(1)
         port = free_port()
         show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -108,16 +108,29 @@ bool exits_within(pid_t pid, int timeout_ms, int* status) {
 }
 
 XSession::XSession(int width, int height) {
-    // A display number of our own, so parallel test runs do not meet.
-    const int number = 100 + static_cast<int>(getpid() % 800);
-    m_display = ":" + std::to_string(number);
     const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-    m_server = spawn({"Xvfb", m_display, "-screen", "0", screen, "-nolisten", "tcp"}, m_display, "/dev/null");
-    if (m_server < 0)
-        return;
-    for (int attempt = 0; attempt < 100 && !m_ready; ++attempt) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        m_ready = run("xdpyinfo >/dev/null 2>&1") == 0;
+    // A display number of our own, so parallel test runs do not meet. If that number is taken (another
+    // test's Xvfb, a benchmark's), our Xvfb exits at once: never use a server we did not start; try
+    // the next number instead.
+    for (int offset = 0; offset < 20 && !m_ready; ++offset) {
+        const int number = 100 + static_cast<int>((getpid() + offset * 37) % 800);
+        m_display = ":" + std::to_string(number);
+        m_server =
+            spawn({"Xvfb", m_display, "-screen", "0", screen, "-nolisten", "tcp"}, m_display, "/dev/null");
+        if (m_server < 0)
+            return;
+        bool exited = false;
+        for (int attempt = 0; attempt < 100 && !m_ready && !exited; ++attempt) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            exited = waitpid(m_server, nullptr, WNOHANG) == m_server;
+            m_ready = !exited && run("xdpyinfo >/dev/null 2>&1") == 0;
+        }
+        if (!m_ready && !exited) {
+            kill(m_server, SIGTERM);
+            waitpid(m_server, nullptr, 0);
+        }
+        if (!m_ready)
+            m_server = -1;
     }
 }
 
