@@ -3,6 +3,7 @@
 // concurrent votes whose totals must come out exact and on disk.
 #include "../app/store_fixture.h"
 #include "core/poll_record.h"
+#include "core/school_network.h"
 #include "net/vote_server.h"
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <ifaddrs.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -550,4 +552,40 @@ TEST_CASE("vote server: when results cannot be kept at all, votes are refused wi
     REQUIRE(res);
     CHECK(res->status == 503);
     CHECK(total_counts(*book.copy_of("phone-number")) == std::vector<int>{0, 0, 0});
+}
+
+namespace {
+
+// An IPv4 address of this machine outside loopback and the private ranges, if it has one ("" if not).
+std::string public_address_of_this_machine() {
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0)
+        return {};
+    std::string found;
+    for (const ifaddrs* entry = list; entry && found.empty(); entry = entry->ifa_next) {
+        if (!entry->ifa_addr || entry->ifa_addr->sa_family != AF_INET)
+            continue;
+        char text[INET_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(entry->ifa_addr)->sin_addr, text,
+                  sizeof text);
+        if (!is_school_network(text))
+            found = text;
+    }
+    freeifaddrs(list);
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("vote server: a device outside the school network's ranges gets 403") {
+    const std::string outside = public_address_of_this_machine();
+    if (outside.empty()) {
+        MESSAGE("this machine has no address outside the private ranges to test from; the ranges themselves "
+                "are tested in core_tests");
+        return;
+    }
+    Voting voting; // on 127.0.0.1: the machine's own other address can still reach it
+    const std::string request = "GET /api/state?room=K7QP HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    CHECK(status_from(outside.c_str(), voting.server->port(), request) == 403);
+    CHECK(status_from("127.0.0.1", voting.server->port(), request) == 200);
 }
