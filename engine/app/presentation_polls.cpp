@@ -175,20 +175,27 @@ void Presentation::poll_changed(std::uint64_t now_ms) {
 }
 
 std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t now_ms) const {
-    const auto found = poll_of(slide);
-    if (!found)
+    if (!m_book || slide >= m_deck.slides.size())
         return std::nullopt;
-    const PollState& poll = *found;
-    PollView view;
-    view.open = poll.open;
-    view.revealed = poll.revealed;
-    view.responses = response_count(poll);
-    const auto bars = m_bars.find(poll.id);
-    view.counts = bars != m_bars.end() && !bars->second.to.empty() ? bars->second.value(now_ms)
-                                                                   : std::vector<float>(poll.choices, 0.0f);
-    for (const WordCount& word : approved_words(poll))
-        view.words.emplace_back(word.text, word.count);
-    return view;
+    // Read in place, not copied: this runs for every frame of growing bars, and a poll holds every
+    // device's vote.
+    return m_book->read([&](const std::map<std::string, PollState>& polls) -> std::optional<PollView> {
+        const auto found = polls.find(m_deck.slides[slide].id);
+        if (found == polls.end())
+            return std::nullopt;
+        const PollState& poll = found->second;
+        PollView view;
+        view.open = poll.open;
+        view.revealed = poll.revealed;
+        view.responses = response_count(poll);
+        const auto bars = m_bars.find(poll.id);
+        view.counts = bars != m_bars.end() && !bars->second.to.empty()
+                          ? bars->second.value(now_ms)
+                          : std::vector<float>(poll.choices, 0.0f);
+        for (const WordCount& word : approved_words(poll))
+            view.words.emplace_back(word.text, word.count);
+        return view;
+    });
 }
 
 bool Presentation::bars_moving(std::uint64_t now_ms) const {

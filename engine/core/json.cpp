@@ -339,8 +339,4 @@ std::string json_string(std::string_view text) {
     return out;
 }
 
-std::string json_number(double value) {
-    return std::isfinite(value) ? number_text(value) : "0";
-}
-
 } // namespace lectern

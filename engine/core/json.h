@@ -45,7 +45,4 @@ JsonParse parse_json(std::string_view text, std::size_t max_depth = 16);
 // and "<" as \u003c so the text is also safe inside an HTML page.
 std::string json_string(std::string_view text);
 
-// A JSON number for a whole number or for a double (no exponent for ordinary values).
-std::string json_number(double value);
-
 } // namespace lectern

@@ -1,6 +1,7 @@
 #include "poll.h"
 
 #include "concat.h"
+#include "utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -17,11 +18,6 @@ std::string normalised(const std::string& text) {
     std::ranges::transform(out, out.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
-}
-
-std::size_t utf8_length(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::ranges::count_if(text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 } // namespace
@@ -82,7 +78,7 @@ VoteResult submit_answer(PollState& poll, const std::string& text, std::size_t m
         return {VoteOutcome::Invalid, "this question takes a choice, not a written answer"};
     if (normalised(text).empty())
         return {VoteOutcome::Invalid, "write an answer first"};
-    if (utf8_length(text) > max_chars)
+    if (code_point_count(text) > max_chars)
         return {VoteOutcome::Invalid, concat("answers are at most ", max_chars, " characters")};
     poll.answers.push_back({poll.answers.size() + 1, text, AnswerStatus::Pending, held_because, false});
     return {VoteOutcome::Counted, {}};

@@ -107,6 +107,10 @@ std::optional<Ipv6> parse_ipv6(std::string_view text) {
     return out;
 }
 
+bool is_this_machine(std::string_view address) {
+    return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
+}
+
 bool is_school_network(std::string_view address) {
     if (const auto v4 = parse_ipv4(address))
         return private_ipv4(*v4);

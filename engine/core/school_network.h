@@ -19,4 +19,9 @@ std::optional<Ipv6> parse_ipv6(std::string_view text); // RFC 4291 text, "::" an
 // True for loopback and private addresses; false for anything else, including text that is no address.
 bool is_school_network(std::string_view address);
 
+// The presenting machine itself as it reaches its own server (127.0.0.1, ::1, ::ffff:127.0.0.1): tools
+// and benchmarks on it are not limited like devices. Other 127/8 addresses are not this (the tests use
+// 127.0.0.2 to play another machine).
+bool is_this_machine(std::string_view address);
+
 } // namespace lectern

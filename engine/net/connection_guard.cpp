@@ -1,14 +1,8 @@
 #include "connection_guard.h"
 
-namespace lectern {
+#include "core/school_network.h"
 
-namespace {
-// The presenting machine itself (the address tools and benchmarks on it use); other 127/8 addresses
-// are limited like any other, which is how the tests play a misbehaving machine.
-bool is_this_machine(const std::string& address) {
-    return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
-}
-} // namespace
+namespace lectern {
 
 bool ConnectionGuard::admit(const std::string& address) {
     std::lock_guard lock(m_mutex);

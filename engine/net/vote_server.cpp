@@ -93,10 +93,6 @@ void set_device_cookie(httplib::Response& res, const std::string& token) {
     res.set_header("Set-Cookie", concat(device_cookie, '=', token, "; Path=/; HttpOnly; SameSite=Strict"));
 }
 
-bool is_loopback(const std::string& address) {
-    return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
-}
-
 // cpp-httplib's server, serving each connection through a DeadlineStream once the ConnectionGuard lets
 // it in. One request per connection (see start()).
 class GuardedServer final : public httplib::Server {
@@ -287,7 +283,7 @@ struct VoteServer::Impl {
         std::lock_guard lock(rate_mutex);
         const std::int64_t now = now_ms();
         std::int64_t wait = devices.take(device, now);
-        if (!is_loopback(address))
+        if (!is_this_machine(address))
             wait = std::max(wait, addresses.take(address, now));
         return wait;
     }

@@ -70,11 +70,6 @@ void WorkerPool::shutdown() {
         pthread_join(thread, nullptr);
 }
 
-std::size_t WorkerPool::threads() const {
-    std::lock_guard lock(m_mutex);
-    return m_threads.size();
-}
-
 void* WorkerPool::run(void* pool) {
     current_pool = static_cast<WorkerPool*>(pool);
     current_pool->work();

@@ -31,14 +31,12 @@ public:
     static void park_current();
     static void unpark_current();
 
-    std::size_t threads() const;
-
 private:
     static void* run(void* pool);
     void work();
     void spawn_if_needed(); // with m_mutex held
 
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::condition_variable m_ready;
     std::deque<std::function<void()>> m_jobs;
     std::vector<pthread_t> m_threads;
