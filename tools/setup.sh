@@ -18,8 +18,10 @@ packages=(
   xvfb xdotool x11-apps x11-utils
   # tools/bench/present_bench: Xlib and XTest key presses
   libx11-dev libxtst-dev
-  # voting: the HTTP server, QR codes for the join address
+  # QR codes for the join address; cpp-httplib is the HTTP client of the tests
   libcpp-httplib-dev libqrencode-dev
+  # the event-driven HTTP server (Boost.Beast on Asio, header-only) and device tokens (HMAC, libsodium)
+  libboost-dev libsodium-dev
   # the voter page's tests: a real headless Chromium driven over WebDriver by a stdlib-only script
   chromium chromium-driver python3
   # the join slide's QR code read back from a screenshot, as a phone camera would

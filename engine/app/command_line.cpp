@@ -106,6 +106,25 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             if (!parse_ipv4(command.bind))
                 return usage_error("--bind takes an IPv4 address of this machine, such as 192.168.1.20 (or "
                                    "0.0.0.0 for all)");
+        } else if (command.kind == CommandKind::Present && argument == "--host-name" && has_value) {
+            command.host_name = arguments[++i];
+        } else if (command.kind == CommandKind::Present && argument == "--devices-per-address" && has_value) {
+            const auto count = whole_number(arguments[++i], 1, 100000);
+            if (!count)
+                return usage_error(
+                    "--devices-per-address takes a whole number from 1 to 100000 (new devices a minute)");
+            command.devices_per_address = *count;
+        } else if (command.kind == CommandKind::Present && argument == "--connections-per-address" &&
+                   has_value) {
+            const auto count = whole_number(arguments[++i], 1, 10000);
+            if (!count)
+                return usage_error("--connections-per-address takes a whole number from 1 to 10000");
+            command.connections_per_address = *count;
+        } else if (command.kind == CommandKind::Present && argument == "--streams-per-address" && has_value) {
+            const auto count = whole_number(arguments[++i], 1, 5000);
+            if (!count)
+                return usage_error("--streams-per-address takes a whole number from 1 to 5000");
+            command.streams_per_address = *count;
         } else if (command.kind == CommandKind::Present && argument == "--clock-speed" && has_value) {
             const auto speed = whole_number(arguments[++i], 1, 1000);
             if (!speed)
@@ -142,7 +161,8 @@ const char* usage_text() {
   lectern DECK.toml [--display N|NAME] [--window] [--kiosk]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
                   [--retention-days N] [--no-vote | --vote] [--port N] [--bind ADDR]
-                  [--word-filter FILE] [--clock-speed N]
+                  [--word-filter FILE] [--host-name NAME] [--devices-per-address N]
+                  [--connections-per-address N] [--streams-per-address N] [--clock-speed N]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
@@ -151,8 +171,11 @@ const char* usage_text() {
                                Decks with questions take votes from pupils' devices on the
                                school network (port 8750, all IPv4 interfaces) unless
                                --no-vote; kiosk mode takes none unless --vote. --word-filter
-                               names the word list for written answers. --clock-speed N
-                               runs every timer N times as fast (for the soak tool)
+                               names the word list for written answers. --host-name NAME
+                               lets devices use NAME for this computer; new devices per
+                               address a minute (60), connections (32) and live pages (40)
+                               per address can be raised for a class behind one router.
+                               --clock-speed N runs every timer N times as fast (soak tool)
   lectern displays             list the displays
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]

@@ -28,10 +28,14 @@ struct CommandLine {
     int port = 8750; // present: --port N, where the voting server listens
     std::string bind = "0.0.0.0"; // present: --bind ADDR (default: every IPv4 interface)
     std::string word_filter;      // present: --word-filter FILE for words answers ("" = the usual places)
-    int clock_speed = 1;          // present: --clock-speed N, timers N times as fast (the soak tool)
-    bool csv = false;             // results: --csv
-    bool delete_results = false;  // results: --delete
-    std::string png_dir;          // results: --png DIR
+    std::string host_name;        // present: --host-name NAME, another name devices may use for this computer
+    int devices_per_address = 60; // present: --devices-per-address N, new devices per address a minute
+    int connections_per_address = 32; // present: --connections-per-address N (a class behind one router)
+    int streams_per_address = 40;     // present: --streams-per-address N
+    int clock_speed = 1;              // present: --clock-speed N, timers N times as fast (the soak tool)
+    bool csv = false;                 // results: --csv
+    bool delete_results = false;      // results: --delete
+    std::string png_dir;              // results: --png DIR
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

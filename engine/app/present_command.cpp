@@ -86,6 +86,11 @@ int run_present(const CommandLine& command) {
         show.clock_speed = command.clock_speed;
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;
+        show.vote_server.host_name = command.host_name;
+        show.vote_server.devices_per_address = static_cast<std::size_t>(command.devices_per_address);
+        show.vote_server.http.connections_per_address =
+            static_cast<std::size_t>(command.connections_per_address);
+        show.vote_server.http.streams_per_address = static_cast<std::size_t>(command.streams_per_address);
         std::string filter_problem;
         show.vote_server.word_filter = load_word_filter(command.word_filter, filter_problem);
         if (!filter_problem.empty()) {

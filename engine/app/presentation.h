@@ -83,7 +83,11 @@ private:
     // Polls (presentation_polls.cpp): arriving on an interactive slide opens it, leaving closes it,
     // coming back reopens it with its votes kept.
     std::optional<PollState> poll_of(std::size_t slide) const;
-    bool change(const PollRecord& record); // through the PollBook: applied, saved; false when it did not fit
+    bool change(const PollRecord& record);
+    bool change(const std::vector<PollRecord>& records); // in one write; true when any fitted
+    static std::vector<PollRecord>
+    rejections(const PollState& poll,
+               const PollActions& actions); // through the PollBook: applied, saved; false when it did not fit
     void start_voting();
     void votes_arrived(std::uint64_t now_ms);
     const JoinDetails* join_details() const;

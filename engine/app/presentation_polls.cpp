@@ -3,6 +3,7 @@
 // Every change goes through the PollBook, which the server's threads share.
 #include "core/poll_record.h"
 #include "presentation.h"
+#include "session_key.h"
 
 #include <algorithm>
 #include <chrono>
@@ -39,6 +40,7 @@ void Presentation::open_results() {
                   << ")\n";
     if (!opening.warning.empty())
         std::cerr << "lectern: " << opening.warning << '\n';
+    m_options.vote_server.device_key = session_key_for(opening.store->log_path());
     m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening.store), std::string());
 }
 
@@ -53,13 +55,15 @@ void Presentation::start_voting() {
         return;
     }
     const std::uint32_t event_type = m_votes_event;
+    EventWait* wait = m_wait.get();
     std::string error;
     m_server = VoteServer::start(
         m_options.vote_server, *m_book, m_deck,
-        [event_type] {
+        [event_type, wait] {
             SDL_Event wake{};
             wake.type = event_type;
             SDL_PushEvent(&wake);
+            wait->wake(); // where SDL's wait polls (kmsdrm), the loop sleeps on this instead
         },
         error);
     if (!m_server) {
@@ -82,8 +86,34 @@ void Presentation::votes_arrived(std::uint64_t now_ms) {
     poll_changed(now_ms);
 }
 
+// The answers "Reject all waiting" or "Reject all from this device" hide.
+std::vector<PollRecord> Presentation::rejections(const PollState& poll, const PollActions& actions) {
+    std::string device;
+    if (actions.reject_device_of) {
+        for (const WordsAnswer& answer : poll.answers) {
+            if (answer.number == *actions.reject_device_of)
+                device = answer.device;
+        }
+    }
+    std::vector<PollRecord> records;
+    for (const WordsAnswer& answer : poll.answers) {
+        const bool waiting = actions.reject_waiting && answer.status == AnswerStatus::Pending;
+        const bool from_device =
+            !device.empty() && answer.device == device && answer.status != AnswerStatus::Rejected;
+        if (waiting || from_device)
+            records.push_back(PollRecord::answer_status(poll.id, answer.number, AnswerStatus::Rejected));
+    }
+    return records;
+}
+
 bool Presentation::change(const PollRecord& record) {
-    const BookEntry entry = m_book->apply(record);
+    return change(std::vector<PollRecord>{record});
+}
+
+bool Presentation::change(const std::vector<PollRecord>& records) {
+    if (records.empty())
+        return false;
+    const BookEntry entry = m_book->apply_all(records);
     if (entry.outcome == VoteOutcome::Invalid)
         return false;
     if (m_book->keeping_results() && !entry.saved)
@@ -145,7 +175,6 @@ void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) 
         toggle_voting(now_ms);
     if (actions.toggle_reveal)
         toggle_reveal(now_ms);
-    bool changed = false;
     // Each change is applied the way a replay of the log would apply it, then kept.
     std::vector<PollRecord> records;
     if (actions.reset)
@@ -160,9 +189,9 @@ void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) 
             PollRecord::answer_status(poll->id, actions.answer_status->first, actions.answer_status->second));
     if (actions.flag_answer)
         records.push_back(PollRecord::answer_flag(poll->id, *actions.flag_answer));
-    for (const PollRecord& record : records)
-        changed = change(record) || changed;
-    if (changed)
+    for (PollRecord& record : rejections(*poll, actions))
+        records.push_back(std::move(record));
+    if (change(records))
         poll_changed(now_ms);
 }
 

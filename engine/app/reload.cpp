@@ -35,20 +35,10 @@ void Presentation::reload(std::uint64_t now_ms) {
     const std::vector<std::string> old_ids = ids_of(m_deck);
     Deck next = std::move(*result->deck);
     const DeckShape next_shape = shape_of(next);
-    std::map<std::string, PollState> polls = polls_for(next);
-    m_book->read([&polls](const std::map<std::string, PollState>& old) {
-        for (auto& [id, poll] : polls) {
-            const auto kept = old.find(id);
-            if (kept != old.end() && kept->second.choices == poll.choices &&
-                kept->second.layout == poll.layout)
-                poll = kept->second; // same question shape: its answers carry over
-        }
-        return 0;
-    });
     m_nav = after_reload(m_nav, old_ids, ids_of(next), next_shape);
     m_deck = std::move(next);
     m_shape = next_shape;
-    m_book->replace_polls(std::move(polls));
+    m_book->reload_polls(polls_for(m_deck)); // answers carried over in the same step
     if (m_server) {
         m_server->set_deck(m_deck);
         m_server->show(m_nav.slide);

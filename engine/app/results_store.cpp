@@ -2,6 +2,7 @@
 
 #include "core/concat.h"
 #include "results_totals.h"
+#include "session_key.h"
 
 #include <algorithm>
 #include <array>
@@ -548,6 +549,7 @@ bool ResultsStore::end_session(const std::map<std::string, PollState>& polls) {
     }
     const bool removed = ::unlink(m_log.c_str()) == 0;
     const std::string reason = errno_text();
+    ::unlink(session_key_path(m_log).c_str()); // the devices' key goes with their tokens
     close_log();
     m_ended = true;
     m_replayed.clear();

@@ -89,10 +89,10 @@ std::map<std::string, PollState> polls_from_rows(const Deck& deck, const std::ve
                 counts.push_back(row.count);
             for (int i = 0; row.kind == TotalsRow::Kind::Word && i < row.count; ++i)
                 poll.answers.push_back(
-                    {poll.answers.size() + 1, row.answer, AnswerStatus::Approved, "", false});
+                    {poll.answers.size() + 1, row.answer, AnswerStatus::Approved, "", false, {}});
             if (row.kind == TotalsRow::Kind::Flagged)
                 poll.answers.push_back(
-                    {poll.answers.size() + 1, row.answer, AnswerStatus::Rejected, "", true});
+                    {poll.answers.size() + 1, row.answer, AnswerStatus::Rejected, "", true, {}});
         }
         if (counts.size() == poll.choices)
             poll.hand_counts = counts;

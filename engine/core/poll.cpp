@@ -80,8 +80,34 @@ VoteResult submit_answer(PollState& poll, const std::string& text, std::size_t m
         return {VoteOutcome::Invalid, "write an answer first"};
     if (code_point_count(text) > max_chars)
         return {VoteOutcome::Invalid, concat("answers are at most ", max_chars, " characters")};
-    poll.answers.push_back({poll.answers.size() + 1, text, AnswerStatus::Pending, held_because, false});
+    poll.answers.push_back({poll.answers.size() + 1, text, AnswerStatus::Pending, held_because, false, {}});
     return {VoteOutcome::Counted, {}};
+}
+
+std::string answer_limit_reached(const PollState& poll, const std::string& device, AnswerLimits limits) {
+    std::size_t from_device = 0;
+    std::size_t waiting = 0;
+    for (const WordsAnswer& answer : poll.answers) {
+        from_device += !device.empty() && answer.device == device;
+        waiting += answer.status == AnswerStatus::Pending;
+    }
+    if (from_device >= limits.per_device)
+        return concat("you have sent ", limits.per_device,
+                      " answers to this question, which is the most it takes");
+    if (waiting >= limits.waiting)
+        return "your teacher has many answers to read already: wait until they have read some, then send "
+               "yours";
+    return {};
+}
+
+std::map<std::string, PollState> carry_over(const std::map<std::string, PollState>& old,
+                                            std::map<std::string, PollState> fresh) {
+    for (auto& [id, poll] : fresh) {
+        const auto kept = old.find(id);
+        if (kept != old.end() && kept->second.choices == poll.choices && kept->second.layout == poll.layout)
+            poll = kept->second;
+    }
+    return fresh;
 }
 
 void set_hand_count(PollState& poll, std::size_t choice, int count) {

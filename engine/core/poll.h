@@ -21,6 +21,8 @@ struct WordsAnswer {
     AnswerStatus status = AnswerStatus::Pending;
     std::string held_because; // "looks like a phone number", ...: why it was marked for the teacher
     bool flagged = false;     // for the safeguarding lead
+    std::string device;       // the device that sent it, this run only (never saved): for the limits
+                              // below and "Reject all from this device"; "" after a restart
 };
 
 struct PollState {
@@ -41,7 +43,7 @@ PollState poll_for(const Slide& slide);
 // One fresh, closed poll per interactive slide of the deck, by slide id.
 std::map<std::string, PollState> polls_for(const Deck& deck);
 
-enum class VoteOutcome { Counted, Changed, NotOpen, Invalid };
+enum class VoteOutcome { Counted, Changed, NotOpen, Invalid, TooMany }; // TooMany: a limit of AnswerLimits
 
 struct VoteResult {
     VoteOutcome outcome = VoteOutcome::Invalid;
@@ -55,6 +57,20 @@ VoteResult cast_vote(PollState& poll, const std::string& device, const std::vect
 // answer was caught by the word filter or the personal-information check (it still waits for the teacher).
 VoteResult submit_answer(PollState& poll, const std::string& text, std::size_t max_chars,
                          const std::string& held_because);
+
+// Written answers a question takes: from one device, and waiting for the teacher at once.
+struct AnswerLimits {
+    std::size_t per_device = 3;
+    std::size_t waiting = 500;
+};
+
+// Why one more answer from `device` would be one too many ("" when it may come), by the limits above.
+std::string answer_limit_reached(const PollState& poll, const std::string& device, AnswerLimits limits);
+
+// Fresh polls of a reloaded deck with every poll that kept its id and shape (layout and number of
+// choices) carried over from `old`, answers and all.
+std::map<std::string, PollState> carry_over(const std::map<std::string, PollState>& old,
+                                            std::map<std::string, PollState> fresh);
 
 // The teacher's show of hands: set a choice's count (0 or more); undo goes back one change.
 void set_hand_count(PollState& poll, std::size_t choice, int count);

@@ -20,6 +20,8 @@ public:
 
     // One request by `key` at `now_ms`: 0 when it may go ahead, else how many milliseconds until it may.
     std::int64_t take(const std::string& key, std::int64_t now_ms);
+    // The same answer as take() would give, without taking anything.
+    std::int64_t wait(const std::string& key, std::int64_t now_ms) const;
 
     std::size_t keys() const { return m_buckets.size(); }
 
@@ -29,6 +31,8 @@ private:
         std::int64_t at_ms = 0;
     };
     void forget_full(std::int64_t now_ms);
+    double tokens_at(const Bucket& bucket, std::int64_t now_ms) const;
+    std::int64_t wait_for(double tokens) const;
 
     RateRule m_rule;
     std::size_t m_max_keys;

@@ -72,4 +72,27 @@ std::string lan_address(const std::string& bind) {
     return "127.0.0.1";
 }
 
+std::vector<std::string> machine_addresses() {
+    std::vector<std::string> addresses;
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) != 0)
+        return {"127.0.0.1", "::1"};
+    for (const ifaddrs* entry = list; entry; entry = entry->ifa_next) {
+        if (!entry->ifa_addr || !(entry->ifa_flags & IFF_UP))
+            continue;
+        char text[INET6_ADDRSTRLEN] = "";
+        if (entry->ifa_addr->sa_family == AF_INET) {
+            const auto* address = reinterpret_cast<const sockaddr_in*>(entry->ifa_addr);
+            inet_ntop(AF_INET, &address->sin_addr, text, sizeof text);
+        } else if (entry->ifa_addr->sa_family == AF_INET6) {
+            const auto* address = reinterpret_cast<const sockaddr_in6*>(entry->ifa_addr);
+            inet_ntop(AF_INET6, &address->sin6_addr, text, sizeof text);
+        }
+        if (text[0] != '\0')
+            addresses.emplace_back(text);
+    }
+    freeifaddrs(list);
+    return addresses;
+}
+
 } // namespace lectern

@@ -1,31 +1,23 @@
 #include "vote_server.h"
 
 #include "built_in_files.h"
-#include "connection_guard.h"
 #include "core/concat.h"
 #include "core/json.h"
+#include "core/request_policy.h"
 #include "core/room_code.h"
 #include "core/school_network.h"
 #include "core/vote_request.h"
 #include "core/voter_state.h"
-#include "deadline_stream.h"
 #include "lan_address.h"
 #include "qr_code.h"
-#include "worker_pool.h"
 
-#include <httplib.h>
-
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <map>
 #include <mutex>
-#include <random>
+#include <sodium.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <thread>
-#include <unistd.h>
 
 namespace lectern {
 
@@ -33,11 +25,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t max_body_bytes = 4096;
-constexpr std::size_t worker_stack_bytes = 256 * 1024;
 constexpr auto wake_interval = std::chrono::milliseconds(100); // at most ten wakes a second
-constexpr auto stream_keepalive = std::chrono::seconds(15);
 constexpr std::string_view device_cookie = "lectern_device";
+constexpr std::string_view voter_page_policy =
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
@@ -49,88 +41,47 @@ std::int64_t unix_seconds() {
         .count();
 }
 
-void send_json(httplib::Response& res, int status, const std::string& body) {
-    res.status = status;
-    res.set_content(body, "application/json; charset=utf-8");
+HttpResponse json_response(int status, std::string body) {
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
 }
 
-void send_error(httplib::Response& res, int status, std::string_view message) {
-    send_json(res, status, concat("{\"ok\":false,\"error\":", json_string(message), '}'));
+HttpResponse error_response(int status, std::string_view message) {
+    return json_response(status, concat("{\"ok\":false,\"error\":", json_string(message), '}'));
 }
 
-bool is_token(std::string_view text) {
-    if (text.size() != 32)
-        return false;
-    for (char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    }
-    return true;
+// 429 with when to try again, in the header and in the body (the voter page waits that long).
+HttpResponse too_soon(std::string_view message, std::int64_t wait_ms) {
+    HttpResponse response = json_response(
+        429, concat("{\"ok\":false,\"error\":", json_string(message), ",\"retry_after_ms\":", wait_ms, '}'));
+    response.headers.emplace_back("Retry-After", std::to_string((wait_ms + 999) / 1000));
+    return response;
 }
 
-// The lectern_device cookie's value, or "" when there is none (or it is not one of ours).
-std::string cookie_token(const httplib::Request& req) {
-    const std::string header = req.get_header_value("Cookie");
-    std::string_view rest = header;
-    while (!rest.empty()) {
-        const std::size_t end = rest.find(';');
-        std::string_view pair = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+// The lectern_device cookie's value, or "" when there is none.
+std::string_view cookie_value(std::string_view header) {
+    while (!header.empty()) {
+        const std::size_t end = header.find(';');
+        std::string_view pair = header.substr(0, end);
+        header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
         while (!pair.empty() && pair.front() == ' ')
             pair.remove_prefix(1);
-        if (pair.starts_with(device_cookie) && pair.size() > device_cookie.size() &&
-            pair[device_cookie.size()] == '=') {
-            const std::string_view value = pair.substr(device_cookie.size() + 1);
-            if (is_token(value))
-                return std::string(value);
-        }
+        if (pair.size() > device_cookie.size() && pair.starts_with(device_cookie) &&
+            pair[device_cookie.size()] == '=')
+            return pair.substr(device_cookie.size() + 1);
     }
     return {};
 }
 
 // A session cookie: no expiry date, so it goes when the browser closes; never readable by scripts.
-void set_device_cookie(httplib::Response& res, const std::string& token) {
-    res.set_header("Set-Cookie", concat(device_cookie, '=', token, "; Path=/; HttpOnly; SameSite=Strict"));
+void set_device_cookie(HttpResponse& response, const std::string& token) {
+    response.headers.emplace_back("Set-Cookie",
+                                  concat(device_cookie, '=', token, "; Path=/; HttpOnly; SameSite=Strict"));
 }
 
-// cpp-httplib's server, serving each connection through a DeadlineStream once the ConnectionGuard lets
-// it in. One request per connection (see start()).
-class GuardedServer final : public httplib::Server {
-public:
-    GuardedServer(ConnectionGuard& guard, std::chrono::milliseconds deadline)
-        : m_guard(guard), m_deadline(deadline) {}
-
-private:
-    bool process_and_close_socket(socket_t sock) override {
-        current_address = address_of(sock, false);
-        bool served = false;
-        if (m_guard.admit(current_address)) {
-            current_counted = true;
-            DeadlineStream stream(sock, m_deadline, std::chrono::seconds(5));
-            bool closed = false;
-            served = process_request(stream, true, closed, nullptr);
-            if (current_counted)
-                m_guard.release(current_address);
-        }
-        ::shutdown(sock, SHUT_RDWR);
-        ::close(sock);
-        return served;
-    }
-
-public:
-    // The connection this thread serves, so an event stream can stop counting against its address.
-    static thread_local std::string current_address;
-    static thread_local bool current_counted;
-
-private:
-    ConnectionGuard& m_guard;
-    std::chrono::milliseconds m_deadline;
-};
-
-thread_local std::string GuardedServer::current_address;
-thread_local bool GuardedServer::current_counted = false;
-
-// A class's worth of event streams needs more open files than a desktop session allows by default (1,024).
+// A class's worth of connections needs more open files than a desktop session allows by default (1,024).
 void raise_open_file_limit() {
     rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
@@ -139,322 +90,352 @@ void raise_open_file_limit() {
     }
 }
 
-} // namespace
-
-std::string random_token() {
-    static std::mutex mutex;
-    static std::random_device source;
-    std::lock_guard lock(mutex);
-    std::string token;
-    for (int i = 0; i < 4; ++i) {
-        char part[9];
-        std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(source()));
-        token += part;
-    }
-    return token;
+std::string random_room_code() {
+    return room_code_from(randombytes_random());
 }
 
-struct VoteServer::Impl {
-    Impl(const VoteServerOptions& given, PollBook& shared_book, std::function<void()> wake_presentation)
-        : options(given), book(shared_book), wake(std::move(wake_presentation)),
-          guard(given.connections_per_address), http(guard, given.request_deadline),
-          devices(given.device_rule), addresses(given.address_rule) {}
-
-    VoteServerOptions options;
-    PollBook& book;
-    std::function<void()> wake;
-    ConnectionGuard guard;
-    GuardedServer http;
-    std::thread listener;
-    std::thread waker;
-    int port = 0;
-    std::string host;
-
-    // What voters are told, and the deck it comes from; guarded by state_mutex.
-    std::mutex state_mutex;
-    std::condition_variable state_cv;
+// What voters are told, and what it is made from. Guarded by Impl::shown_mutex.
+struct Shown {
     Deck deck;
     std::map<std::string, int> max_chars; // words polls
     std::size_t slide = 0;
     std::string state_json;
-    std::uint64_t state_version = 0;
     std::string room;
+    std::vector<std::string> old_rooms; // this session's earlier codes: telling of them gives nothing away
     JoinDetails join;
-    bool stopping = false;
+};
 
-    // Results changed: the waker refreshes the state and wakes the presentation, then rests a moment.
-    std::mutex wake_mutex;
-    std::condition_variable wake_cv;
-    bool wake_pending = false;
-    bool wake_stopping = false;
-
-    std::mutex rate_mutex;
+// The limits the server's thread keeps per address and device; only that thread touches them.
+struct Budgets {
     RateLimiter devices;
     RateLimiter addresses;
-    std::atomic<std::size_t> event_streams = 0;
+    RateLimiter room_guesses;
+    RateLimiter new_devices;
+};
+
+} // namespace
+
+struct VoteServer::Impl {
+    Impl(const VoteServerOptions& given, PollBook& shared_book, std::function<void()> wake_presentation)
+        : options(given), book(shared_book), wake(std::move(wake_presentation)),
+          tokens(given.device_key ? *given.device_key : random_device_key()),
+          budgets{RateLimiter(given.device_rule), RateLimiter(given.address_rule),
+                  RateLimiter(given.room_guess_rule),
+                  RateLimiter(RateRule{static_cast<double>(given.devices_per_address) / 60.0,
+                                       static_cast<double>(given.devices_per_address)})} {}
+
+    VoteServerOptions options;
+    PollBook& book;
+    std::function<void()> wake;
+    DeviceTokens tokens;
+    Budgets budgets;
+    OwnHosts own_hosts;
+
+    mutable std::mutex shown_mutex;
+    Shown shown;
+
+    // Votes handed to the book and not yet answered: the server waits for them before it goes.
+    std::mutex saving_mutex;
+    std::condition_variable saving_done;
+    std::size_t saving = 0;
+
+    // Results changed: refresh and wake now, then rest; changes meanwhile wait for the rest to end.
+    bool wake_resting = false;
+    bool wake_pending = false;
+
+    std::unique_ptr<HttpServer> http; // last: it calls into everything above until it stops
 
     void set_deck_locked(const Deck& next) {
-        deck = next;
-        max_chars.clear();
-        for (const Slide& s : deck.slides) {
+        shown.deck = next;
+        shown.max_chars.clear();
+        for (const Slide& s : shown.deck.slides) {
             if (s.layout == SlideLayout::Words && s.question)
-                max_chars[s.id] = s.question->max_chars;
+                shown.max_chars[s.id] = s.question->max_chars;
         }
     }
 
-    void set_room_locked(std::string code) {
-        room = std::move(code);
-        join.room_code = room;
-        join.address = concat("http://", host, ':', port, "/?room=", room);
-        const QrModules qr = qr_code_of(join.address);
-        join.qr_size = qr.size;
-        join.qr_modules = qr.modules;
+    void set_room_locked(std::string code, const std::string& host) {
+        shown.room = std::move(code);
+        shown.join.room_code = shown.room;
+        shown.join.address = concat("http://", host, ':', http ? http->port() : 0, "/?room=", shown.room);
+        const QrModules qr = qr_code_of(shown.join.address);
+        shown.join.qr_size = qr.size;
+        shown.join.qr_modules = qr.modules;
     }
 
-    // Rebuilds the state voters see; wakes the event streams when it changed.
+    // Rebuilds the state voters see; sends it to every follower when it changed.
     void refresh_state() {
-        std::lock_guard lock(state_mutex);
-        const Slide* shown = slide < deck.slides.size() && is_interactive(deck.slides[slide].layout)
-                                 ? &deck.slides[slide]
-                                 : nullptr;
-        std::string json = book.read([&](const std::map<std::string, PollState>& polls) {
-            const auto found = shown ? polls.find(shown->id) : polls.end();
-            return voter_state_json(slide + 1, shown, found == polls.end() ? nullptr : &found->second);
-        });
-        if (json != state_json) {
-            state_json = std::move(json);
-            ++state_version;
-            state_cv.notify_all();
-        }
-    }
-
-    void results_changed() {
+        std::string message;
         {
-            std::lock_guard lock(wake_mutex);
-            wake_pending = true;
-        }
-        wake_cv.notify_one();
-    }
-
-    void run_waker() {
-        std::unique_lock lock(wake_mutex);
-        while (true) {
-            wake_cv.wait(lock, [this] { return wake_pending || wake_stopping; });
-            if (wake_stopping)
+            std::lock_guard lock(shown_mutex);
+            const Slide* on_screen = shown.slide < shown.deck.slides.size() &&
+                                             is_interactive(shown.deck.slides[shown.slide].layout)
+                                         ? &shown.deck.slides[shown.slide]
+                                         : nullptr;
+            std::string json = book.read([&](const std::map<std::string, PollState>& polls) {
+                const auto found = on_screen ? polls.find(on_screen->id) : polls.end();
+                return voter_state_json(shown.slide + 1, on_screen,
+                                        found == polls.end() ? nullptr : &found->second);
+            });
+            if (json == shown.state_json)
                 return;
-            wake_pending = false;
-            lock.unlock();
-            refresh_state();
-            if (wake)
-                wake();
-            lock.lock();
-            wake_cv.wait_for(lock, wake_interval, [this] { return wake_stopping; });
+            shown.state_json = std::move(json);
+            message = concat("event: state\ndata: ", shown.state_json, "\n\n");
         }
+        if (http)
+            http->broadcast(StreamChannel::Voters, std::move(message));
     }
 
-    bool room_matches(const httplib::Request& req, httplib::Response& res) {
-        std::string code;
-        {
-            std::lock_guard lock(state_mutex);
-            code = room;
+    // On the server's thread, after a vote: at most ten refreshes and wakes a second.
+    void results_changed() {
+        if (wake_resting) {
+            wake_pending = true;
+            return;
         }
-        if (!is_room_code(req.get_param_value("room"), code)) {
-            send_error(res, 403,
-                       req.has_param("room")
-                           ? "that room code is not this lesson's: check the code on the screen"
-                           : "the address needs the room code: ?room= and the code on the screen");
-            return false;
-        }
-        return true;
+        refresh_state();
+        if (wake)
+            wake();
+        wake_resting = true;
+        http->post(
+            [this] {
+                wake_resting = false;
+                if (std::exchange(wake_pending, false))
+                    results_changed();
+            },
+            wake_interval);
     }
 
-    // The device's token, set as a cookie when it has none yet.
-    std::string device_of(const httplib::Request& req, httplib::Response& res) {
-        std::string token = cookie_token(req);
-        if (token.empty()) {
-            token = random_token();
-            set_device_cookie(res, token);
+    // --- checks every request passes, in order ---
+
+    // 421, 403 or nothing: whether the request may be served at all.
+    std::optional<HttpResponse> refused(const HttpRequest& request) const {
+        if (!is_school_network(request.address))
+            return error_response(403, "voting is open only to devices on the school network");
+        if (!is_own_host(request.header("host"), own_hosts)) {
+            HttpResponse response = error_response(
+                421, "this address does not name the teacher's computer: use the address on the screen");
+            response.close = true;
+            return response;
         }
-        return token;
+        // A page of another site may link to the voter page (a top-level visit cannot vote by itself: the
+        // cookie is SameSite=Strict), but may not call anything else.
+        const bool visit =
+            request.method == "GET" && request.path == "/" && request.header("sec-fetch-mode") == "navigate";
+        if (!visit &&
+            is_cross_site(request.header("origin"), request.header("sec-fetch-site"), request.header("host")))
+            return error_response(403, "only the voter page of this lesson can send answers");
+        return std::nullopt;
     }
 
-    // 0 when the request may go ahead, else milliseconds to wait.
-    std::int64_t limited(const std::string& device, const std::string& address) {
-        std::lock_guard lock(rate_mutex);
+    // 403 or 429 unless the room code is right. Wrong codes count against the address; a right one never
+    // pays for them, but an address that has used up its guesses is told to wait whatever it sends.
+    std::optional<HttpResponse> wrong_room(const HttpRequest& request) {
         const std::int64_t now = now_ms();
-        std::int64_t wait = devices.take(device, now);
+        if (const std::int64_t wait = budgets.room_guesses.wait(request.address, now); wait > 0)
+            return too_soon(
+                "too many wrong room codes from this device: wait, then check the code on the screen", wait);
+        bool has_room = false;
+        const std::string given = request.query_value("room", &has_room);
+        {
+            std::lock_guard lock(shown_mutex);
+            if (is_room_code(given, shown.room))
+                return std::nullopt;
+            // Devices still on the code the teacher replaced are no guessers (a class behind one router
+            // would otherwise use up its address's tries at once).
+            if (std::ranges::any_of(shown.old_rooms,
+                                    [&](const std::string& old) { return is_room_code(given, old); }))
+                return error_response(403,
+                                      "the teacher changed the room code: type the new one from the screen");
+        }
+        budgets.room_guesses.take(request.address, now);
+        return error_response(
+            403, has_room ? "that room code is not this lesson's: check the code on the screen"
+                          : "the address needs the room code: ?room= and the code on the screen");
+    }
+
+    // The device's id from its cookie; or a new token (set as a cookie on `response`) while the address
+    // may still have new devices; or nothing.
+    std::optional<std::string> device_of(const HttpRequest& request, HttpResponse& response) {
+        if (auto device = tokens.device_of(cookie_value(request.header("cookie"))))
+            return device;
+        return new_device(request, response);
+    }
+
+    std::optional<std::string> new_device(const HttpRequest& request, HttpResponse& response) {
+        if (!is_this_machine(request.address) && budgets.new_devices.take(request.address, now_ms()) > 0)
+            return std::nullopt;
+        const std::string token = tokens.issue();
+        set_device_cookie(response, token);
+        return tokens.device_of(token);
+    }
+
+    // 0 when the request may go ahead, else milliseconds to wait. `device` "" for a request without one.
+    std::int64_t limited(const std::string& device, const std::string& address) {
+        const std::int64_t now = now_ms();
+        std::int64_t wait = device.empty() ? 0 : budgets.devices.take(device, now);
         if (!is_this_machine(address))
-            wait = std::max(wait, addresses.take(address, now));
+            wait = std::max(wait, budgets.addresses.take(address, now));
         return wait;
     }
 
-    void handle_vote(const httplib::Request& req, httplib::Response& res) {
-        if (!room_matches(req, res))
-            return;
-        const std::string device = device_of(req, res);
-        if (const std::int64_t wait = limited(device, req.remote_addr); wait > 0) {
-            res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
-            send_json(
-                res, 429,
-                concat("{\"ok\":false,\"error\":\"too many answers at once: your last one is sent again in a "
-                       "moment\",\"retry_after_ms\":",
-                       wait, '}'));
+    // --- the routes ---
+
+    void handle(HttpRequest request, HttpReply reply) {
+        if (auto refusal = refused(request)) {
+            std::move(reply).send(std::move(*refusal));
             return;
         }
-        const VoteRequestParse parsed = parse_vote_request(req.body);
+        const std::string& path = request.path;
+        const bool post = request.method == "POST";
+        if (path == "/" && request.method == "GET") {
+            std::move(reply).send(voter_page(request));
+            return;
+        }
+        if (path == "/favicon.ico") {
+            std::move(reply).send(json_response(204, {}));
+            return;
+        }
+        const bool post_only = path == "/api/vote" || path == "/api/device";
+        const bool get_only = path == "/api/state" || path == "/api/events";
+        if (!post_only && !get_only) {
+            std::move(reply).send(
+                error_response(404, "there is nothing at this address; the voter page is at /"));
+            return;
+        }
+        if (post_only != post) {
+            HttpResponse response =
+                error_response(405, post ? "ask for this with GET" : "send this with POST");
+            response.headers.emplace_back("Allow", post ? "GET" : "POST");
+            std::move(reply).send(std::move(response));
+            return;
+        }
+        if (post && !is_json_content_type(request.header("content-type"))) {
+            std::move(reply).send(
+                error_response(415, "send answers as JSON (Content-Type: application/json)"));
+            return;
+        }
+        if (auto refusal = wrong_room(request)) {
+            std::move(reply).send(std::move(*refusal));
+            return;
+        }
+        if (path == "/api/state")
+            std::move(reply).send(state(request));
+        else if (path == "/api/events")
+            follow(std::move(reply));
+        else if (path == "/api/device")
+            std::move(reply).send(fresh_device(request));
+        else
+            take_vote(request, std::move(reply));
+    }
+
+    HttpResponse voter_page(const HttpRequest& request) {
+        HttpResponse response;
+        response.content_type = "text/html; charset=utf-8";
+        response.body = std::string(lectern::voter_page());
+        response.headers.emplace_back("Content-Security-Policy", std::string(voter_page_policy));
+        if (!tokens.device_of(cookie_value(request.header("cookie"))))
+            new_device(request, response); // none left for this address: the first vote asks again
+        return response;
+    }
+
+    HttpResponse state(const HttpRequest& request) {
+        HttpResponse response;
+        {
+            std::lock_guard lock(shown_mutex);
+            response.body = shown.state_json;
+        }
+        if (!tokens.device_of(cookie_value(request.header("cookie"))))
+            new_device(request, response);
+        return response;
+    }
+
+    void follow(HttpReply reply) {
+        std::string first;
+        {
+            std::lock_guard lock(shown_mutex);
+            first = concat("retry: 2000\n\nevent: state\ndata: ", shown.state_json, "\n\n");
+        }
+        std::move(reply).stream(StreamChannel::Voters, {{"X-Accel-Buffering", "no"}}, std::move(first));
+    }
+
+    // Shared tablets (?shared=1): a fresh device token after each vote, so the next pupil counts anew.
+    HttpResponse fresh_device(const HttpRequest& request) {
+        const std::optional<std::string> device = tokens.device_of(cookie_value(request.header("cookie")));
+        if (const std::int64_t wait = limited(device.value_or(std::string()), request.address); wait > 0)
+            return too_soon("too many requests at once: wait a moment", wait);
+        HttpResponse response = json_response(200, "{\"ok\":true}");
+        if (!new_device(request, response))
+            return too_soon("too many new devices from this address: wait a minute", 60000);
+        return response;
+    }
+
+    void take_vote(const HttpRequest& request, HttpReply reply) {
+        HttpResponse response;
+        const std::optional<std::string> device = device_of(request, response);
+        if (!device) {
+            std::move(reply).send(too_soon("too many new devices from this address: wait a minute", 60000));
+            return;
+        }
+        if (const std::int64_t wait = limited(*device, request.address); wait > 0) {
+            std::move(reply).send(
+                too_soon("too many answers at once: your last one is sent again in a moment", wait));
+            return;
+        }
+        const VoteRequestParse parsed = parse_vote_request(request.body);
         if (!parsed.request) {
-            send_error(res, 400, parsed.error);
+            std::move(reply).send(error_response(400, parsed.error));
             return;
         }
         const VoteRequest& vote = *parsed.request;
-        BookEntry entry;
+        {
+            std::lock_guard lock(saving_mutex);
+            ++saving;
+        }
+        // BookDone is copied; the reply is not, so it travels in a shared box.
+        auto box = std::make_shared<HttpReply>(std::move(reply));
+        BookDone done = [this, box, cookies = std::move(response.headers)](BookEntry entry) mutable {
+            HttpResponse answer = answer_for(entry);
+            for (auto& header : cookies)
+                answer.headers.push_back(std::move(header));
+            std::move(*box).send(std::move(answer));
+            if (entry.outcome == VoteOutcome::Counted || entry.outcome == VoteOutcome::Changed)
+                http->post([this] { results_changed(); });
+            std::lock_guard lock(saving_mutex);
+            if (--saving == 0)
+                saving_done.notify_all();
+        };
         if (vote.text) {
             std::size_t limit = 0; // not a words poll: the book says why the text does not fit
             {
-                std::lock_guard lock(state_mutex);
-                if (const auto found = max_chars.find(vote.poll); found != max_chars.end())
+                std::lock_guard lock(shown_mutex);
+                if (const auto found = shown.max_chars.find(vote.poll); found != shown.max_chars.end())
                     limit = static_cast<std::size_t>(found->second);
             }
-            entry = book.answer(vote.poll, *vote.text, limit, held_because(*vote.text, options.word_filter),
-                                unix_seconds());
+            book.answer({vote.poll, *device, *vote.text, limit, held_because(*vote.text, options.word_filter),
+                         unix_seconds(), options.answer_limits},
+                        std::move(done));
         } else {
-            entry = book.vote(vote.poll, device, *vote.choices);
+            book.vote(vote.poll, *device, *vote.choices, std::move(done));
         }
+    }
+
+    static HttpResponse answer_for(const BookEntry& entry) {
         switch (entry.outcome) {
         case VoteOutcome::Counted:
         case VoteOutcome::Changed:
-            results_changed();
-            if (!entry.saved) {
-                send_error(res, 503, "your answer could not be saved on the teacher's computer: try again");
-                return;
-            }
-            send_json(res, 200,
-                      concat("{\"ok\":true,\"changed\":",
-                             entry.outcome == VoteOutcome::Changed ? "true" : "false", '}'));
-            return;
+            if (!entry.saved)
+                return error_response(503,
+                                      "your answer could not be saved on the teacher's computer: try again");
+            return json_response(200, concat("{\"ok\":true,\"changed\":",
+                                             entry.outcome == VoteOutcome::Changed ? "true" : "false", '}'));
         case VoteOutcome::NotOpen:
-            send_error(res, 409, entry.message);
-            return;
+            return error_response(409, entry.message);
+        case VoteOutcome::TooMany:
+            return error_response(429, entry.message); // no retry_after_ms: sending again will not help
         case VoteOutcome::Invalid:
-            send_error(res, entry.cannot_keep ? 503 : 400, entry.message);
-            return;
+            break;
         }
-    }
-
-    void handle_events(const httplib::Request& req, httplib::Response& res) {
-        if (!room_matches(req, res))
-            return;
-        if (++event_streams > options.max_event_streams) {
-            --event_streams;
-            res.set_header("Retry-After", "5");
-            send_error(res, 503,
-                       "too many devices are following the lesson; this page checks again by itself");
-            return;
-        }
-        device_of(req, res);
-        WorkerPool::park_current(); // this thread now follows one device for the whole lesson
-        if (GuardedServer::current_counted) {
-            guard.release(GuardedServer::current_address); // streams last; they do not count as in progress
-            GuardedServer::current_counted = false;
-        }
-        res.set_header("X-Accel-Buffering", "no");
-        res.set_chunked_content_provider(
-            "text/event-stream",
-            [this, seen = std::uint64_t{0}, first = true](std::size_t, httplib::DataSink& sink) mutable {
-                std::string message = first ? "retry: 2000\n\n" : "";
-                first = false;
-                {
-                    std::unique_lock lock(state_mutex);
-                    state_cv.wait_for(lock, stream_keepalive,
-                                      [&] { return stopping || state_version != seen; });
-                    if (stopping)
-                        return false;
-                    if (state_version != seen) {
-                        seen = state_version;
-                        message += concat("event: state\ndata: ", state_json, "\n\n");
-                    } else {
-                        message += ": still here\n\n"; // finds connections that died without a word
-                    }
-                }
-                return sink.write(message.data(), message.size());
-            },
-            [this](bool) {
-                --event_streams;
-                WorkerPool::unpark_current();
-            });
-    }
-
-    void add_routes() {
-        // Nothing a voter's browser keeps or passes on: no caching, no referrer, no content sniffing.
-        http.set_default_headers({{"Cache-Control", "no-store"},
-                                  {"Referrer-Policy", "no-referrer"},
-                                  {"X-Content-Type-Options", "nosniff"}});
-        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-            if (is_school_network(req.remote_addr))
-                return httplib::Server::HandlerResponse::Unhandled;
-            send_error(res, 403, "voting is open only to devices on the school network");
-            return httplib::Server::HandlerResponse::Handled;
-        });
-        http.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
-            device_of(req, res);
-            const std::string_view page = voter_page();
-            res.set_header("Content-Security-Policy",
-                           "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                           "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'");
-            res.set_content(page.data(), page.size(), "text/html; charset=utf-8");
-        });
-        http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
-        http.Get("/api/state", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!room_matches(req, res))
-                return;
-            device_of(req, res);
-            std::lock_guard lock(state_mutex);
-            send_json(res, 200, state_json);
-        });
-        http.Get("/api/events",
-                 [this](const httplib::Request& req, httplib::Response& res) { handle_events(req, res); });
-        http.Post("/api/vote",
-                  [this](const httplib::Request& req, httplib::Response& res) { handle_vote(req, res); });
-        // Shared tablets (?shared=1): a fresh device token after each vote, so the next pupil counts anew.
-        http.Post("/api/device", [this](const httplib::Request& req, httplib::Response& res) {
-            if (!room_matches(req, res))
-                return;
-            if (const std::int64_t wait = limited(cookie_token(req), req.remote_addr); wait > 0) {
-                res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
-                send_error(res, 429, "too many requests at once: wait a moment");
-                return;
-            }
-            set_device_cookie(res, random_token());
-            send_json(res, 200, "{\"ok\":true}");
-        });
-        for (const char* path : {"/api/vote", "/api/device"})
-            http.Get(path, [](const httplib::Request&, httplib::Response& res) {
-                res.set_header("Allow", "POST");
-                send_error(res, 405, "send this with POST");
-            });
-        http.set_error_handler(
-            httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-                if (!res.body.empty())
-                    return httplib::Server::HandlerResponse::Unhandled;
-                switch (res.status) {
-                case 404:
-                    send_error(res, 404, "there is nothing at this address; the voter page is at /");
-                    break;
-                case 413:
-                    send_error(res, 413, "the request is too large (4 KiB at most)");
-                    break;
-                case 400:
-                    send_error(res, 400, "the request could not be read");
-                    break;
-                default:
-                    send_error(res, res.status, "the request could not be answered");
-                    break;
-                }
-                return httplib::Server::HandlerResponse::Handled;
-            }));
-        http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-            send_error(res, 500, "something went wrong on the teacher's computer; try again");
-        });
+        return error_response(entry.cannot_keep ? 503 : 400, entry.message);
     }
 };
 
@@ -468,78 +449,46 @@ std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, 
     auto impl = std::make_unique<Impl>(options, book, std::move(wake));
     Impl& s = *impl;
     s.set_deck_locked(deck);
-    s.add_routes();
-    s.http.set_payload_max_length(max_body_bytes);
-    // One request per connection: cpp-httplib waits for a kept-alive connection's next request by polling
-    // every 10 ms on the connection's own thread, which would keep hundreds of threads busy after a
-    // class has voted. A new connection on the school network costs about a millisecond.
-    s.http.set_keep_alive_max_count(1);
-    s.http.set_tcp_nodelay(true);
-    const std::size_t max_working = options.max_working_threads;
-    s.http.new_task_queue = [max_working] {
-        struct Queue final : httplib::TaskQueue {
-            explicit Queue(std::size_t max) : pool(max, worker_stack_bytes) {}
-            void enqueue(std::function<void()> fn) override { pool.enqueue(std::move(fn)); }
-            void shutdown() override { pool.shutdown(); }
-            WorkerPool pool;
-        };
-        return new Queue(max_working);
-    };
-    int listening = -1;
-    s.http.set_socket_options([&listening](int sock) {
-        const int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        listening = sock;
-    });
-    s.port = options.port == 0 ? s.http.bind_to_any_port(options.bind) : options.port;
-    if (s.port <= 0 || (options.port != 0 && !s.http.bind_to_port(options.bind, options.port))) {
-        error = concat("cannot listen on ", options.bind, " port ", options.port,
-                       " (is another lectern running? choose another with --port, or turn voting off with "
+    // Nothing a voter's browser keeps or passes on: no caching, no referrer, no content sniffing.
+    HttpHeaders every_answer = {{"Cache-Control", "no-store"},
+                                {"Referrer-Policy", "no-referrer"},
+                                {"X-Content-Type-Options", "nosniff"}};
+    s.http = HttpServer::start(
+        options.bind, options.port, options.http, std::move(every_answer),
+        [&s](HttpRequest request, HttpReply reply) { s.handle(std::move(request), std::move(reply)); },
+        error);
+    if (!s.http) {
+        error = concat("cannot listen on ", options.bind, " port ", options.port, " (", error,
+                       "; is another lectern running? choose another with --port, or turn voting off with "
                        "--no-vote)");
         return nullptr;
     }
-    // httplib listens with a queue of 5; a class joining at once needs far more.
-    if (listening >= 0)
-        ::listen(listening, 1024);
-    s.http.set_socket_options([](int) {}); // `listening` goes out of scope: nothing may refer to it
-    s.host = lan_address(options.bind);
-    s.set_room_locked(options.room_code.empty()
-                          ? room_code_from(static_cast<std::uint32_t>(std::random_device()()))
-                          : options.room_code);
+    s.own_hosts.port = s.http->port();
+    s.own_hosts.names = machine_addresses();
+    s.own_hosts.names.emplace_back("localhost");
+    if (!options.host_name.empty())
+        s.own_hosts.names.push_back(options.host_name);
+    {
+        std::lock_guard lock(s.shown_mutex);
+        s.set_room_locked(options.room_code.empty() ? random_room_code() : options.room_code,
+                          lan_address(options.bind));
+    }
     s.refresh_state();
-    s.listener = std::thread([&s] { s.http.listen_after_bind(); });
-    for (int i = 0; i < 2000 && !s.http.is_running(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    s.waker = std::thread([&s] { s.run_waker(); });
     return std::unique_ptr<VoteServer>(new VoteServer(std::move(impl)));
 }
 
 VoteServer::~VoteServer() {
     Impl& s = *m_impl;
     {
-        std::lock_guard lock(s.state_mutex);
-        s.stopping = true;
+        std::unique_lock lock(s.saving_mutex);
+        s.saving_done.wait(lock, [&s] { return s.saving == 0; }); // each vote on disk is answered first
     }
-    s.state_cv.notify_all();
-    {
-        std::lock_guard lock(s.wake_mutex);
-        s.wake_stopping = true;
-    }
-    s.wake_cv.notify_all();
-    // cpp-httplib's stop() does nothing until its accept loop has begun; start() waited for that, but
-    // never wait for ever on a loop that ended by itself.
-    for (int i = 0; i < 2000 && !s.http.is_running() && s.listener.joinable(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    s.http.stop();
-    if (s.listener.joinable())
-        s.listener.join();
-    if (s.waker.joinable())
-        s.waker.join();
+    s.http->stop(); // before it goes: its last handlers still use it
 }
 
 void VoteServer::set_deck(const Deck& deck) {
     {
-        std::lock_guard lock(m_impl->state_mutex);
+        std::lock_guard lock(m_impl->shown_mutex);
         m_impl->set_deck_locked(deck);
     }
     m_impl->refresh_state();
@@ -547,8 +496,8 @@ void VoteServer::set_deck(const Deck& deck) {
 
 void VoteServer::show(std::size_t slide) {
     {
-        std::lock_guard lock(m_impl->state_mutex);
-        m_impl->slide = slide;
+        std::lock_guard lock(m_impl->shown_mutex);
+        m_impl->shown.slide = slide;
     }
     m_impl->refresh_state();
 }
@@ -558,22 +507,30 @@ void VoteServer::polls_changed() {
 }
 
 std::string VoteServer::rotate_room() {
-    std::lock_guard lock(m_impl->state_mutex);
     std::string code;
-    do
-        code = room_code_from(static_cast<std::uint32_t>(std::random_device()()));
-    while (code == m_impl->room);
-    m_impl->set_room_locked(code);
+    {
+        std::lock_guard lock(m_impl->shown_mutex);
+        do
+            code = random_room_code();
+        while (code == m_impl->shown.room);
+        m_impl->shown.old_rooms.push_back(m_impl->shown.room);
+        m_impl->set_room_locked(code, lan_address(m_impl->options.bind));
+    }
+    m_impl->http->close_streams(StreamChannel::Voters); // followers of the old room must join again
     return code;
 }
 
 JoinDetails VoteServer::join() const {
-    std::lock_guard lock(m_impl->state_mutex);
-    return m_impl->join;
+    std::lock_guard lock(m_impl->shown_mutex);
+    return m_impl->shown.join;
 }
 
 int VoteServer::port() const {
-    return m_impl->port;
+    return m_impl->http->port();
+}
+
+HttpCounts VoteServer::connections() const {
+    return m_impl->http->counts();
 }
 
 } // namespace lectern

@@ -1,15 +1,17 @@
-// VoteServer: the voting server of vote-api.md, inside the presenting process. It serves the voter page,
-// takes votes (counted and saved through the PollBook before they are acknowledged) and streams the
-// presentation's state to voters over Server-Sent Events. Its threads never touch SDL: it tells the
-// presentation that results changed through `wake`, at most a few times a second.
+// VoteServer: the voting server of docs/vote-api.md, inside the presenting process, on the event-driven
+// HttpServer (one thread for every connection and event stream). It serves the voter page, takes votes
+// (counted and saved through the PollBook, and acknowledged only once they are on disk) and streams the
+// presentation's state to voters over Server-Sent Events. It never touches SDL: it tells the
+// presentation that results changed through `wake`, at most ten times a second.
 //
-// Robustness: only loopback and private addresses (403 otherwise); bodies over 4 KiB get 413; each
-// device and each address is rate limited (429 with Retry-After; the voter page then sends its latest
-// choice again, so a pupil's last vote still counts); a request must arrive whole within a deadline,
-// so slow or half-open connections are cut off (deadline_stream.h), and one address may have only so
-// many requests in progress (connection_guard.h); requests are served by a capped
-// pool of small-stack threads, with event streams parked outside the cap so votes always find a thread
-// (worker_pool.h).
+// What a pupil with a laptop cannot do (each has a test in tests/net/):
+//   - tie the server up: connections, streams and deadlines are budgeted per address (http_server.h);
+//   - guess the room code: wrong codes count per address (10 free, then one every 10 s: 429);
+//   - vote through other pupils' browsers from another web page: Host, Origin, Sec-Fetch-Site and
+//     Content-Type are checked (core/request_policy.h);
+//   - invent devices: tokens are the server's own (device_tokens.h), and new ones are limited per address;
+//   - flood the teacher with written answers: a few per device per question, a few hundred waiting.
+// Only loopback and private addresses are served (403 otherwise); bodies over 4 KiB get 413.
 #pragma once
 
 #include "app/poll_book.h"
@@ -17,26 +19,30 @@
 #include "core/deck.h"
 #include "core/rate_limit.h"
 #include "core/slide_composer.h"
+#include "device_tokens.h"
+#include "http_server.h"
 
-#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lectern {
 
 struct VoteServerOptions {
-    std::string bind = "0.0.0.0";             // --bind
-    int port = 8750;                          // --port; 0 picks a free port (tests)
-    std::size_t max_working_threads = 48;     // threads answering requests; more requests wait their turn
-    std::size_t max_event_streams = 800;      // devices following the lesson (each holds a parked thread)
-    std::size_t connections_per_address = 32; // open at once (a router shares one address)
-    std::chrono::milliseconds request_deadline{10000}; // to send a whole request; streams exempt
-    RateRule device_rule{4, 12};      // per device token: a burst of 12 taps, then 4 a second
-    RateRule address_rule{400, 1200}; // per address (a class behind one router shares it); not loopback
+    std::string bind = "0.0.0.0";         // --bind
+    int port = 8750;                      // --port; 0 picks a free port (tests)
+    std::string host_name;                // --host-name: a name devices may use for this computer
+    HttpLimits http;                      // connections, event streams and deadlines, per address and in all
+    RateRule device_rule{4, 12};          // per device token: a burst of 12 taps, then 4 a second
+    RateRule address_rule{400, 1200};     // per address (a class behind one router shares it); not loopback
+    RateRule room_guess_rule{0.1, 10};    // wrong room codes per address: 10 free, then one every 10 s
+    std::size_t devices_per_address = 60; // new device tokens per address a minute (--devices-per-address)
+    AnswerLimits answer_limits;           // written answers per device per question, and waiting
     WordFilter word_filter;
-    std::string room_code; // "" = a fresh random one
+    std::string room_code;               // "" = a fresh random one
+    std::optional<DeviceKey> device_key; // the session's key (kept with its results); random when absent
 };
 
 class VoteServer {
@@ -47,7 +53,7 @@ public:
                                              std::string& error);
     VoteServer(const VoteServer&) = delete;
     VoteServer& operator=(const VoteServer&) = delete;
-    ~VoteServer(); // stops listening and closes every connection
+    ~VoteServer(); // waits for votes being saved, then closes every connection
 
     // From the presentation's thread: a reloaded deck, the slide now on screen (0-based), and a change
     // the teacher made to a poll (opened, closed, revealed, hand counts...).
@@ -55,12 +61,13 @@ public:
     void show(std::size_t slide);
     void polls_changed();
 
-    // A new room code (the old one stops working at once); returns it.
+    // A new room code (the old one stops working at once, and its event streams end); returns it.
     std::string rotate_room();
 
     // The address, room code and QR code for the join slide and strip.
     JoinDetails join() const;
     int port() const;
+    HttpCounts connections() const;
 
     struct Impl;
 
@@ -68,8 +75,5 @@ private:
     explicit VoteServer(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
-
-// A random device token or room seed, from the system's random source.
-std::string random_token();
 
 } // namespace lectern

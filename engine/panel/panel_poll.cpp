@@ -1,6 +1,7 @@
 #include "core/inline_markup.h"
 #include "panel_parts.h"
 
+#include <algorithm>
 #include <string>
 
 namespace lectern {
@@ -48,6 +49,13 @@ void draw_answers(const PollState& poll, PanelActions& actions) {
         ImGui::TextDisabled("No written answers yet. Pupils' answers wait here for you before they show.");
         return;
     }
+    const auto waiting = std::ranges::count(poll.answers, AnswerStatus::Pending, &WordsAnswer::status);
+    ImGui::BeginDisabled(waiting == 0);
+    if (ImGui::Button("Reject all waiting"))
+        actions.poll.reject_waiting = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Text("%td waiting", waiting);
     for (const WordsAnswer& answer : poll.answers) {
         ImGui::PushID(static_cast<int>(answer.number));
         const char* status = answer.status == AnswerStatus::Approved   ? "shown"
@@ -66,6 +74,11 @@ void draw_answers(const PollState& poll, PanelActions& actions) {
         ImGui::SameLine();
         if (!answer.flagged && ImGui::SmallButton("Flag for safeguarding lead"))
             actions.poll.flag_answer = answer.number;
+        if (!answer.device.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Reject all from this device"))
+                actions.poll.reject_device_of = answer.number;
+        }
         ImGui::PopID();
     }
 }

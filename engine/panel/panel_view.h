@@ -42,6 +42,8 @@ struct PollActions {
     bool undo_hands = false;
     std::optional<std::pair<std::size_t, AnswerStatus>> answer_status; // answer number, new status
     std::optional<std::size_t> flag_answer;                            // answer number
+    bool reject_waiting = false;                                       // every answer still waiting is hidden
+    std::optional<std::size_t> reject_device_of; // every answer from the device that sent this one
 };
 
 struct PanelActions {

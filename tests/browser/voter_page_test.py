@@ -202,6 +202,55 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+OTHER_SITE_PAGE = """<!doctype html><html><head><title>games</title></head><body>
+<form id="form" method="POST" action="%(vote)s" enctype="text/plain" target="sink">
+<input name='{"poll": "%(poll)s", "choices": [3], "x": "' value='"}'></form>
+<iframe name="sink"></iframe>
+<script>
+var body = JSON.stringify({poll: "%(poll)s", choices: [3]});
+var tries = [
+  fetch("%(vote)s", {method: "POST", mode: "no-cors", credentials: "include",
+                     headers: {"Content-Type": "text/plain"}, body: body}),
+  fetch("%(vote)s", {method: "POST", credentials: "include",
+                     headers: {"Content-Type": "application/json"}, body: body}),
+  fetch("%(vote)s", {method: "POST", mode: "no-cors", credentials: "include", body: new Blob([body])})
+];
+document.getElementById("form").submit();
+Promise.allSettled(tries).then(function () { setTimeout(function () { document.title = "tried"; }, 1000); });
+</script></body></html>"""
+
+
+def other_site_tries_to_vote(browser, address, poll):
+    """Serves a page from another site (127.0.0.2, another port) that posts votes to lectern from the
+    pupil's browser: fetch with text/plain and JSON bodies, and a text/plain form (a classic CSRF)."""
+    import http.server
+    import threading
+    vote = address.replace("/?room=", "/api/vote?room=")
+    page = (OTHER_SITE_PAGE % {"vote": vote, "poll": poll}).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.2", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        browser.go("http://127.0.0.2:%d/" % server.server_address[1])
+        deadline = time.time() + 15
+        while time.time() < deadline and browser.js("return document.title") != "tried":
+            time.sleep(0.2)
+        return "fetch as text/plain, as JSON and as a blob, and a text/plain form"
+    finally:
+        server.shutdown()
+
+
 def run(browser, address, key, scan):
     # Joining: the join slide is on screen, so the page waits for a question.
     browser.go(address)
@@ -243,6 +292,16 @@ def run(browser, address, key, scan):
     results = browser.text("#answers")
     if not re.search(r"Your favourite film.*\(your answer\)", results, re.S) or "1 answer, 100%" not in results:
         fail("the results are not as voted: %r" % results)
+
+    # A page on another site, opened in the same browser, tries every way to vote with the pupil's cookie.
+    state_url = address.replace("/?room=", "/api/state?room=")
+    before = json.loads(urllib.request.urlopen(state_url, timeout=5).read())["poll"]
+    tried = other_site_tries_to_vote(browser, address, before["id"])
+    after = json.loads(urllib.request.urlopen(state_url, timeout=5).read())["poll"]
+    if after["results"] != before["results"]:
+        fail("a page on another site changed the votes (%s): %r -> %r" % (tried, before["results"], after["results"]))
+    browser.go(address)
+    browser.wait_text("#answers", "the right answer")
 
     # Several choices: tick two, send.
     key("Right")
