@@ -55,3 +55,18 @@ TEST_CASE("--help and --version exit 0") {
     CHECK(version.out.starts_with("lectern 0."));
     CHECK(version.out.find("deck format 1") != std::string::npos);
 }
+
+TEST_CASE("check of the shipped lessons warns only that each still needs its safeguarding lead filled in") {
+    const LecternRun run =
+        run_lectern("check ../../slides/qzone-assembly.toml ../../slides/qzone-corridor.toml "
+                    "../../slides/qzone-parents.toml ../../slides/qzone-pupils.toml");
+    CHECK(run.exit_code == 0);
+    const std::string warning =
+        ": warning: safeguarding_lead in the [deck] table still has a [part in square brackets] to fill in; "
+        "write the name of your school's designated safeguarding lead and how to reach them\n";
+    CHECK(run.out == "../../slides/qzone-assembly.toml:17:21" + warning +
+                         "../../slides/qzone-corridor.toml:14:21" + warning +
+                         "../../slides/qzone-parents.toml:17:21" + warning +
+                         "../../slides/qzone-pupils.toml:17:21" + warning);
+    CHECK(run.err.find("checked 4 decks: 0 errors, 4 warnings") != std::string::npos);
+}
