@@ -192,14 +192,16 @@ TEST_CASE("no picture repeats within a lesson") {
 }
 
 TEST_CASE("the first slide's notes brief the teacher on the safeguarding lead and on disclosures") {
-    for (const char* name : {"qzone-pupils.toml", "qzone-parents.toml", "qzone-assembly.toml"}) {
+    for (const char* name : test::lesson_deck_names) {
         CAPTURE(name);
-        const std::string notes = lowercase(load_shipped(name).slides.front().notes);
+        const Deck deck = load_shipped(name);
+        const std::string notes = lowercase(deck.slides.front().notes);
         CHECK(notes.find("designated safeguarding lead") != std::string::npos);
         CHECK(notes.find("listen") != std::string::npos);
         CHECK((notes.find("secret") != std::string::npos || notes.find("confidential") != std::string::npos));
         CHECK(notes.find("same day") != std::string::npos);
-        CHECK(notes.find("current terms") != std::string::npos);
+        if (!deck.kiosk) // a corridor loop teaches nothing about the app's age rules
+            CHECK(notes.find("current terms") != std::string::npos);
     }
 }
 
