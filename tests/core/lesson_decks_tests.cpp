@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 using namespace lectern;
 using test::load_shipped;
@@ -141,7 +142,12 @@ TEST_CASE(
         CAPTURE(slide.id);
         REQUIRE(slide.seconds.has_value());
         planned_seconds += *slide.seconds;
-        CHECK(slide.notes.starts_with("**About "));
+        REQUIRE(slide.notes.starts_with("**About "));
+        std::istringstream said(slide.notes.substr(std::string("**About ").size()));
+        double amount = 0;
+        std::string unit;
+        said >> amount >> unit;
+        CHECK(amount * (unit.starts_with("minute") ? 60 : 1) == doctest::Approx(*slide.seconds));
         CHECK(words_in(slide.notes) >= 25);
     }
     CHECK(planned_seconds >= 0.9 * 20 * 60);
