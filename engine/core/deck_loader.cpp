@@ -305,7 +305,7 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
             return probe_image_file(path).problem;
         };
     read_slides(root, deck, sink, context);
-    fill_school_details(deck, sink);
+    fill_school_details(deck, sink); // after ids are derived, so filling it in never changes an id
 
     result.diagnostics = sink.take();
     sort_by_position(result.diagnostics);

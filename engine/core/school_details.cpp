@@ -41,9 +41,8 @@ std::vector<TextField> text_fields_of(Slide& slide) {
         fields.push_back({"alt", &slide.image->alt});
     if (slide.question) {
         Question& q = *slide.question;
-        for (auto [key, text] : {TextField{"question", &q.text}, TextField{"explain", &q.explain},
-                                 TextField{"low", &q.low}, TextField{"high", &q.high}})
-            fields.push_back({key, text});
+        fields.insert(fields.end(),
+                      {{"question", &q.text}, {"explain", &q.explain}, {"low", &q.low}, {"high", &q.high}});
         for (std::string& option : q.options)
             fields.push_back({"options", &option});
     }

@@ -194,3 +194,14 @@ TEST_CASE("a safeguarding lead is a placeholder while it has a [part in square b
     REQUIRE(result.ok());
     CHECK(result.deck->slides[0].title == "{safeguarding_lead}! and {safeguarding_lead}!");
 }
+
+TEST_CASE("filling in the safeguarding lead never changes a slide's id, so poll results stay with it") {
+    const auto id_with = [](const std::string& lead) {
+        const DeckLoadResult result =
+            load("[deck]\ntitle = \"T\"\nsafeguarding_lead = \"" + lead +
+                 "\"\n[[slides]]\nlayout = \"title\"\ntitle = \"Ask {safeguarding_lead}\"\n");
+        REQUIRE(result.ok());
+        return result.deck->slides[0].id;
+    };
+    CHECK(id_with("[Name], [room]") == id_with("Ms Rahman, Room 12"));
+}
