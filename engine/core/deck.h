@@ -28,6 +28,8 @@ struct DeckInfo {
     std::optional<int> duration_minutes;
     Room room = Room::Classroom;
     Transition transition = Transition::Fade; // between slides; "none" for a plain cut
+    std::string safeguarding_lead;            // who to tell at this school; shown where slides say
+                                              // {safeguarding_lead} (see school_details.h)
 };
 
 struct KioskSettings {

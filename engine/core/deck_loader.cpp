@@ -3,6 +3,7 @@
 #include "concat.h"
 #include "deck_schema.h"
 #include "image_probe.h"
+#include "school_details.h"
 #include "slide_id.h"
 #include "slide_reader.h"
 #include "suggestion.h"
@@ -101,6 +102,12 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
         info.room = *room == "hall" ? Room::Hall : Room::Classroom;
     if (auto transition = reader.choice("transition", transition_names))
         info.transition = *transition == "none" ? Transition::None : Transition::Fade;
+    info.safeguarding_lead = reader.text("safeguarding_lead").value_or("");
+    if (is_unfilled_placeholder(info.safeguarding_lead))
+        reader.sink().warning(reader.value_position("safeguarding_lead"),
+                              concat("safeguarding_lead in ", reader.where(),
+                                     " still has a [part in square brackets] to fill in; write the name "
+                                     "of your school's designated safeguarding lead and how to reach them"));
     return info;
 }
 
@@ -298,6 +305,7 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
             return probe_image_file(path).problem;
         };
     read_slides(root, deck, sink, context);
+    fill_school_details(deck, sink); // after ids are derived, so filling it in never changes an id
 
     result.diagnostics = sink.take();
     sort_by_position(result.diagnostics);

@@ -14,8 +14,9 @@ constexpr std::array<Keys, 0> no_keys{};
 constexpr std::array<Keys, 3> top_optional{"deck", "kiosk", "slides"};
 
 constexpr std::array<Keys, 1> deck_required{"title"};
-constexpr std::array<Keys, 8> deck_optional{"subtitle", "author",           "language", "aspect",
-                                            "theme",    "duration_minutes", "room",     "transition"};
+constexpr std::array<Keys, 9> deck_optional{"subtitle", "author",     "language",
+                                            "aspect",   "theme",      "duration_minutes",
+                                            "room",     "transition", "safeguarding_lead"};
 
 constexpr std::array<Keys, 3> kiosk_optional{"slide_seconds", "loop", "resume_after_seconds"};
 

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace lectern::test;
 
 TEST_CASE("check exits 0 for clean decks and prints nothing on standard output") {
@@ -54,4 +56,26 @@ TEST_CASE("--help and --version exit 0") {
     CHECK(version.exit_code == 0);
     CHECK(version.out.starts_with("lectern 0."));
     CHECK(version.out.find("deck format 1") != std::string::npos);
+}
+
+TEST_CASE("check of the shipped lessons warns only that each still needs its safeguarding lead filled in") {
+    std::string decks;
+    std::string expected;
+    for (const char* name :
+         {"qzone-assembly.toml", "qzone-corridor.toml", "qzone-parents.toml", "qzone-pupils.toml"}) {
+        const std::string shown = std::string("../../slides/") + name;
+        decks += " " + shown;
+        const std::vector<std::string> lines = lines_of(read_text(source_dir() / "slides" / name));
+        const auto line = std::ranges::find_if(
+            lines, [](const std::string& l) { return l.starts_with("safeguarding_lead = "); });
+        REQUIRE(line != lines.end());
+        expected +=
+            shown + ":" + std::to_string(line - lines.begin() + 1) +
+            ":21: warning: safeguarding_lead in the [deck] table still has a [part in square brackets] to "
+            "fill in; write the name of your school's designated safeguarding lead and how to reach them\n";
+    }
+    const LecternRun run = run_lectern("check" + decks);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == expected);
+    CHECK(run.err.find("checked 4 decks: 0 errors, 4 warnings") != std::string::npos);
 }

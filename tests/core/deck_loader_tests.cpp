@@ -1,6 +1,7 @@
 // Unit tests of the deck loader: the model it builds, and the rules that are easier to state in code.
 #include "core/deck_loader.h"
 #include "core/deck_schema.h"
+#include "core/school_details.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -167,4 +168,40 @@ TEST_CASE("a byte order mark and Windows line endings are accepted") {
         load("\xEF\xBB\xBF[deck]\r\ntitle = \"T\"\r\n[[slides]]\r\nlayout = \"title\"\r\n"
              "title = \"x\"\r\n");
     CHECK(result.ok());
+}
+
+TEST_CASE("the safeguarding lead written in [deck] shows wherever a slide says {safeguarding_lead}") {
+    const DeckLoadResult result =
+        load_deck_file(test::source_dir() / "tests/decks/valid/safeguarding-lead.toml");
+    REQUIRE(result.ok());
+    const Deck& deck = *result.deck;
+    CHECK(deck.info.safeguarding_lead == "Ms Rahman, in the pastoral office");
+    CHECK(deck.slides[0].bullets[1] == "In school: Ms Rahman, in the pastoral office");
+    CHECK(deck.slides[0].notes == "Tell pupils they can always go to Ms Rahman, in the pastoral office.");
+    CHECK(deck.slides[1].left.bullets[0] == "Ms Rahman, in the pastoral office");
+}
+
+TEST_CASE("a safeguarding lead is a placeholder while it has a [part in square brackets]") {
+    CHECK(is_unfilled_placeholder("[Name], [where to find them]"));
+    CHECK(is_unfilled_placeholder("Mr [surname], Room 4"));
+    CHECK_FALSE(is_unfilled_placeholder("Ms Rahman, in the pastoral office"));
+    CHECK_FALSE(is_unfilled_placeholder("Room ]4["));
+    CHECK_FALSE(is_unfilled_placeholder(""));
+    // Each marker is replaced once, even when the value itself contains the marker's text.
+    const DeckLoadResult result = load("[deck]\ntitle = \"T\"\nsafeguarding_lead = \"{safeguarding_lead}!\"\n"
+                                       "[[slides]]\nlayout = \"title\"\n"
+                                       "title = \"{safeguarding_lead} and {safeguarding_lead}\"\n");
+    REQUIRE(result.ok());
+    CHECK(result.deck->slides[0].title == "{safeguarding_lead}! and {safeguarding_lead}!");
+}
+
+TEST_CASE("filling in the safeguarding lead never changes a slide's id, so poll results stay with it") {
+    const auto id_with = [](const std::string& lead) {
+        const DeckLoadResult result =
+            load("[deck]\ntitle = \"T\"\nsafeguarding_lead = \"" + lead +
+                 "\"\n[[slides]]\nlayout = \"title\"\ntitle = \"Ask {safeguarding_lead}\"\n");
+        REQUIRE(result.ok());
+        return result.deck->slides[0].id;
+    };
+    CHECK(id_with("[Name], [room]") == id_with("Ms Rahman, Room 12"));
 }

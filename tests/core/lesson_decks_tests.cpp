@@ -1,9 +1,7 @@
 // The QZone and QQ lessons Lectern ships: what each deck must contain, and that every point of the
 // source guidance is covered by slides that exist (tests/guidance/coverage.toml).
-#include "core/deck_loader.h"
-#include "test_files.h"
+#include "lesson_decks.h"
 
-#include <doctest/doctest.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -12,26 +10,14 @@
 #include <sstream>
 
 using namespace lectern;
+using test::load_shipped;
+using test::words_in;
 
 namespace {
-
-Deck load_shipped(const std::string& name) {
-    DeckLoadResult result = load_deck_file(test::source_dir() / "slides" / name);
-    REQUIRE_MESSAGE(result.ok(), name << " does not load");
-    return std::move(*result.deck);
-}
 
 std::size_t count_layout(const Deck& deck, SlideLayout layout) {
     return static_cast<std::size_t>(
         std::ranges::count_if(deck.slides, [layout](const Slide& s) { return s.layout == layout; }));
-}
-
-std::size_t words_in(const std::string& text) {
-    std::istringstream in(text);
-    std::size_t words = 0;
-    for (std::string word; in >> word;)
-        ++words;
-    return words;
 }
 
 // Readable from the back of a hall: at most 6 bullets a slide and about 12 words a bullet.
@@ -85,10 +71,10 @@ std::vector<std::string> guidance_bullets(const std::string& guidance) {
 
 } // namespace
 
-TEST_CASE("the pupils' deck: 20 to 30 slides, every kind of question, a join slide first, notes everywhere") {
+TEST_CASE("the pupils' deck: 20 to 32 slides, every kind of question, a join slide first, notes everywhere") {
     const Deck deck = load_shipped("qzone-pupils.toml");
     CHECK(deck.slides.size() >= 20);
-    CHECK(deck.slides.size() <= 30);
+    CHECK(deck.slides.size() <= 32); // three parts, each with a section slide, between objectives and summary
     CHECK(count_layout(deck, SlideLayout::Poll) >= 4);
     CHECK(count_layout(deck, SlideLayout::Quiz) >= 4);
     CHECK(count_layout(deck, SlideLayout::Scale) >= 1);
@@ -104,6 +90,16 @@ TEST_CASE("the pupils' deck: 20 to 30 slides, every kind of question, a join sli
     REQUIRE(deck.info.duration_minutes);
     CHECK(*deck.info.duration_minutes >= static_cast<int>(deck.slides.size()));
     CHECK(ids_of(deck).contains("get-help"));
+    CHECK(count_layout(deck, SlideLayout::Section) >= 3);
+    // Learning objectives near the start, and a summary of the same objectives near the end.
+    REQUIRE(ids_of(deck).contains("objectives"));
+    REQUIRE(ids_of(deck).contains("summary"));
+    const auto position = [&](std::string_view id) {
+        return std::ranges::find_if(deck.slides, [&](const Slide& s) { return s.id == id; }) -
+               deck.slides.begin();
+    };
+    CHECK(position("objectives") < 4);
+    CHECK(position("summary") >= static_cast<std::ptrdiff_t>(deck.slides.size()) - 4);
 }
 
 TEST_CASE("the parents' deck: 15 to 25 slides, polls and a scale after a join slide, notes everywhere") {
@@ -132,8 +128,62 @@ TEST_CASE("the corridor deck: 8 to 12 slides on a kiosk loop, each with its own 
     check_readable(deck);
 }
 
+TEST_CASE(
+    "the assembly: 12 to 15 slides in a hall, planned slide by slide to 20 minutes, answered by hands") {
+    const Deck deck = load_shipped("qzone-assembly.toml");
+    CHECK(deck.slides.size() >= 12);
+    CHECK(deck.slides.size() <= 15);
+    CHECK(deck.info.room == Room::Hall);
+    REQUIRE(deck.info.duration_minutes);
+    CHECK(*deck.info.duration_minutes == 20);
+    // Each slide's `seconds` is its planned time, and its notes open with the same plan.
+    double planned_seconds = 0;
+    for (const Slide& slide : deck.slides) {
+        CAPTURE(slide.id);
+        REQUIRE(slide.seconds.has_value());
+        planned_seconds += *slide.seconds;
+        REQUIRE(slide.notes.starts_with("**About "));
+        std::istringstream said(slide.notes.substr(std::string("**About ").size()));
+        double amount = 0;
+        std::string unit;
+        said >> amount >> unit;
+        CHECK(amount * (unit.starts_with("minute") ? 60 : 1) == doctest::Approx(*slide.seconds));
+        CHECK(words_in(slide.notes) >= 25);
+    }
+    CHECK(planned_seconds >= 0.9 * 20 * 60);
+    CHECK(planned_seconds <= 1.1 * 20 * 60);
+    // One poll and one quiz, each with few short options a hall can answer by raising hands.
+    CHECK(count_layout(deck, SlideLayout::Poll) == 1);
+    CHECK(count_layout(deck, SlideLayout::Quiz) == 1);
+    for (const Slide& slide : deck.slides) {
+        if (slide.question && !slide.question->options.empty()) {
+            CAPTURE(slide.id);
+            CHECK(slide.question->options.size() <= 4);
+        }
+    }
+    for (const char* id : {"objectives", "warning-signs", "leave-and-tell", "get-help", "summary"})
+        CHECK_MESSAGE(ids_of(deck).contains(id), id);
+    check_readable(deck);
+}
+
+TEST_CASE("the corridor loop shows the Childline help card twice, large, about half a loop apart") {
+    const Deck deck = load_shipped("qzone-corridor.toml");
+    double loop_seconds = 0;
+    std::vector<double> help_starts;
+    for (const Slide& slide : deck.slides) {
+        // In the title, the largest text of the slide.
+        if (slide.title.find("0800\u00A01111") != std::string::npos)
+            help_starts.push_back(loop_seconds);
+        loop_seconds += deck.seconds_for(slide);
+    }
+    REQUIRE(help_starts.size() == 2);
+    const double gap = help_starts[1] - help_starts[0];
+    CHECK(gap >= 0.4 * loop_seconds);
+    CHECK(gap <= 0.6 * loop_seconds);
+}
+
 TEST_CASE("every image in the lessons has alt text of a few words") {
-    for (const char* name : {"qzone-pupils.toml", "qzone-parents.toml", "qzone-corridor.toml"}) {
+    for (const char* name : test::lesson_deck_names) {
         for (const Slide& slide : load_shipped(name).slides) {
             if (slide.image) {
                 CAPTURE(slide.id);
@@ -160,6 +210,7 @@ TEST_CASE("every point of the guidance is covered by slides that exist") {
         {"pupils", ids_of(load_shipped("qzone-pupils.toml"))},
         {"parents", ids_of(load_shipped("qzone-parents.toml"))},
         {"corridor", ids_of(load_shipped("qzone-corridor.toml"))},
+        {"assembly", ids_of(load_shipped("qzone-assembly.toml"))},
     };
 
     std::vector<std::string> sources;
