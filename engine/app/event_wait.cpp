@@ -36,9 +36,12 @@ bool EventWait::next(SDL_Event& event, std::optional<std::uint64_t> timeout_ms) 
     }
 }
 
-void EventWait::wake() {
+void EventWait::post(std::uint32_t type) {
+    SDL_Event event{};
+    event.type = type;
+    SDL_PushEvent(&event);
     if (m_wake)
-        SDL_SemPost(m_wake);
+        SDL_SemPost(m_wake); // where SDL's own wait polls (kmsdrm), the loop sleeps on this instead
 }
 
 } // namespace lectern

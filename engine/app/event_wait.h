@@ -1,8 +1,11 @@
 // EventWait: how the presentation sleeps until the next event or due time. On x11, wayland, windows and
 // cocoa SDL_WaitEventTimeout truly blocks. On the other drivers (kmsdrm on a kiosk without a desktop,
 // offscreen, dummy) it polls every millisecond, about a thousand wakeups a second while idle
-// (platform-notes.md). There this sleeps on a semaphore instead, checking for input every `poll_ms`, and
-// other threads (the deck watcher, the voting server) wake it at once with wake().
+// (platform-notes.md). There this sleeps on a semaphore instead, checking for input every `poll_ms`.
+//
+// The one way in for other threads (the deck watcher, the voting server, ...): post(type). It queues an
+// SDL user event of that type and wakes the loop at once on every driver; the loop then reads the thread's
+// results itself. Threads never touch the show's state.
 #pragma once
 
 #include <SDL2/SDL.h>
@@ -21,8 +24,8 @@ public:
 
     // Waits for an event until `timeout_ms` has passed (nothing: no limit). True with `event` filled.
     bool next(SDL_Event& event, std::optional<std::uint64_t> timeout_ms);
-    // From any thread, after SDL_PushEvent: the waiting loop looks now rather than at its next check.
-    void wake();
+    // From any thread: queues an event of `type` (from SDL_RegisterEvents) and wakes the waiting loop now.
+    void post(std::uint32_t type);
 
     bool driver_blocks() const { return m_blocks; }
 

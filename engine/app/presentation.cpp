@@ -96,12 +96,8 @@ int Presentation::run() {
         reload_options.picture_problems = PictureProblems::AreWarnings;
         const std::uint32_t event_type = m_reload_event;
         EventWait* wait = m_wait.get();
-        m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options, [event_type, wait] {
-            SDL_Event wake{};
-            wake.type = event_type;
-            SDL_PushEvent(&wake);
-            wait->wake();
-        });
+        m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options,
+                                                  [event_type, wait] { wait->post(event_type); });
     }
     open_results();
     start_voting();

@@ -22,10 +22,13 @@ void Presentation::open_results() {
                                               std::chrono::system_clock::now());
     std::map<std::string, PollState> polls = polls_for(m_deck);
     if (!opening.store) {
+        // The answers already saved still show (read, not written); new ones wait until this is fixed.
         m_results_problem = "Results are not being kept: " + opening.error +
-                            ". Votes from devices are refused until this is fixed; count a show of hands.";
+                            ". Answers saved before are shown, but votes from devices are refused until this "
+                            "is fixed; count a show of hands.";
         std::cerr << "lectern: " << m_results_problem << '\n';
-        m_book = std::make_unique<PollBook>(std::move(polls), std::nullopt, m_results_problem);
+        m_book = std::make_unique<PollBook>(polls_kept_read_only(m_options.deck_path, m_deck), std::nullopt,
+                                            m_results_problem);
         return;
     }
     // A session picked up after a crash or power cut: every vote comes back; only the slide on
@@ -58,14 +61,7 @@ void Presentation::start_voting() {
     EventWait* wait = m_wait.get();
     std::string error;
     m_server = VoteServer::start(
-        m_options.vote_server, *m_book, m_deck,
-        [event_type, wait] {
-            SDL_Event wake{};
-            wake.type = event_type;
-            SDL_PushEvent(&wake);
-            wait->wake(); // where SDL's wait polls (kmsdrm), the loop sleeps on this instead
-        },
-        error);
+        m_options.vote_server, *m_book, m_deck, [event_type, wait] { wait->post(event_type); }, error);
     if (!m_server) {
         m_vote_problem = "Voting from devices is off: " + error;
         std::cerr << "lectern: " << m_vote_problem << '\n';

@@ -356,6 +356,15 @@ ResultsLookup read_latest_results(const fs::path& deck_path, const Deck& deck) {
     return {std::move(results), {}};
 }
 
+std::map<std::string, PollState> polls_kept_read_only(const fs::path& deck_path, const Deck& deck) {
+    ResultsLookup kept = read_latest_results(deck_path, deck);
+    if (!kept.results || kept.results->finished)
+        return polls_for(deck);
+    for (auto& [id, poll] : kept.results->polls)
+        poll.open = false;
+    return std::move(kept.results->polls);
+}
+
 ResultsRemoval delete_results(const fs::path& deck_path) {
     ResultsRemoval removal;
     const fs::path folder = results_folder_of(deck_path);

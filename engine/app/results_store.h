@@ -77,6 +77,12 @@ struct ResultsLookup {
 
 ResultsLookup read_latest_results(const std::filesystem::path& deck_path, const Deck& deck);
 
+// When results cannot be kept this time (the folder became read-only, say): the polls of the session that
+// was running when the show stopped, read without writing anything, so the screen still shows every vote
+// that was acknowledged (all closed); fresh polls when there is no such session.
+std::map<std::string, PollState> polls_kept_read_only(const std::filesystem::path& deck_path,
+                                                      const Deck& deck);
+
 struct ResultsRemoval {
     std::vector<std::string> removed; // file names, then the folder, as removed
     std::string error;                // why not everything could be removed ("" when all went)

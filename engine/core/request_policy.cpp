@@ -36,8 +36,8 @@ bool is_own_host(std::string_view host_header, const OwnHosts& own) {
             return false;
         if (!port.empty())
             port.remove_prefix(1);
-    } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
-        port = host.substr(colon + 1);
+    } else if (const std::size_t colon = host.find(':'); colon != std::string_view::npos) {
+        port = host.substr(colon + 1); // an IPv6 address must be in brackets: "::1:8750" names nothing
         host = host.substr(0, colon);
     }
     const std::string expected_port = std::to_string(own.port);

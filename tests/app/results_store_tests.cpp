@@ -367,3 +367,32 @@ TEST_CASE("delete removes every stored result of the deck, but not while its sho
     CHECK_FALSE(std::filesystem::exists(folder));
     CHECK(delete_results(every_layout_path()).removed.empty()); // nothing left: nothing to do
 }
+
+TEST_CASE("when results cannot be kept at start, the running session's saved answers still show, read only") {
+    TempDataHome home;
+    {
+        StoreOpening opening = open_store();
+        REQUIRE(opening.store);
+        REQUIRE(opening.store->record(PollRecord::opened(poll_id(9))));
+        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "token-a", {2})));
+        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "token-b", {3})));
+        // The show stops without a normal quit; at the next start the folder cannot be written.
+    }
+    const std::filesystem::path log = [] {
+        for (const auto& entry : std::filesystem::directory_iterator(results_folder_of(every_layout_path())))
+            if (entry.path().extension() == ".log")
+                return entry.path();
+        return std::filesystem::path();
+    }();
+    const auto size_before = std::filesystem::file_size(log);
+    const std::map<std::string, PollState> polls = polls_kept_read_only(every_layout_path(), every_layout());
+    CHECK(total_counts(polls.at(poll_id(9))) == std::vector<int>{0, 1, 1});
+    CHECK_FALSE(polls.at(poll_id(9)).open);                // shown, not taking votes
+    CHECK(std::filesystem::file_size(log) == size_before); // nothing written
+}
+
+TEST_CASE("when results cannot be kept and no session was running, the polls start fresh") {
+    TempDataHome home;
+    const std::map<std::string, PollState> polls = polls_kept_read_only(every_layout_path(), every_layout());
+    CHECK(total_counts(polls.at(poll_id(9))) == std::vector<int>{0, 0, 0});
+}

@@ -133,3 +133,39 @@ TEST_CASE("bars grow from what is on screen to the new counts, and settle there"
     bars.settle({3, 3});
     CHECK(bars.value(0) == std::vector<float>{3, 3});
 }
+
+TEST_CASE("written answers: a few per device, a few hundred waiting") {
+    PollState words;
+    words.layout = SlideLayout::Words;
+    words.open = true;
+    const AnswerLimits limits{2, 3};
+    for (const char* text : {"one", "two"}) {
+        CHECK(answer_limit_reached(words, "device-a", limits).empty());
+        submit_answer(words, text, 20, "");
+        words.answers.back().device = "device-a";
+    }
+    CHECK(answer_limit_reached(words, "device-a", limits).find("2 answers") != std::string::npos);
+    CHECK(answer_limit_reached(words, "device-b", limits).empty());
+    submit_answer(words, "three", 20, "");
+    words.answers.back().device = "device-b";
+    CHECK(answer_limit_reached(words, "device-c", limits).find("many answers to read") != std::string::npos);
+    words.answers.front().status = AnswerStatus::Rejected; // the teacher reads one: room again
+    CHECK(answer_limit_reached(words, "device-c", limits).empty());
+}
+
+TEST_CASE("a reloaded deck keeps the answers of every poll whose id and shape stayed") {
+    std::map<std::string, PollState> old;
+    old["kept"] = PollState{};
+    old["kept"].choices = 3;
+    old["kept"].device_votes["d"] = {2};
+    old["reshaped"] = old["kept"];
+    std::map<std::string, PollState> fresh;
+    fresh["kept"].choices = 3;
+    fresh["reshaped"].choices = 4;
+    fresh["new"].choices = 2;
+    const std::map<std::string, PollState> carried = carry_over(old, fresh);
+    CHECK(carried.at("kept").device_votes.size() == 1);
+    CHECK(carried.at("reshaped").device_votes.empty());
+    CHECK(carried.at("new").device_votes.empty());
+    CHECK(carried.size() == 3);
+}

@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 "$top/tools/setup.sh"
 build="$top/build/fuzz"
 cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-    -DLECTERN_FUZZ=ON -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_BENCH=OFF >/dev/null
+    -DLECTERN_FUZZ=ON -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_BENCH=OFF -DLECTERN_WERROR=ON >/dev/null
 cmake --build "$build" -j2 --target deck_fuzz vote_fuzz
 
 # Seeds: every deck in the project (valid and invalid), and the vote bodies the tests use.
