@@ -6,7 +6,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/setup.sh"
 build="$top/build/test"
-cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLECTERN_SANITIZE=ON -DLECTERN_BUILD_TESTS=ON >/dev/null
+cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLECTERN_SANITIZE=ON -DLECTERN_BUILD_TESTS=ON \
+    -DLECTERN_BUILD_BENCH=OFF -DLECTERN_WERROR=ON >/dev/null
 cmake --build "$build" -j2
 cd "$build"
 ctest --output-on-failure -j2 "$@"
