@@ -1,0 +1,22 @@
+// Pictures made by the tests, small on disk whatever size they claim: the headers of huge PNG, GIF and
+// WebP files, and SVGs that take long to draw. Nothing large is ever committed (issue 14).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace lectern::test {
+
+// A PNG whose header says `width` x `height` (1-bit grey, like the file that crashed libpng), with a
+// short zlib stream of zero rows after it: a decoder would try to allocate the whole picture.
+std::string png_claiming(std::uint32_t width, std::uint32_t height);
+std::string gif_claiming(std::uint16_t width, std::uint16_t height);
+// Lossless WebP ("VP8L"), whose sizes go up to 16384 x 16384.
+std::string webp_claiming(std::uint32_t width, std::uint32_t height);
+// An SVG of `circles` circles (20,000 made an 880 KB file that froze a show for 19 s).
+std::string svg_of_circles(int circles);
+
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+
+} // namespace lectern::test
