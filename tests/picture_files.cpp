@@ -59,12 +59,12 @@ std::string webp_claiming(std::uint32_t width, std::uint32_t height) {
     return webp + "WEBP" + chunk;
 }
 
-std::string svg_of_circles(int circles) {
+std::string svg_of_circles(int circles, int max_radius) {
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">\n";
     for (int i = 0; i < circles; ++i)
         svg += "<circle cx=\"" + std::to_string(i * 37 % 1000) + "\" cy=\"" + std::to_string(i * 91 % 1000) +
-               "\" r=\"" + std::to_string(5 + i % 40) + "\" fill=\"#" + std::to_string(100000 + i % 899999) +
-               "\" opacity=\"0.5\"/>\n";
+               "\" r=\"" + std::to_string(5 + i % max_radius) + "\" fill=\"#" +
+               std::to_string(100000 + i % 899999) + "\" opacity=\"0.5\"/>\n";
     return svg + "</svg>\n";
 }
 

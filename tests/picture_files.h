@@ -14,8 +14,9 @@ std::string png_claiming(std::uint32_t width, std::uint32_t height);
 std::string gif_claiming(std::uint16_t width, std::uint16_t height);
 // Lossless WebP ("VP8L"), whose sizes go up to 16384 x 16384.
 std::string webp_claiming(std::uint32_t width, std::uint32_t height);
-// An SVG of `circles` circles (20,000 made an 880 KB file that froze a show for 19 s).
-std::string svg_of_circles(int circles);
+// An SVG of `circles` half-transparent circles of radius up to `max_radius` in a 1000 x 1000 viewBox
+// (20,000 made an 880 KB file that froze a show for 19 s; larger circles take longer still).
+std::string svg_of_circles(int circles, int max_radius = 40);
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 

@@ -3,6 +3,7 @@
 // misreported before (issue 14). Large files are sparse, so they take no room on disk.
 #include "core/deck_loader.h"
 #include "core/file_check.h"
+#include "test_files.h"
 
 #include <doctest/doctest.h>
 
@@ -14,15 +15,11 @@ using namespace lectern;
 
 namespace {
 
-// A fresh folder under /tmp, removed at the end of the test.
+// A folder with helpers to make what a prank or a hurried save leaves behind.
 struct ScratchFolder {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("lectern-file-check-" + std::to_string(getpid()));
-    ScratchFolder() {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~ScratchFolder() { std::filesystem::remove_all(path); }
+    test::TempFolder folder{"file-check"};
+    const std::filesystem::path& path = folder.path();
+
     std::filesystem::path fifo(const std::string& name) const {
         const std::filesystem::path fifo_path = path / name;
         REQUIRE(mkfifo(fifo_path.c_str(), 0600) == 0);
