@@ -202,7 +202,6 @@ char look_alike(char c) {
 struct LetterRun {
     char letter;
     std::size_t count;
-    friend bool operator==(const LetterRun&, const LetterRun&) = default;
 };
 
 std::vector<LetterRun> runs_of(std::string_view word) {

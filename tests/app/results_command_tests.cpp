@@ -98,18 +98,23 @@ TEST_CASE("results prints control characters of answers as escapes and --csv kee
             apply(opening.polls, record);
         }
     }
+    // Answers are cleaned of control characters as they arrive now; one kept by an earlier version, or a
+    // totals file edited by hand, may still hold them.
+    opening.polls.at(poll_id(11))
+        .answers.push_back({answers.size() + 1, "old\a \x1b]0;title\x07", AnswerStatus::Approved, "", false});
     REQUIRE(opening.store->end_session(opening.polls));
 
     const LecternRun run = run_lectern("results valid/every-layout.toml");
     CHECK(run.exit_code == 0);
     CHECK(run.out.find_first_of("\a\x1b") == std::string::npos);
-    CHECK(run.out.find("  ring\\x07 \\x1B[2Jbell: 1\n") != std::string::npos);
+    CHECK(run.out.find("  ring [2Jbell: 1\n") != std::string::npos);                // cleaned as it arrived
+    CHECK(run.out.find("  old\\x07 \\x1B]0;title\\x07: 1\n") != std::string::npos); // escaped when printed
     CHECK(run.out.find("  =1+2: 1\n") != std::string::npos); // the totals file read back as written
     CHECK(run.out.find("  'tis: 1\n") != std::string::npos);
 
     const LecternRun csv = run_lectern("results valid/every-layout.toml --csv");
     const std::string question = poll_id(11) + ",One word for how the internet makes you feel,";
-    for (const char* cell : {"'=1+2", "'+44", "'-1", "'@SUM(A1)", "''tis", "ring\\x07 \\x1B[2Jbell"}) {
+    for (const char* cell : {"'=1+2", "'+44", "'-1", "'@SUM(A1)", "''tis", "old\\x07 \\x1B]0;title\\x07"}) {
         CAPTURE(cell);
         CHECK(csv.out.find(question + cell + ",1\n") != std::string::npos);
     }

@@ -24,7 +24,7 @@ struct Example {
 
 } // namespace
 
-TEST_CASE("invisible characters are removed from what the teacher sees; the pupil's text stays") {
+TEST_CASE("invisible characters are removed from what the teacher sees, the pupil's text stays") {
     CHECK(clean_written_answer("be kind").text == "be kind");
     CHECK(clean_written_answer("  Be\u00a0Kind \n").text == "Be Kind");
     CHECK(clean_written_answer("fu\u200dck").text == "fuck");
@@ -49,6 +49,10 @@ TEST_CASE("answers that are blank once invisible characters are gone are refused
     CHECK(submit_answer(poll, "\u200b\u00a0", 80, "").message ==
           "the answer is blank: write an answer first");
     CHECK(poll.answers.empty());
+    // What is kept, and shown to the teacher, is the cleaned text.
+    CHECK(submit_answer(poll, "\u202ebe\u200b kind\u202c", 80, "").outcome == VoteOutcome::Counted);
+    REQUIRE(poll.answers.size() == 1);
+    CHECK(poll.answers[0].text == "be kind");
 }
 
 TEST_CASE("the judged form folds width, case, accents, other scripts' digits and look-alike letters") {
