@@ -158,8 +158,11 @@ ImageProbe probe_svg(std::string_view bytes) {
     const bool self_closing = root.ends_with("/");
     if (!self_closing && bytes.find("</svg>") == std::string_view::npos)
         probe.problem = "the SVG file is cut short (no closing </svg>)";
-    else if (root.find(" viewBox=") == std::string_view::npos && (probe.width == 0 || probe.height == 0))
-        probe.problem = "the SVG file has neither a viewBox nor a width and height";
+    else if (probe.width <= 0 || probe.height <= 0)
+        probe.problem =
+            root.find(" viewBox=") == std::string_view::npos
+                ? "the SVG file has neither a viewBox nor a width and height"
+                : "the SVG file's viewBox gives no size (it needs four numbers, like \"0 0 400 300\")";
     return probe;
 }
 

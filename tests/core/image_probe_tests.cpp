@@ -79,3 +79,9 @@ TEST_CASE("a picture of more than 40 megapixels is refused before anything decod
     // An SVG is drawn at the size of its box, whatever it declares.
     CHECK(picture_size_problem(probe_image_bytes("<svg width=\"90000\" height=\"90000\"/>")).empty());
 }
+
+TEST_CASE("an SVG whose viewBox gives no size is refused (found by picture_fuzz)") {
+    CHECK(probe_image_bytes("<svg viewBox=\"-\"/>").problem ==
+          "the SVG file's viewBox gives no size (it needs four numbers, like \"0 0 400 300\")");
+    CHECK_FALSE(probe_image_bytes("<svg viewBox=\"0 0 -5 10\"></svg>").ok());
+}
