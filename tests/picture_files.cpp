@@ -2,7 +2,12 @@
 
 #include "core/image_probe.h"
 
+#include <doctest/doctest.h>
+
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <zlib.h>
 
 namespace lectern::test {
 
@@ -25,17 +30,47 @@ void append_png_chunk(std::string& out, std::string_view type, std::string_view 
     append_be32(out, crc32_of(typed));
 }
 
+// The rows of a 1-bit picture of zeros (each a filter byte and width/8 bytes), deflated by zlib.
+std::string deflated_zero_rows(std::uint32_t width, std::uint32_t height) {
+    const std::uint64_t raw_bytes = static_cast<std::uint64_t>(height) * (1 + (width + 7) / 8);
+    const std::string zeros(1u << 20, '\0');
+    std::string out;
+    z_stream stream{};
+    REQUIRE(deflateInit(&stream, 9) == Z_OK);
+    std::uint64_t left = raw_bytes;
+    char buffer[65536];
+    int flush = Z_NO_FLUSH;
+    do {
+        const auto chunk = static_cast<uInt>(std::min<std::uint64_t>(left, zeros.size()));
+        left -= chunk;
+        flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
+        stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zeros.data()));
+        stream.avail_in = chunk;
+        do {
+            stream.next_out = reinterpret_cast<Bytef*>(buffer);
+            stream.avail_out = sizeof buffer;
+            deflate(&stream, flush);
+            out.append(buffer, sizeof buffer - stream.avail_out);
+        } while (stream.avail_out == 0);
+    } while (flush != Z_FINISH);
+    deflateEnd(&stream);
+    return out;
+}
+
 } // namespace
 
 std::string png_claiming(std::uint32_t width, std::uint32_t height) {
-    std::string png = "\x89PNG\r\n\x1a\n";
+    static std::map<std::pair<std::uint32_t, std::uint32_t>, std::string> made;
+    std::string& png = made[{width, height}];
+    if (!png.empty())
+        return png;
+    png = "\x89PNG\r\n\x1a\n";
     std::string header;
     append_be32(header, width);
     append_be32(header, height);
     header += std::string("\x01\x00\x00\x00\x00", 5); // 1 bit, grey, deflate, no filter, not interlaced
     append_png_chunk(png, "IHDR", header);
-    // zlib: a stored block of a few zero bytes (the rows would follow in a real file).
-    append_png_chunk(png, "IDAT", std::string("\x78\x01\x01\x04\x00\xfb\xff\x00\x00\x00\x00", 11));
+    append_png_chunk(png, "IDAT", deflated_zero_rows(width, height));
     append_png_chunk(png, "IEND", "");
     return png;
 }

@@ -8,6 +8,8 @@ packages=(
   build-essential cmake pkg-config clang-format
   # core
   libtomlplusplus-dev doctest-dev
+  # tests: zlib deflates the huge test pictures they make (small on disk)
+  zlib1g-dev
   # written answers: Unicode normalisation and look-alike letters (NFKC, uspoof skeletons)
   libicu-dev
   # rendering, fonts and the presenter panel

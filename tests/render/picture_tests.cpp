@@ -117,7 +117,8 @@ TEST_CASE("presenting: a slow picture is a placeholder at first, then arrives an
     CHECK(cache.decodes() == 1);
 }
 
-TEST_CASE("an SVG that takes longer than the time limit is abandoned with a problem; its thread ends alone") {
+TEST_CASE(
+    "an SVG that takes longer than the time limit is abandoned with a problem, its thread ending alone") {
     const PictureFolder folder;
     const auto picture = folder.file("slow.svg", test::svg_of_circles(3));
     Signal release;
