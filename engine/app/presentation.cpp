@@ -61,7 +61,7 @@ Presentation::Presentation(Deck deck, PresentOptions options)
 
 Presentation::~Presentation() {
     // Before the fonts their textures were made with, and before the EventWait their pictures' decoding
-    // threads wake.
+    // threads wake (a picture cache going away stops them waking it).
     m_panel.reset();
     m_view.reset();
 }

@@ -9,17 +9,20 @@ ImageCache::ImageCache(SDL_Renderer* renderer, std::size_t budget_bytes)
 }
 
 ImageCache::~ImageCache() {
+    if (m_waker)
+        m_waker->switch_off(); // decoding threads may outlive the cache, and the loop they would wake
     clear();
 }
 
 void ImageCache::decode_in_background(int wait_ms, std::function<void()> picture_ready) {
     m_wait_ms = wait_ms;
-    m_picture_ready = std::move(picture_ready);
+    if (m_waker)
+        m_waker->switch_off();
+    m_waker = std::make_shared<PictureWaker>(std::move(picture_ready));
 }
 
 void ImageCache::clear() {
     for (auto& [key, entry] : m_entries) {
-        entry.job.reset(); // waits for its thread, which may still call picture_ready
         if (entry.image.texture)
             SDL_DestroyTexture(entry.image.texture);
     }
@@ -63,7 +66,7 @@ const LoadedImage& ImageCache::get(const std::filesystem::path& path, int box_w,
     } else {
         ++m_decodes;
         Entry entry;
-        entry.job = std::make_unique<PictureJob>(path, box_w, box_h, m_picture_ready);
+        entry.job = std::make_unique<PictureJob>(path, box_w, box_h, m_waker);
         m_recency.push_front(key);
         entry.recency = m_recency.begin();
         found = m_entries.emplace(std::move(key), std::move(entry)).first;
@@ -83,7 +86,6 @@ void ImageCache::evict_to_budget() {
         const Key oldest = m_recency.back();
         m_recency.pop_back();
         auto found = m_entries.find(oldest);
-        found->second.job.reset();
         if (found->second.image.texture)
             SDL_DestroyTexture(found->second.image.texture);
         m_bytes -= found->second.bytes;

@@ -44,14 +44,16 @@ public:
     ImageCache& operator=(const ImageCache&) = delete;
 
     // Presenting: get() waits at most `wait_ms` for a new picture, and `picture_ready` runs (on the
-    // decoding thread) when a picture it stopped waiting for is ready, to wake the loop that draws it.
-    // Until this is called, get() waits until every picture is decoded (`render`, golden images).
+    // decoding thread) when a picture is ready, to wake the loop that draws it; it is never called once
+    // the cache is gone. Until this is called, get() waits until every picture is decoded (`render`,
+    // golden images).
     void decode_in_background(int wait_ms, std::function<void()> picture_ready);
 
     // The picture, decoded for drawing at about `box_w` x `box_h` pixels (SVG is rasterised to fit).
     const LoadedImage& get(const std::filesystem::path& path, int box_w, int box_h);
 
-    // Drops every texture (after SDL_RENDER_DEVICE_RESET, or when a new deck is loaded).
+    // Drops every texture (after SDL_RENDER_DEVICE_RESET, or when a new deck is loaded), and the pictures
+    // still being decoded without waiting for them.
     void clear();
 
     std::size_t live_textures() const { return m_entries.size(); }
@@ -73,8 +75,8 @@ private:
     std::size_t m_budget_bytes;
     std::size_t m_bytes = 0;
     std::uint64_t m_decodes = 0;
-    std::optional<int> m_wait_ms; // none: wait for every picture
-    std::function<void()> m_picture_ready;
+    std::optional<int> m_wait_ms;          // none: wait for every picture
+    std::shared_ptr<PictureWaker> m_waker; // none: nothing to wake
     std::map<Key, Entry> m_entries;
     std::list<Key> m_recency; // front: most recently used
 };

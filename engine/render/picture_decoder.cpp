@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <thread>
 
 namespace lectern {
 
@@ -90,36 +91,42 @@ DecodedPicture decode_picture(const std::filesystem::path& path, int box_w, int 
     return *surface ? DecodedPicture{std::move(*surface), {}, false} : failed(decoder_error());
 }
 
-PictureJob::PictureJob(std::filesystem::path path, int box_w, int box_h, std::function<void()> finished,
-                       int svg_limit_ms, SvgRasteriser rasterise_svg) {
-    m_thread = std::thread([this, path = std::move(path), box_w, box_h, finished = std::move(finished),
-                            svg_limit_ms, rasterise_svg = std::move(rasterise_svg)] {
-        DecodedPicture result = decode_picture(path, box_w, box_h, svg_limit_ms, rasterise_svg);
-        {
-            const std::lock_guard lock(m_mutex);
-            m_result = std::move(result);
-            m_done = true;
-        }
-        m_finished.notify_all();
-        if (finished)
-            finished();
-    });
+void PictureWaker::wake() {
+    const std::lock_guard lock(m_mutex);
+    if (m_wake)
+        m_wake();
 }
 
-PictureJob::~PictureJob() {
-    if (m_thread.joinable())
-        m_thread.join();
+void PictureWaker::switch_off() {
+    const std::lock_guard lock(m_mutex);
+    m_wake = nullptr;
+}
+
+PictureJob::PictureJob(std::filesystem::path path, int box_w, int box_h, std::shared_ptr<PictureWaker> waker,
+                       int svg_limit_ms, SvgRasteriser rasterise_svg) {
+    std::thread([outcome = m_outcome, path = std::move(path), box_w, box_h, waker = std::move(waker),
+                 svg_limit_ms, rasterise_svg = std::move(rasterise_svg)] {
+        DecodedPicture result = decode_picture(path, box_w, box_h, svg_limit_ms, rasterise_svg);
+        {
+            const std::lock_guard lock(outcome->mutex);
+            outcome->result = std::move(result);
+            outcome->done = true;
+        }
+        outcome->finished.notify_all();
+        if (waker)
+            waker->wake();
+    }).detach();
 }
 
 bool PictureJob::wait_for(int wait_ms) {
-    std::unique_lock lock(m_mutex);
-    return m_finished.wait_for(lock, std::chrono::milliseconds(std::max(wait_ms, 0)),
-                               [this] { return m_done; });
+    std::unique_lock lock(m_outcome->mutex);
+    return m_outcome->finished.wait_for(lock, std::chrono::milliseconds(std::max(wait_ms, 0)),
+                                        [this] { return m_outcome->done; });
 }
 
 DecodedPicture PictureJob::take() {
-    const std::lock_guard lock(m_mutex);
-    return std::move(m_result);
+    const std::lock_guard lock(m_outcome->mutex);
+    return std::move(m_outcome->result);
 }
 
 } // namespace lectern

@@ -3,7 +3,8 @@
 // Implemented: the file checked (a regular file of at most 64 MiB) and measured (probe_image_file, at
 //   most 40 megapixels) before SDL_image sees it; PNG, JPEG, GIF and WebP through IMG_Load; SVG
 //   rasterised to fit a box through IMG_LoadSizedSVG_RW on a helper thread, abandoned after a time limit
-//   (the helper finishes on its own and frees what it made); PictureJob, one decode on its own thread.
+//   (the helper finishes on its own and frees what it made); PictureJob, one decode on its own thread,
+//   never waited for when dropped.
 // Missing: stopping a decode in progress (SDL_image has no way to); animation.
 // Surfaces only: textures belong to the drawing thread's renderer (ImageCache makes them).
 #pragma once
@@ -13,9 +14,9 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace lectern {
 
@@ -39,16 +40,26 @@ DecodedPicture decode_picture(const std::filesystem::path& path, int box_w, int 
                               int svg_limit_ms = svg_time_limit_ms,
                               const SvgRasteriser& rasterise_svg = rasterise_svg_file);
 
-// One decode_picture on its own thread. `finished` runs on that thread once the result is there, to wake
-// the drawing loop; it must stay callable until the job is destroyed.
+// Wakes the drawing loop from decoding threads, until it is switched off (the loop is going away).
+class PictureWaker {
+public:
+    explicit PictureWaker(std::function<void()> wake) : m_wake(std::move(wake)) {}
+    void wake();
+    // After this returns no call of `wake` is running or will run.
+    void switch_off();
+
+private:
+    std::mutex m_mutex;
+    std::function<void()> m_wake;
+};
+
+// One decode_picture on a thread of its own, which owns what it writes to: the job can be dropped while
+// the thread still runs (a reload, the end of the show) without waiting for it. The thread calls
+// `waker` (when there is one) once the result is there.
 class PictureJob {
 public:
-    PictureJob(std::filesystem::path path, int box_w, int box_h, std::function<void()> finished,
+    PictureJob(std::filesystem::path path, int box_w, int box_h, std::shared_ptr<PictureWaker> waker,
                int svg_limit_ms = svg_time_limit_ms, SvgRasteriser rasterise_svg = rasterise_svg_file);
-    // Waits for the thread: at most one raster decode of at most 40 megapixels, or the SVG time limit.
-    ~PictureJob();
-    PictureJob(const PictureJob&) = delete;
-    PictureJob& operator=(const PictureJob&) = delete;
 
     // Waits at most `wait_ms` for the result; true once it is there.
     bool wait_for(int wait_ms);
@@ -56,11 +67,13 @@ public:
     DecodedPicture take();
 
 private:
-    std::mutex m_mutex;
-    std::condition_variable m_finished;
-    bool m_done = false;
-    DecodedPicture m_result;
-    std::thread m_thread;
+    struct Outcome {
+        std::mutex mutex;
+        std::condition_variable finished;
+        bool done = false;
+        DecodedPicture result;
+    };
+    std::shared_ptr<Outcome> m_outcome = std::make_shared<Outcome>();
 };
 
 } // namespace lectern
