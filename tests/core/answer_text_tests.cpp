@@ -3,6 +3,7 @@
 #include "core/answer_screen.h"
 #include "core/answer_text.h"
 #include "core/poll.h"
+#include "test_files.h"
 
 #include <doctest/doctest.h>
 
@@ -38,7 +39,7 @@ TEST_CASE("invisible characters are removed from what the teacher sees, the pupi
 TEST_CASE("answers that are blank once invisible characters are gone are refused") {
     for (const char* blank : {"", "   ", "\u200b\u200b", "\u00a0\u00a0", "\u200d\u200c\ufeff", "\u2060\u3164",
                               "\u202e\u202c", "\t\r\n"}) {
-        CAPTURE(blank);
+        CAPTURE(std::string(blank));
         const CleanedAnswer cleaned = clean_written_answer(blank);
         CHECK_FALSE(cleaned.ok());
         CHECK(cleaned.refusal == "the answer is blank: write an answer first");
@@ -89,7 +90,7 @@ TEST_CASE("every example of the issue is held back, with its reason") {
         {"@qzone.fan", "looks like a social-media handle"},
     };
     for (const Example& example : examples) {
-        CAPTURE(example.answer);
+        CAPTURE(std::string(example.answer));
         CHECK(held_because(example.answer, school_filter()) == example.held_because);
     }
 }
@@ -117,7 +118,43 @@ TEST_CASE("ordinary answers still pass: no false positives from the new folding"
                                "be kind @ school",
                                "email a trusted adult",
                                "ask mum at tea time"}) {
-        CAPTURE(answer);
+        CAPTURE(std::string(answer));
         CHECK(held_because(answer, school_filter()) == "");
+    }
+}
+
+TEST_CASE("with the word filter Lectern ships, the examples are caught and ordinary answers are not") {
+    const WordFilter shipped =
+        parse_word_filter(test::read_text(test::source_dir() / "assets/word-filter.txt"));
+    REQUIRE(shipped.phrases.size() > 50);
+    for (const char* rude :
+         {"ＦＵＣＫ", "fück", "fuсk", "fu\u200dck", "f*ck", "fuuuck", "sh!t", "b1tch", "b i t c h"}) {
+        CAPTURE(std::string(rude));
+        CHECK(held_because(rude, shipped) == "matches the word filter");
+    }
+    for (const char* answer : {"class",
+                               "classic",
+                               "assembly",
+                               "passion",
+                               "as good as new",
+                               "noob",
+                               "title",
+                               "cocktail",
+                               "Scunthorpe",
+                               "analysis",
+                               "shiitake",
+                               "Sussex",
+                               "I feel safe and happy",
+                               "tell a trusted adult",
+                               "be kind online",
+                               "kindness",
+                               "it is fun",
+                               "stay safe!!!",
+                               "I don't know",
+                               "sometimes",
+                               "not sure",
+                               "great assembly"}) {
+        CAPTURE(std::string(answer));
+        CHECK(held_because(answer, shipped) == "");
     }
 }
