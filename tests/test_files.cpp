@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <unistd.h>
 
 namespace lectern::test {
 
@@ -33,6 +34,17 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder,
     }
     std::ranges::sort(files);
     return files;
+}
+
+TempFolder::TempFolder(const std::string& name)
+    : m_path(std::filesystem::temp_directory_path() / ("lectern-" + name + "-" + std::to_string(getpid()))) {
+    std::filesystem::remove_all(m_path);
+    std::filesystem::create_directories(m_path);
+}
+
+TempFolder::~TempFolder() {
+    std::error_code ignored; // a destructor must not throw; a folder left in /tmp is harmless
+    std::filesystem::remove_all(m_path, ignored);
 }
 
 } // namespace lectern::test

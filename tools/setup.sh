@@ -8,6 +8,10 @@ packages=(
   build-essential cmake pkg-config clang-format
   # core
   libtomlplusplus-dev doctest-dev
+  # tests: zlib deflates the huge test pictures they make (small on disk)
+  zlib1g-dev
+  # written answers: Unicode normalisation and look-alike letters (NFKC, uspoof skeletons)
+  libicu-dev
   # rendering, fonts and the presenter panel
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev
   fonts-dejavu-core

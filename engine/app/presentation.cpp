@@ -60,7 +60,36 @@ Presentation::Presentation(Deck deck, PresentOptions options)
 }
 
 Presentation::~Presentation() {
-    m_view.reset(); // before the fonts its textures were made with
+    // Before the fonts their textures were made with, and before the EventWait their pictures' decoding
+    // threads wake (a picture cache going away stops them waking it).
+    m_panel.reset();
+    m_view.reset();
+}
+
+std::function<void()> Presentation::wakes_loop_with(std::uint32_t event_type) const {
+    EventWait* wait = m_wait.get();
+    return [event_type, wait] { wait->post(event_type); };
+}
+
+// Pictures are decoded on threads of their own: a slide change waits at most picture_wait_ms for one,
+// then shows a placeholder until the decoding thread wakes the loop with the picture.
+void Presentation::decode_pictures_in_background() {
+    m_pictures_event = SDL_RegisterEvents(1);
+    if (m_pictures_event == static_cast<std::uint32_t>(-1)) {
+        m_pictures_event = 0; // no event to wake the loop with: pictures are waited for, as before
+        return;
+    }
+    m_view->slide_renderer().image_cache().decode_in_background(picture_wait_ms,
+                                                                wakes_loop_with(m_pictures_event));
+    if (m_panel)
+        m_panel->slide_renderer().image_cache().decode_in_background(picture_wait_ms,
+                                                                     wakes_loop_with(m_pictures_event));
+}
+
+void Presentation::pictures_arrived(std::uint64_t now_ms) {
+    m_dirty = true; // the room's screen draws the picture in place of its placeholder
+    if (!m_view->fading(now_ms))
+        show_current(false, now_ms); // and the panel's thumbnails are drawn again
 }
 
 int Presentation::run() {
@@ -90,14 +119,13 @@ int Presentation::run() {
     std::signal(SIGUSR1, [](int) { stats_requested = 1; });
     // Edits to the deck show up by themselves; a broken edit never replaces the deck on screen.
     m_wait = std::make_unique<EventWait>();
+    decode_pictures_in_background();
     m_reload_event = SDL_RegisterEvents(1);
     if (m_reload_event != static_cast<std::uint32_t>(-1) && !m_options.deck_path.empty()) {
         DeckLoadOptions reload_options;
         reload_options.picture_problems = PictureProblems::AreWarnings;
-        const std::uint32_t event_type = m_reload_event;
-        EventWait* wait = m_wait.get();
         m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options,
-                                                  [event_type, wait] { wait->post(event_type); });
+                                                  wakes_loop_with(m_reload_event));
     }
     open_results();
     start_voting();
@@ -181,6 +209,10 @@ void Presentation::update_cursor(std::uint64_t now_ms) {
 void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     if (m_reload_event != 0 && event.type == m_reload_event) {
         reload(now_ms);
+        return;
+    }
+    if (m_pictures_event != 0 && event.type == m_pictures_event) {
+        pictures_arrived(now_ms);
         return;
     }
     if (m_votes_event != 0 && event.type == m_votes_event) {

@@ -90,6 +90,10 @@ private:
                const PollActions& actions); // through the PollBook: applied, saved; false when it did not fit
     void start_voting();
     void votes_arrived(std::uint64_t now_ms);
+    // What another thread calls to push `event_type` and wake the loop (deck watcher, picture decoding).
+    std::function<void()> wakes_loop_with(std::uint32_t event_type) const;
+    void decode_pictures_in_background();
+    void pictures_arrived(std::uint64_t now_ms);
     const JoinDetails* join_details() const;
     void polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms);
     void toggle_voting(std::uint64_t now_ms);
@@ -122,7 +126,8 @@ private:
     std::string m_vote_problem;
     std::uint32_t m_votes_event = 0; // an SDL user event the server pushes when results change
     std::unique_ptr<DeckWatcher> m_watcher;
-    std::uint32_t m_reload_event = 0; // an SDL user event the watcher's thread pushes
+    std::uint32_t m_reload_event = 0;   // an SDL user event the watcher's thread pushes
+    std::uint32_t m_pictures_event = 0; // pushed by a picture's decoding thread when it is ready
     std::string m_reload_problem;
     std::string m_screen_problem;
     NavState m_nav;

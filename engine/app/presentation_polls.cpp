@@ -57,11 +57,8 @@ void Presentation::start_voting() {
         m_votes_event = 0;
         return;
     }
-    const std::uint32_t event_type = m_votes_event;
-    EventWait* wait = m_wait.get();
     std::string error;
-    m_server = VoteServer::start(
-        m_options.vote_server, *m_book, m_deck, [event_type, wait] { wait->post(event_type); }, error);
+    m_server = VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event), error);
     if (!m_server) {
         m_vote_problem = "Voting from devices is off: " + error;
         std::cerr << "lectern: " << m_vote_problem << '\n';

@@ -1,6 +1,7 @@
 #include "results_command.h"
 
 #include "core/deck_loader.h"
+#include "core/text_escape.h"
 #include "result_pictures.h"
 #include "results_store.h"
 
@@ -25,12 +26,18 @@ int remove_results(const std::string& deck_path, std::ostream& out, std::ostream
     return 0;
 }
 
+// Answers come from pupils' devices: printed, their control characters are shown as escapes (\x1B, \x07),
+// never sent to the terminal, where they could clear the screen or ring the bell.
+std::string printable(std::string_view text) {
+    return escaped_controls(text, C1Controls::Escaped);
+}
+
 void print_csv(const StoredResults& results, std::ostream& out) {
     out << "poll,question,option,count\n";
     for (const TotalsRow& row : results.rows) {
         if (row.kind != TotalsRow::Kind::Flagged)
-            out << csv_field(row.poll) << ',' << csv_field(row.question) << ',' << csv_field(row.answer)
-                << ',' << row.count << '\n';
+            out << csv_field(printable(row.poll)) << ',' << csv_field(printable(row.question)) << ','
+                << csv_field(printable(row.answer)) << ',' << row.count << '\n';
     }
 }
 
@@ -47,17 +54,17 @@ void print_totals(const std::string& deck_path, const StoredResults& results, st
             continue;
         }
         if (poll == nullptr || *poll != row.poll)
-            out << '\n' << row.poll << ": " << row.question << '\n';
+            out << '\n' << printable(row.poll) << ": " << printable(row.question) << '\n';
         poll = &row.poll;
-        out << "  " << row.answer << ": " << row.count << '\n';
+        out << "  " << printable(row.answer) << ": " << row.count << '\n';
     }
     if (!any_flagged)
         return;
     out << "\nFlagged for the safeguarding lead:\n";
     for (const TotalsRow& row : results.rows) {
         if (row.kind == TotalsRow::Kind::Flagged)
-            out << "  " << row.poll << (row.time.empty() ? "" : ", ") << row.time << ": \"" << row.answer
-                << "\"\n";
+            out << "  " << printable(row.poll) << (row.time.empty() ? "" : ", ") << printable(row.time)
+                << ": \"" << printable(row.answer) << "\"\n";
     }
 }
 

@@ -56,7 +56,9 @@ struct TotalsRow {
     friend bool operator==(const TotalsRow&, const TotalsRow&) = default;
 };
 
-// The RFC 4180 form of one field: quoted (with "" for ") when it holds a comma, quote or line break.
+// The RFC 4180 form of one field: quoted (with "" for ") when it holds a comma, quote or line break, and
+// after an apostrophe when a spreadsheet would read it as a formula (it starts with =, +, -, @, a tab or a
+// return) or when it starts with an apostrophe itself.
 std::string csv_field(std::string_view text);
 
 // The newest results stored for a deck: the unfinished session's if there is one (the show is running,

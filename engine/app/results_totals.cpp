@@ -7,11 +7,30 @@
 
 namespace lectern {
 
+namespace {
+
+// A spreadsheet reads a cell starting with one of these as a formula ("=HYPERLINK(...)", "@SUM(...)"),
+// or drops the leading tab or return: such a cell is written after an apostrophe, which spreadsheets
+// read as "this is text" and do not show. A cell that starts with an apostrophe gets one more, so
+// reading the file back (rows_from_csv) can always take one away.
+bool starts_like_formula(std::string_view text) {
+    return !text.empty() && std::string_view("=+-@\t\r'").find(text.front()) != std::string_view::npos;
+}
+
+std::string without_text_mark(std::string field) {
+    if (field.starts_with('\''))
+        field.erase(0, 1);
+    return field;
+}
+
+} // namespace
+
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
+    const std::string cell = starts_like_formula(text) ? "'" + std::string(text) : std::string(text);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos)
+        return cell;
     std::string out = "\"";
-    for (char c : text)
+    for (char c : cell)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + '"';
 }
@@ -71,8 +90,9 @@ std::vector<TotalsRow> rows_from_csv(std::string_view text) {
         const auto* kind = std::ranges::find(kind_names, fields[0]);
         if (fields.size() != 6 || kind == kind_names.end())
             continue; // the header, or a line from a later version
-        rows.push_back({static_cast<TotalsRow::Kind>(kind - kind_names.begin()), fields[1], fields[2],
-                        fields[3], std::atoi(fields[4].c_str()), fields[5]});
+        rows.push_back({static_cast<TotalsRow::Kind>(kind - kind_names.begin()), without_text_mark(fields[1]),
+                        without_text_mark(fields[2]), without_text_mark(fields[3]),
+                        std::atoi(fields[4].c_str()), without_text_mark(fields[5])});
     }
     return rows;
 }

@@ -2,6 +2,7 @@
 
 #include "concat.h"
 #include "deck_schema.h"
+#include "file_check.h"
 #include "image_probe.h"
 #include "school_details.h"
 #include "slide_id.h"
@@ -13,9 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <map>
 
 namespace lectern {
@@ -58,16 +56,20 @@ void read_theme(TableReader& reader, DeckInfo& info, const std::filesystem::path
     const bool names_a_file = theme->ends_with(".toml") || theme->find('/') != std::string::npos;
     if (names_a_file) {
         const std::filesystem::path path = folder / *theme;
-        std::error_code error;
-        if (std::filesystem::is_regular_file(path, error)) {
+        const std::string problem = regular_file_problem(path, deck_file_max_bytes);
+        if (problem.empty()) {
             info.theme_file = path;
             return;
         }
-        reader.sink().error(
-            reader.value_position("theme"),
-            concat("theme file ", in_quotes(*theme), " in ", reader.where(),
-                   " does not exist; check the name, and that the path is relative to the deck's "
-                   "folder"));
+        reader.sink().error(reader.value_position("theme"),
+                            problem == missing_file_problem
+                                ? concat("theme file ", in_quotes(*theme), " in ", reader.where(),
+                                         " does not exist; check the name, and that the path is relative to "
+                                         "the deck's folder")
+                                : concat("theme file ", in_quotes(*theme), " in ", reader.where(),
+                                         " cannot be read: ", problem,
+                                         "; a theme must be a TOML file of at most ",
+                                         size_text(deck_file_max_bytes)));
         return;
     }
     std::string message =
@@ -300,10 +302,6 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
     deck.theme = resolve_theme(deck.info, display_name, sink);
 
     SlideReadContext context{folder, options.check_image, options.picture_problems, {}};
-    if (!context.check_image)
-        context.check_image = [](const std::filesystem::path& path) {
-            return probe_image_file(path).problem;
-        };
     read_slides(root, deck, sink, context);
     fill_school_details(deck, sink); // after ids are derived, so filling it in never changes an id
 
@@ -315,21 +313,20 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
 }
 
 DeckLoadResult load_deck_file(const std::filesystem::path& path, const DeckLoadOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    std::error_code error;
-    const bool is_folder = std::filesystem::is_directory(path, error);
-    if (!in || is_folder) {
+    const FileText file = read_regular_file(path, deck_file_max_bytes);
+    if (!file.text) {
         DeckLoadResult result;
-        const std::string reason = is_folder ? "it is a folder, not a deck file" : std::strerror(errno);
-        result.diagnostics.push_back(
-            {path.string(),
-             {},
-             Severity::Error,
-             concat("cannot read this deck (", reason, "); check the file name and path")});
+        const std::string advice =
+            file.problem == missing_file_problem
+                ? "check the file name and path"
+                : concat("a deck must be a TOML file of at most ", size_text(deck_file_max_bytes));
+        result.diagnostics.push_back({path.string(),
+                                      {},
+                                      Severity::Error,
+                                      concat("cannot read this deck: ", file.problem, "; ", advice)});
         return result;
     }
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return load_deck_text(text, path.string(), path.parent_path(), options);
+    return load_deck_text(*file.text, path.string(), path.parent_path(), options);
 }
 
 } // namespace lectern

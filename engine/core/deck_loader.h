@@ -21,8 +21,9 @@ namespace lectern {
 enum class PictureProblems { AreErrors, AreWarnings };
 
 struct DeckLoadOptions {
-    // Says why a picture file cannot be shown, or returns "" when it can. By default the file's
-    // structure is probed (probe_image_file); adapters may decode it for real instead.
+    // Says why a picture file cannot be shown, or returns "" when it can. Every picture is first checked
+    // to be a regular file, probed (probe_image_file) and measured (picture_size_problem); adapters may
+    // add a real decode here, which then never sees a file that failed those checks.
     std::function<std::string(const std::filesystem::path&)> check_image;
     PictureProblems picture_problems = PictureProblems::AreErrors;
 };

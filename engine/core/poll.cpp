@@ -1,5 +1,6 @@
 #include "poll.h"
 
+#include "answer_text.h"
 #include "concat.h"
 #include "utf8.h"
 
@@ -76,11 +77,15 @@ VoteResult submit_answer(PollState& poll, const std::string& text, std::size_t m
         return {VoteOutcome::NotOpen, "this question is not open for answers"};
     if (poll.layout != SlideLayout::Words)
         return {VoteOutcome::Invalid, "this question takes a choice, not a written answer"};
-    if (normalised(text).empty())
-        return {VoteOutcome::Invalid, "write an answer first"};
-    if (code_point_count(text) > max_chars)
+    // What the teacher sees is the pupil's text without its invisible characters (BiDi controls,
+    // zero-width joiners); an answer with nothing visible left is refused.
+    CleanedAnswer cleaned = clean_written_answer(text);
+    if (!cleaned.ok())
+        return {VoteOutcome::Invalid, cleaned.refusal};
+    if (code_point_count(cleaned.text) > max_chars)
         return {VoteOutcome::Invalid, concat("answers are at most ", max_chars, " characters")};
-    poll.answers.push_back({poll.answers.size() + 1, text, AnswerStatus::Pending, held_because, false, {}});
+    poll.answers.push_back(
+        {poll.answers.size() + 1, std::move(cleaned.text), AnswerStatus::Pending, held_because, false, {}});
     return {VoteOutcome::Counted, {}};
 }
 

@@ -55,6 +55,7 @@ VoteResult cast_vote(PollState& poll, const std::string& device, const std::vect
 
 // A words answer from a device. `max_chars` comes from the slide; `held_because` is "" unless the
 // answer was caught by the word filter or the personal-information check (it still waits for the teacher).
+// The answer is kept as clean_written_answer (answer_text.h) makes it, and refused when that finds it blank.
 VoteResult submit_answer(PollState& poll, const std::string& text, std::size_t max_chars,
                          const std::string& held_because);
 

@@ -1,6 +1,7 @@
 #include "poll_record.h"
 
 #include "concat.h"
+#include "text_escape.h"
 
 #include <algorithm>
 #include <array>
@@ -54,25 +55,6 @@ std::string hex8(std::uint32_t value) {
     for (std::size_t i = 8; i-- > 0; value >>= 4)
         out[i] = digits[value & 0xFu];
     return out;
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\t')
-            out += "\\t";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '\r')
-            out += "\\r";
-        else if (byte < 0x20 || byte == 0x7F)
-            out += {'\\', 'x', digits[byte >> 4], digits[byte & 0xFu]};
-        else
-            out += c;
-    }
 }
 
 std::optional<std::string> unescaped(std::string_view text) {
@@ -240,10 +222,10 @@ PollRecord PollRecord::answer_flag(std::string poll, std::size_t number, bool fl
 
 std::string encode_record(const PollRecord& record) {
     std::string line = concat(format_version, '\t', kind_name(record.kind).name, '\t');
-    append_escaped(line, record.poll);
+    append_escaped_controls(line, record.poll);
     const auto field = [&line](std::string_view text) {
         line += '\t';
-        append_escaped(line, text);
+        append_escaped_controls(line, text);
     };
     switch (record.kind) {
     case RecordKind::Vote:

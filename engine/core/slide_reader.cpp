@@ -2,6 +2,8 @@
 
 #include "concat.h"
 #include "deck_schema.h"
+#include "file_check.h"
+#include "image_probe.h"
 #include "suggestion.h"
 
 #include <algorithm>
@@ -83,6 +85,27 @@ std::optional<SlideLayout> read_layout(TableReader& reader) {
     return std::nullopt;
 }
 
+// The end of the message about a picture that cannot be shown, or "" when it can. The file is looked at
+// before anything opens it: a FIFO or a device is never read, a huge file never decoded.
+std::string picture_problem(const std::filesystem::path& path, const SlideReadContext& context) {
+    const std::string file_problem = regular_file_problem(path, picture_file_max_bytes);
+    if (file_problem == missing_file_problem)
+        return " does not exist; check the name, and that the path is relative to the deck's folder";
+    if (!file_problem.empty())
+        return concat(" cannot be read: ", file_problem,
+                      "; a picture must be a PNG, JPEG, GIF, WebP or SVG file of at most ",
+                      size_text(picture_file_max_bytes));
+    const ImageProbe probe = probe_image_file(path);
+    if (!probe.ok())
+        return concat(" cannot be shown: ", probe.problem, "; save it again as PNG, JPEG or SVG");
+    if (std::string too_large = picture_size_problem(probe); !too_large.empty())
+        return concat(" cannot be shown: ", too_large);
+    const std::string decode_problem = context.check_image ? context.check_image(path) : std::string();
+    if (!decode_problem.empty())
+        return concat(" cannot be shown: ", decode_problem, "; save it again as PNG, JPEG or SVG");
+    return {};
+}
+
 std::optional<ImageRef> read_image(TableReader& reader, SlideReadContext& context) {
     auto path = reader.text("image");
     if (!path)
@@ -90,26 +113,14 @@ std::optional<ImageRef> read_image(TableReader& reader, SlideReadContext& contex
     ImageRef image{*path, context.folder / *path, reader.text("alt").value_or(""),
                    reader.value_position("image")};
     auto [cached, inserted] = context.checked_images.try_emplace(image.resolved);
-    if (inserted) {
-        std::error_code error;
-        if (!std::filesystem::is_regular_file(image.resolved, error))
-            cached->second = "missing";
-        else
-            cached->second = context.check_image(image.resolved);
-    }
-    auto report = [&](std::string message) {
+    if (inserted)
+        cached->second = picture_problem(image.resolved, context);
+    if (!cached->second.empty()) {
+        std::string message = concat("image file ", in_quotes(*path), " in ", reader.where(), cached->second);
         if (context.picture_problems == PictureProblems::AreErrors)
             reader.sink().error(image.position, std::move(message));
         else
             reader.sink().warning(image.position, std::move(message));
-    };
-    if (cached->second == "missing") {
-        report(concat("image file ", in_quotes(*path), " in ", reader.where(),
-                      " does not exist; check the name, and that the path is "
-                      "relative to the deck's folder"));
-    } else if (!cached->second.empty()) {
-        report(concat("image file ", in_quotes(*path), " in ", reader.where(),
-                      " cannot be shown: ", cached->second, "; save it again as PNG, JPEG or SVG"));
     }
     return image;
 }

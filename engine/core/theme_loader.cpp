@@ -1,13 +1,12 @@
 #include "theme_loader.h"
 
 #include "concat.h"
+#include "file_check.h"
 #include "suggestion.h"
 #include "table_reader.h"
 
 #include <array>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
 namespace lectern {
 
@@ -99,12 +98,13 @@ std::vector<ContrastProblem> contrast_problems(const Theme& theme) {
 }
 
 std::optional<Theme> load_theme_file(const std::filesystem::path& path, DiagnosticSink& sink) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        sink.error({}, "cannot read this theme file; check the file name and path");
+    const FileText file = read_regular_file(path, deck_file_max_bytes);
+    if (!file.text) {
+        sink.error({},
+                   concat("cannot read this theme file: ", file.problem, "; check the file name and path"));
         return std::nullopt;
     }
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string& text = *file.text;
     toml::table root;
     try {
         root = toml::parse(text, sink.file());

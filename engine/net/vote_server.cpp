@@ -1,6 +1,7 @@
 #include "vote_server.h"
 
 #include "built_in_files.h"
+#include "core/answer_text.h"
 #include "core/concat.h"
 #include "core/json.h"
 #include "core/request_policy.h"
@@ -387,6 +388,17 @@ struct VoteServer::Impl {
             return;
         }
         const VoteRequest& vote = *parsed.request;
+        // A written answer as the teacher, the filter and the log see it: control and format characters
+        // gone, blank ones refused.
+        std::optional<std::string> text;
+        if (vote.text) {
+            CleanedAnswer cleaned = clean_written_answer(*vote.text);
+            if (!cleaned.ok()) {
+                std::move(reply).send(error_response(400, cleaned.refusal));
+                return;
+            }
+            text = std::move(cleaned.text);
+        }
         {
             std::lock_guard lock(saving_mutex);
             ++saving;
@@ -404,14 +416,14 @@ struct VoteServer::Impl {
             if (--saving == 0)
                 saving_done.notify_all();
         };
-        if (vote.text) {
+        if (text) {
             std::size_t limit = 0; // not a words poll: the book says why the text does not fit
             {
                 std::lock_guard lock(shown_mutex);
                 if (const auto found = shown.max_chars.find(vote.poll); found != shown.max_chars.end())
                     limit = static_cast<std::size_t>(found->second);
             }
-            book.answer({vote.poll, *device, *vote.text, limit, held_because(*vote.text, options.word_filter),
+            book.answer({vote.poll, *device, *text, limit, held_because(*text, options.word_filter),
                          unix_seconds(), options.answer_limits},
                         std::move(done));
         } else {

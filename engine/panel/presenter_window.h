@@ -59,6 +59,8 @@ public:
     SDL_Texture* current_thumbnail() const { return m_current_thumbnail; }
     SDL_Texture* next_thumbnail() const { return m_next_thumbnail; }
     SDL_Renderer* renderer() const { return m_renderer; }
+    // Draws the thumbnails; its picture cache is set up by the presentation (decoding in background).
+    SlideRenderer& slide_renderer() { return *m_slides; }
 
 private:
     PresenterWindow(SDL_Window* window, SDL_Renderer* renderer, FontCatalog& catalog);

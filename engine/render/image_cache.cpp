@@ -1,40 +1,24 @@
 #include "image_cache.h"
 
-#include <SDL2/SDL_image.h>
-
-#include <algorithm>
+#include <climits>
 
 namespace lectern {
-
-namespace {
-bool is_svg(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::ranges::transform(extension, extension.begin(),
-                           [](char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".svg";
-}
-} // namespace
-
-std::string picture_decode_problem(const std::filesystem::path& path) {
-    SDL_Surface* surface = is_svg(path) ? nullptr : IMG_Load(path.c_str());
-    if (is_svg(path)) {
-        if (SDL_RWops* file = SDL_RWFromFile(path.c_str(), "rb")) {
-            surface = IMG_LoadSizedSVG_RW(file, 64, 64);
-            SDL_RWclose(file);
-        }
-    }
-    if (!surface)
-        return std::string("it could not be decoded (") + IMG_GetError() + ")";
-    SDL_FreeSurface(surface);
-    return {};
-}
 
 ImageCache::ImageCache(SDL_Renderer* renderer, std::size_t budget_bytes)
     : m_renderer(renderer), m_budget_bytes(budget_bytes) {
 }
 
 ImageCache::~ImageCache() {
+    if (m_waker)
+        m_waker->switch_off(); // decoding threads may outlive the cache, and the loop they would wake
     clear();
+}
+
+void ImageCache::decode_in_background(int wait_ms, std::function<void()> picture_ready) {
+    m_wait_ms = wait_ms;
+    if (m_waker)
+        m_waker->switch_off();
+    m_waker = std::make_shared<PictureWaker>(std::move(picture_ready));
 }
 
 void ImageCache::clear() {
@@ -47,54 +31,53 @@ void ImageCache::clear() {
     m_bytes = 0;
 }
 
-LoadedImage ImageCache::decode(const std::filesystem::path& path, int box_w, int box_h) {
-    ++m_decodes;
-    LoadedImage image;
-    SDL_Surface* surface = nullptr;
-    if (is_svg(path)) {
-        // nanosvg keeps the picture's shape inside the requested size.
-        if (SDL_RWops* file = SDL_RWFromFile(path.c_str(), "rb")) {
-            surface = IMG_LoadSizedSVG_RW(file, std::max(box_w, 1), std::max(box_h, 1));
-            SDL_RWclose(file);
-        }
-    } else {
-        surface = IMG_Load(path.c_str());
+void ImageCache::finish_if_decoded(Entry& entry, int wait_ms) {
+    if (!entry.job->wait_for(wait_ms)) {
+        entry.image.loading = true;
+        return;
     }
-    if (!surface) {
-        image.problem = IMG_GetError();
-        if (image.problem.empty())
-            image.problem = "the picture could not be decoded";
-        return image;
+    DecodedPicture decoded = entry.job->take();
+    entry.job.reset();
+    LoadedImage& image = entry.image;
+    image.loading = false;
+    if (!decoded.surface) {
+        image.problem = std::move(decoded.problem);
+        return;
     }
-    image.width = surface->w;
-    image.height = surface->h;
-    image.texture = SDL_CreateTextureFromSurface(m_renderer, surface);
-    SDL_FreeSurface(surface);
-    if (!image.texture)
+    image.width = decoded.surface->w;
+    image.height = decoded.surface->h;
+    image.texture = SDL_CreateTextureFromSurface(m_renderer, decoded.surface.get());
+    if (!image.texture) {
         image.problem = SDL_GetError();
-    else
-        SDL_SetTextureScaleMode(image.texture, SDL_ScaleModeBest);
-    return image;
+        return;
+    }
+    SDL_SetTextureScaleMode(image.texture, SDL_ScaleModeBest);
+    entry.bytes = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4u;
+    m_bytes += entry.bytes;
 }
 
 const LoadedImage& ImageCache::get(const std::filesystem::path& path, int box_w, int box_h) {
     // Raster pictures are the same at every size; SVGs are keyed by the size they are drawn at.
-    const bool sized = is_svg(path);
+    const bool sized = is_svg_path(path);
     Key key{path.string(), sized ? box_w : 0, sized ? box_h : 0};
-    if (auto found = m_entries.find(key); found != m_entries.end()) {
+    auto found = m_entries.find(key);
+    if (found != m_entries.end()) {
         m_recency.splice(m_recency.begin(), m_recency, found->second.recency);
-        return found->second.image;
+    } else {
+        ++m_decodes;
+        Entry entry;
+        entry.job = std::make_unique<PictureJob>(path, box_w, box_h, m_waker);
+        m_recency.push_front(key);
+        entry.recency = m_recency.begin();
+        found = m_entries.emplace(std::move(key), std::move(entry)).first;
     }
-    Entry entry;
-    entry.image = decode(path, box_w, box_h);
-    entry.bytes =
-        static_cast<std::size_t>(entry.image.width) * static_cast<std::size_t>(entry.image.height) * 4u;
-    m_recency.push_front(key);
-    entry.recency = m_recency.begin();
-    m_bytes += entry.bytes;
-    auto [inserted, ok] = m_entries.emplace(std::move(key), std::move(entry));
-    evict_to_budget();
-    return inserted->second.image;
+    if (found->second.job) {
+        // A new picture gets the wait a slide change allows; one still loading is only looked at.
+        const bool is_new = !found->second.image.loading;
+        finish_if_decoded(found->second, is_new ? m_wait_ms.value_or(INT_MAX) : 0);
+        evict_to_budget();
+    }
+    return found->second.image;
 }
 
 void ImageCache::evict_to_budget() {

@@ -135,8 +135,9 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
                         picture.box.w * scale, picture.box.h * scale};
     const LoadedImage& image = m_images.get(picture.path, static_cast<int>(box.w), static_cast<int>(box.h));
     if (!image.texture) {
-        m_picture_problems[picture.path.string()] = image.problem;
-        draw_placeholder(picture, box, scale, origin_x, origin_y, background);
+        if (!image.loading)
+            m_picture_problems[picture.path.string()] = image.problem;
+        draw_placeholder(picture, image, box, scale, origin_x, origin_y, background);
         return;
     }
     // Keep the picture's shape: the largest size that fits the box, centred in it.
@@ -148,14 +149,20 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
     SDL_RenderCopyF(m_renderer, image.texture, nullptr, &where);
 }
 
-void SlideRenderer::draw_placeholder(const Picture& picture, SDL_FRect box, float scale, float origin_x,
-                                     float origin_y, Colour background) {
+void SlideRenderer::draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box,
+                                     float scale, float origin_x, float origin_y, Colour background) {
     const Colour ink = readable_on(background);
     const Colour frame{ink.r, ink.g, ink.b, 60};
     fill_rounded_box(m_renderer, box, 16 * scale, frame);
-    // The alt text says what should be there, so the slide still makes sense without the picture.
+    // The alt text says what should be there, so the slide still makes sense without the picture; the
+    // reason (up to its advice, which is in the panel and in `check`) says why it is missing. A picture
+    // still being decoded shows only the alt text until it arrives.
     TextBlock block;
-    block.paragraphs = paragraphs_of("**Picture not available**\n" + picture.alt);
+    const std::string reason = image.problem.substr(0, image.problem.find("; "));
+    block.paragraphs =
+        paragraphs_of(image.loading    ? picture.alt
+                      : reason.empty() ? "**Picture not available**\n" + picture.alt
+                                       : "**Picture not available**\n" + picture.alt + "\n(" + reason + ")");
     block.box = {picture.box.x + 24, picture.box.y + 24, picture.box.w - 48, picture.box.h - 48};
     block.base = {FontRole::Body, false, false, 48};
     block.legible_px = 20;

@@ -2,7 +2,8 @@
 // viewport, so a 16:9 deck fits a 4:3 projector and the reverse. Text is rasterised at the size it is
 // shown (crisp at any scale) through the TextCache; pictures come from the ImageCache.
 // Implemented: filled and rounded boxes (SDL_RenderGeometry), text runs, pictures fitted without
-//   distortion, a placeholder with the alt text for a picture that cannot be loaded, letterbox bars,
+//   distortion, a placeholder with the alt text and the reason for a picture that cannot be loaded (with
+//   the alt text only while it is still being decoded), letterbox bars,
 //   a record of the pictures that failed (for the presenter panel).
 // Missing: transitions (the app cross-fades whole frames), chart animation (polls), gradients.
 // Depends on SDL2, SDL2_ttf, SDL2_image through the render adapter; the core never includes this.
@@ -48,8 +49,8 @@ private:
     void draw_items(const DisplayList& list, SDL_FRect slide);
     void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
     void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
-    void draw_placeholder(const Picture& picture, SDL_FRect box, float scale, float origin_x, float origin_y,
-                          Colour background);
+    void draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box, float scale,
+                          float origin_x, float origin_y, Colour background);
 
     SDL_Renderer* m_renderer;
     SdlTextMeasurer m_measurer;

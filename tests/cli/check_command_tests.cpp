@@ -1,10 +1,13 @@
 // Runs the real lectern binary: exit codes and output of check, --help, --version and usage errors.
 #include "lectern_run.h"
+#include "picture_files.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace lectern::test;
 
@@ -78,4 +81,63 @@ TEST_CASE("check of the shipped lessons warns only that each still needs its saf
     CHECK(run.exit_code == 0);
     CHECK(run.out == expected);
     CHECK(run.err.find("checked 4 decks: 0 errors, 4 warnings") != std::string::npos);
+}
+
+namespace {
+
+// A folder of files made for one test, as a teacher's hurried save or a pupil's prank would leave them.
+struct PrankFolder {
+    lectern::test::TempFolder folder{"check-pranks"};
+    const std::filesystem::path& path = folder.path();
+    std::string deck_showing(const std::string& picture) const {
+        const std::filesystem::path deck = path / "deck.toml";
+        lectern::test::write_file(deck,
+                                  "[deck]\ntitle = \"T\"\n\n[[slides]]\nlayout = \"image\"\nimage = \"" +
+                                      picture + "\"\nalt = \"A picture\"\n");
+        return deck.string();
+    }
+};
+
+} // namespace
+
+TEST_CASE("check on a FIFO says what it is and ends, instead of waiting for ever") {
+    const PrankFolder folder;
+    REQUIRE(mkfifo((folder.path / "deck.toml").c_str(), 0600) == 0);
+    const LecternRun run = run_lectern("check '" + (folder.path / "deck.toml").string() + "'");
+    CHECK(run.exit_code == 1);
+    CHECK(
+        run.out.ends_with("deck.toml: error: cannot read this deck: it is a FIFO (named pipe), not a file; a "
+                          "deck must be a TOML file of at most 8 MiB\n"));
+}
+
+TEST_CASE(
+    "check on a deck linked to /dev/zero says it is a device, instead of reading until memory runs out") {
+    const PrankFolder folder;
+    std::filesystem::create_symlink("/dev/zero", folder.path / "deck.toml");
+    const LecternRun run = run_lectern("check '" + (folder.path / "deck.toml").string() + "'");
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("cannot read this deck: it is a device, not a file") != std::string::npos);
+}
+
+TEST_CASE("check refuses a PNG of more than 40 megapixels with its size and what to do, without crashing") {
+    // 437 KB, 60000 x 60000: crashed inside libpng (IMG_LoadPNG_RW); 20000 x 20000 passed and cost GBs.
+    const PrankFolder folder;
+    lectern::test::write_file(folder.path / "huge.png", lectern::test::png_claiming(60000, 60000));
+    const LecternRun run = run_lectern("check '" + folder.deck_showing("huge.png") + "'");
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.ends_with(
+        "deck.toml:6:9: error: image file \"huge.png\" in slide 1 cannot be shown: it is 60000 x "
+        "60000 pixels (3600 megapixels), more than the 40 megapixels Lectern decodes; save a "
+        "smaller copy (a projector shows about 2 megapixels: 1920 x 1080 is plenty)\n"));
+}
+
+TEST_CASE("check warns of an SVG too slow to draw: the show would leave it out") {
+    // 20,000 large half-transparent circles: many times the 2 s the show waits, on any machine.
+    const PrankFolder folder;
+    lectern::test::write_file(folder.path / "circles.svg", lectern::test::svg_of_circles(20000, 400));
+    const LecternRun run = run_lectern("check '" + folder.deck_showing("circles.svg") + "'");
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.ends_with(
+        "deck.toml:6:9: warning: image file \"circles.svg\" in slide 1 cannot be shown: the "
+        "SVG took longer than 2 s to draw, so it was left out; simplify it or save it as PNG\n"));
 }
