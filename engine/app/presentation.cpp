@@ -68,7 +68,9 @@ Presentation::~Presentation() {
 
 std::function<void()> Presentation::wakes_loop_with(std::uint32_t event_type) const {
     EventWait* wait = m_wait.get();
-    return [event_type, wait] { wait->post(event_type); };
+    return [event_type, wait] {
+        wait->post(event_type);
+    };
 }
 
 // Pictures are decoded on threads of their own: a slide change waits at most picture_wait_ms for one,

@@ -58,7 +58,8 @@ void Presentation::start_voting() {
         return;
     }
     std::string error;
-    m_server = VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event), error);
+    m_server =
+        VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event), error);
     if (!m_server) {
         m_vote_problem = "Voting from devices is off: " + error;
         std::cerr << "lectern: " << m_vote_problem << '\n';
