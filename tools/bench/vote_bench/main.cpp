@@ -1,23 +1,30 @@
-// Benchmark for device voting (issue 8), measured from outside the presenting process, on loopback.
-// It starts its own Xvfb (1920x1080, from :97) and the real lectern presenting a one-poll deck whose
-// results show live, then measures:
-//   screen   vote to screen: one vote from a fresh device, then rows of the screen are read with XGetImage
-//            every ~1 ms until they change (the bars and counts). Median and worst of SAMPLES votes.
-//   burst    DEVICES simulated devices (1,000) each voting VOTES times (changing its mind each time), all
-//            interleaved at an offered rate (http_load.h: open loop, each vote timed from when it was due):
-//            once at the target's 5,000 a second, once at 20,000 to see what the machine sustains. Votes
-//            acknowledged a second, p50 and p99 acknowledgement, every status, and whether the totals on the
-//            server equal every device's last acknowledged choice (no vote lost, none counted twice).
-//   process  CPU time (utime + stime) of lectern over each burst, and its VmHWM / VmRSS afterwards.
-// Usage: vote_bench LECTERN [--devices N] [--votes N] [--samples N]
+// Benchmark for device voting (issue 13, item 7), measured from outside the presenting process, over
+// loopback, against the real lectern under a private Xvfb (1920x1080, from :97) presenting a one-poll deck
+// whose results show live, and against the floor (floor_server.h) in the same run:
+//   ladder   keep-alive devices with server-issued tokens, spread over 127.0.x.y source addresses, vote at
+//            offered rates of 5,000 a second and up (http_load.h: open loop, each vote timed from when it
+//            was due) until a rate is not sustained: acknowledged votes a second, p50 and p99
+//            acknowledgement, and after each rate whether lectern's totals equal every device's last
+//            acknowledged choice (no vote lost, none counted twice).
+//   screen   vote to screen: one vote, then rows across the bars read with XGetImage every ~1 ms until
+//            they change. Median and worst of SAMPLES votes.
+//   memory   threads and VmRSS idle, with 5,000 idle keep-alive connections, then 5,000 event-stream
+//            followers, held from 200 addresses (before the ladder), and after the votes: memory per
+//            connection and per stream.
+// The floor goes through the same ladder and the same held connections first; the report gives each
+// lectern figure beside the floor's and their ratio, and the issue's targets. The durable floor, fsync of
+// a small append on the disk lectern saves to, is measured last, once lectern has stopped.
+// Usage: vote_bench LECTERN [--seconds S] [--samples N]     (vote_bench --floor-server PORT: the floor)
 // tools/bench/vote_bench.sh builds everything in Release and runs it.
 #include "../present_bench/clock.h"
-#include "../present_bench/numbers.h"
 #include "../present_bench/proc_readings.h"
 #include "../present_bench/process.h"
 #include "../present_bench/settings.h"
 #include "../present_bench/x_screen.h"
-#include "http_load.h"
+#include "floor_server.h"
+#include "measure.h"
+#include "report.h"
+#include "server_requests.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -47,60 +54,79 @@ options = ["A message from a stranger", "A mean comment", "A friend request", "A
 reveal = "live"
 )";
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto at = static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(at, values.size() - 1)];
-}
-
-std::string vote_text(int port, const std::string& room, std::size_t device, int choice) {
-    char token[33];
-    std::snprintf(token, sizeof token, "%032zx", device);
-    const std::string body = "{\"poll\":\"bench\",\"choices\":[" + std::to_string(choice) + "]}";
-    return "POST /api/vote?room=" + room + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-           "\r\nConnection: close\r\nCookie: lectern_device=" + token +
-           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-}
-
-std::vector<int> server_totals(int port, const std::string& room) {
-    const std::string reply = http_request(port, "GET /api/state?room=" + room +
-                                                     " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    std::smatch found;
-    std::vector<int> totals;
-    if (std::regex_search(reply, found, std::regex("\"results\":\\[([0-9,]*)\\]"))) {
-        std::string list = found[1];
-        for (std::size_t at = 0; at < list.size();) {
-            totals.push_back(std::atoi(list.c_str() + at));
-            const std::size_t comma = list.find(',', at);
-            at = comma == std::string::npos ? list.size() : comma + 1;
+// The same measurements of any server: connections and streams held, then the ladder. The votes' 900
+// addresses come first; the held connections use addresses of their own (from index 1000 and 2000).
+void measure_server(const BenchSettings& settings, const Target& target, double ceiling, bool check_totals,
+                    ServerFigures& figures) {
+    figures.rss_idle_kb = status_of(figures.pid, "VmRSS");
+    figures.threads_idle = status_of(figures.pid, "Threads");
+    const std::vector<std::string> tokens = issue_tokens(target, settings.most_devices);
+    if (tokens.size() < settings.most_devices)
+        std::fprintf(stderr, "vote_bench: %s issued only %zu device tokens\n", figures.name.c_str(),
+                     tokens.size());
+    // Connections held before the votes, on a heap that has not yet grown and freed: memory the votes
+    // left free would be reused and hide what a connection costs.
+    figures.idle_connections =
+        measure_held(settings, figures.pid, target, HeldKind::IdleKeepAlive, 1000, tokens);
+    figures.streams = measure_held(settings, figures.pid, target, HeldKind::EventStream, 2000, tokens);
+    const std::vector<int> before = check_totals ? server_totals(target) : std::vector<int>();
+    {
+        DeviceFleet fleet(target, tokens, settings.devices_per_address, 0, figures.pid);
+        const auto times_before = thread_times(figures.pid);
+        run_ladder(settings, fleet, ceiling, check_totals, target, before, figures);
+        for (const auto& [name, time] : thread_times(figures.pid)) {
+            const auto was = times_before.find(name);
+            const ThreadTime before_time = was == times_before.end() ? ThreadTime{} : was->second;
+            figures.busiest_threads.emplace_back(name, ThreadTime{time.running_s - before_time.running_s,
+                                                                  time.waiting_s - before_time.waiting_s});
         }
+        std::sort(figures.busiest_threads.begin(), figures.busiest_threads.end(),
+                  [](const auto& a, const auto& b) { return a.second.running_s > b.second.running_s; });
+        figures.busiest_threads.resize(std::min<std::size_t>(figures.busiest_threads.size(), 6));
     }
-    return totals;
+    sleep_ms(1000);
+    figures.rss_after_load_kb = status_of(figures.pid, "VmRSS");
+    figures.threads_after_load = status_of(figures.pid, "Threads");
+    figures.hwm_kb = status_of(figures.pid, "VmHWM");
+}
+
+// Waits up to 3 s for the server to answer at all.
+bool answers(const Target& target) {
+    for (int i = 0; i < 150; ++i) {
+        if (!issue_tokens(target, 1).empty())
+            return true;
+        sleep_ms(20);
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--floor-server")
+        return run_floor_server(std::atoi(argv[2]));
     if (argc < 2) {
-        std::fprintf(stderr, "usage: vote_bench LECTERN [--devices N] [--votes N] [--samples N]\n");
+        std::fprintf(stderr, "usage: vote_bench LECTERN [--seconds S] [--samples N]\n");
         return 2;
     }
+    std::string command = "vote_bench";
+    for (int i = 1; i < argc; ++i)
+        command += std::string(" ") + argv[i];
     const std::string lectern = argv[1];
-    std::size_t devices = 1000, votes = 5, samples = 20;
+    BenchSettings settings;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
-        const auto value = static_cast<std::size_t>(std::atol(argv[i + 1]));
-        if (option == "--devices")
-            devices = value;
-        else if (option == "--votes")
-            votes = value;
+        if (option == "--seconds")
+            settings.run_seconds =
+                std::clamp(std::atof(argv[i + 1]), 1.0, 10.0); // the watchdog allows 10 minutes
         else if (option == "--samples")
-            samples = value;
+            settings.screen_samples = std::clamp<std::size_t>(std::strtoul(argv[i + 1], nullptr, 10), 1, 100);
     }
     install_fatal_signal_handlers(watchdog_seconds);
     install_x_io_error_handler();
+    const long files = raise_file_limit();
+    if (files < 2 * static_cast<long>(settings.most_devices)) // our end and, inherited, lectern's
+        std::fprintf(stderr, "vote_bench: only %ld files may be open; expect refused connections\n", files);
     const std::filesystem::path work =
         std::filesystem::temp_directory_path() / ("lectern-vote-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(work);
@@ -108,129 +134,57 @@ int main(int argc, char** argv) {
     const std::string deck = (work / "bench.toml").string();
     std::ofstream(deck) << deck_text;
 
+    // The floor first, on its own port: the same ladder and held connections.
+    ServerFigures floor;
+    floor.name = "floor";
+    Target floor_target;
+    floor_target.port = 9750 + static_cast<int>(getpid() % 1000);
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    floor.pid = spawn({self, "--floor-server", std::to_string(floor_target.port)}, {}, log);
+    g_app = floor.pid;
+    if (floor.pid == 0 || !answers(floor_target)) {
+        std::fprintf(stderr, "vote_bench: the floor server did not answer; see %s\n", log.c_str());
+        kill_children_now();
+        return 1;
+    }
+    measure_server(settings, floor_target, settings.ladder.back(), false, floor);
+    terminate(floor.pid);
+
     VirtualScreen screen;
     if (!screen.start(log))
         return 1;
     std::vector<std::string> env = child_environment(screen.name());
     env.push_back("XDG_DATA_HOME=" + (work / "data").string());
-    const int port = 8750 + static_cast<int>(getpid() % 1000);
-    const pid_t pid = spawn({lectern, deck, "--port", std::to_string(port), "--bind", "127.0.0.1"}, env, log);
-    g_app = pid;
-    std::string room;
-    for (int i = 0; i < 1000 && room.empty(); ++i) {
+    Target target;
+    target.port = 8750 + static_cast<int>(getpid() % 1000);
+    ServerFigures figures;
+    figures.name = "lectern";
+    figures.pid =
+        spawn({lectern, deck, "--port", std::to_string(target.port), "--bind", "127.0.0.1"}, env, log);
+    g_app = figures.pid;
+    for (int i = 0; i < 1000 && target.room == "BNCH"; ++i) {
         sleep_ms(10);
         std::smatch found;
         const std::string text = read_file(log);
         if (std::regex_search(text, found, std::regex("voting: http://[0-9.]+:[0-9]+/\\?room=([A-Z0-9]{4})")))
-            room = found[1];
+            target.room = found[1];
     }
-    if (room.empty()) {
+    if (target.room == "BNCH" || figures.pid == 0) {
         std::fprintf(stderr, "vote_bench: lectern never printed its voting address; see %s\n", log.c_str());
-        terminate(pid);
+        terminate(figures.pid);
+        g_app = 0;
+        screen.stop();
         return 1;
     }
     sleep_ms(1500); // the first frame, and the fonts warm
+    figures.to_screen = vote_to_screen(screen, target, issue_tokens(target, settings.screen_samples));
+    measure_server(settings, target, settings.lectern_ceiling(), true, figures);
 
-    // Vote to screen: rows across the bars, read until they change.
-    std::vector<int> ys;
-    for (int y = 300; y < 900; y += 12)
-        ys.push_back(y);
-    std::vector<double> to_screen;
-    for (std::size_t i = 0; i < samples; ++i) {
-        std::vector<char> before = screen.rows(ys);
-        const double start = now_ms();
-        http_request(port, vote_text(port, room, 900000 + i, static_cast<int>(i % 4) + 1));
-        while (now_ms() - start < 2000) {
-            if (screen.rows(ys) != before)
-                break;
-            sleep_ms(1);
-        }
-        to_screen.push_back(now_ms() - start);
-        sleep_ms(600); // the bars settle before the next sample
-    }
-
-    struct Phase {
-        const char* name;
-        LoadResult load;
-        double cpu_s = 0;
-        bool exact = false;
-        double per_second = 0;
-    };
-    const long ticks = sysconf(_SC_CLK_TCK);
-    auto run_phase = [&](const char* name, double rate, std::size_t token_base) {
-        Phase phase{name, {}, 0, false, 0};
-        const std::vector<int> before = server_totals(port, room);
-        const CpuSample cpu_before = sample_cpu(pid);
-        LoadPlan plan;
-        plan.port = port;
-        plan.room = room;
-        plan.poll = "bench";
-        plan.devices = devices;
-        plan.votes_per_device = votes;
-        plan.rate = rate;
-        plan.token_base = token_base;
-        phase.load = run_load(plan);
-        const CpuSample cpu_after = sample_cpu(pid);
-        sleep_ms(300);
-        const std::vector<int> after = server_totals(port, room);
-        phase.exact = after.size() == phase.load.expected_totals.size() && before.size() == after.size();
-        for (std::size_t i = 0; phase.exact && i < after.size(); ++i)
-            phase.exact = after[i] - before[i] == phase.load.expected_totals[i];
-        const std::size_t acknowledged = phase.load.statuses.count(200) ? phase.load.statuses.at(200) : 0;
-        phase.per_second = static_cast<double>(acknowledged) / (phase.load.elapsed_ms / 1000.0);
-        phase.cpu_s = static_cast<double>(cpu_after.ticks - cpu_before.ticks) / static_cast<double>(ticks);
-        return phase;
-    };
-    const long rss_before_kb = status_field("/proc/" + std::to_string(pid) + "/status", "VmRSS");
-    // At the target rate, then offered four times as fast to find what the machine can sustain.
-    const Phase target = run_phase("offered 5,000 a second", 5000, 1000000);
-    sleep_ms(3000);
-    const Phase capacity = run_phase("offered 20,000 a second", 20000, 2000000);
-    const std::string status = "/proc/" + std::to_string(pid) + "/status";
-    const long hwm_kb = status_field(status, "VmHWM");
-    const long rss_kb = status_field(status, "VmRSS");
-    const long threads = status_field(status, "Threads");
-
-    std::printf(
-        "vote_bench: lectern %s, %zu devices x %zu votes over loopback, one connection a vote, load %s\n",
-        lectern.c_str(), devices, votes, load_average().c_str());
-    std::printf("  %-40s %10s   target\n", "figure", "measured");
-    std::printf("  %-40s %10.1f   < 250 %s\n", "vote to screen, median ms", median(to_screen),
-                median(to_screen) < 250 ? "met" : "NOT MET");
-    std::printf("  %-40s %10.1f\n", "vote to screen, worst ms",
-                *std::max_element(to_screen.begin(), to_screen.end()));
-    for (const Phase* phase : {&target, &capacity}) {
-        std::printf("  %s:\n", phase->name);
-        // Sustaining a rate: answering what is offered as it comes, within 2% (the last votes of the second
-        // are answered a few milliseconds after it ends).
-        std::printf("    %-38s %10.0f   %s\n", "votes acknowledged a second", phase->per_second,
-                    phase == &target
-                        ? (phase->per_second >= 4900 ? "5000 sustained: met" : "5000 sustained: NOT MET")
-                        : "(what this machine takes)");
-        std::printf("    %-38s %10.1f\n", "acknowledgement p50, ms", percentile(phase->load.ack_ms, 50));
-        std::printf("    %-38s %10.1f   < 50 %s\n", "acknowledgement p99, ms",
-                    percentile(phase->load.ack_ms, 99),
-                    percentile(phase->load.ack_ms, 99) < 50 ? "met" : "NOT MET");
-        std::printf("    %-38s %10s   none %s\n", "votes lost or counted twice",
-                    phase->exact ? "none" : "SOME", phase->exact ? "met" : "NOT MET");
-        std::printf("    %-38s %10.2f\n", "lectern CPU, s", phase->cpu_s);
-        std::printf("    %-38s %10.2f\n", "wall time, s", phase->load.elapsed_ms / 1000.0);
-        std::printf("    statuses:");
-        for (const auto& [code, count] : phase->load.statuses)
-            std::printf(" %d x %zu", code, count);
-        std::printf("; failed %zu%s%s\n", phase->load.failed, phase->load.error.empty() ? "" : "; ",
-                    phase->load.error.c_str());
-    }
-    std::printf("  %-40s %10.1f\n", "lectern peak memory (VmHWM), MiB", static_cast<double>(hwm_kb) / 1024.0);
-    std::printf("  %-40s %10.1f\n", "lectern memory before (VmRSS), MiB",
-                static_cast<double>(rss_before_kb) / 1024.0);
-    std::printf("  %-40s %10.1f\n", "lectern memory after (VmRSS), MiB",
-                static_cast<double>(rss_kb) / 1024.0);
-    std::printf("  %-40s %10ld\n", "lectern threads after", threads);
-    const bool exact = target.exact && capacity.exact;
-    terminate(pid);
+    terminate(figures.pid);
     g_app = 0;
+    const std::vector<double> fsync_ms = fsync_times(work.string(), 300);
+    const bool met = print_report(command, settings, figures, floor, fsync_ms);
     screen.stop();
     std::filesystem::remove_all(work);
-    return exact ? 0 : 1;
+    return met ? 0 : 1;
 }
