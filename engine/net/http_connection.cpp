@@ -26,13 +26,14 @@ std::string lower(std::string_view text) {
 
 } // namespace
 
+// No timer of its own: the server's sweep (HttpServer::Impl::sweep) looks at every connection's deadline a
+// few times a second, so a request costs no timer syscalls or cancelled waits.
 void HttpConnection::arm(std::chrono::milliseconds deadline) {
-    const std::uint64_t generation = ++m_deadline_generation;
-    m_timer.expires_after(deadline);
-    m_timer.async_wait([self = shared_from_this(), generation](error_code error) {
-        if (!error && generation == self->m_deadline_generation)
-            self->on_deadline();
-    });
+    m_deadline = std::chrono::steady_clock::now() + deadline;
+}
+
+void HttpConnection::disarm() {
+    m_deadline = std::chrono::steady_clock::time_point::max();
 }
 
 void HttpConnection::on_deadline() {
@@ -118,6 +119,15 @@ void HttpConnection::on_header(error_code error) {
         dispatch();
         return;
     }
+    if (const auto length = m_parser->content_length(); length && m_buffer.size() >= *length) {
+        // The body came with the headers (as a browser's small vote does): read it from the buffer now,
+        // which never waits on the socket, rather than through another round of the event loop.
+        error_code body_error;
+        http::read(m_socket, m_buffer, *m_parser, body_error);
+        m_phase = Phase::Body;
+        on_body(body_error);
+        return;
+    }
     m_phase = Phase::Body;
     arm(m_server.limits.body_deadline);
     http::async_read(
@@ -142,9 +152,7 @@ void HttpConnection::on_body(error_code error) {
 
 void HttpConnection::dispatch() {
     m_phase = Phase::Handling;
-    ++m_deadline_generation; // no deadline while the handler works (it answers within its own time)
-    error_code ignored;
-    m_timer.cancel(ignored);
+    disarm(); // no deadline while the handler works (it answers within its own time)
     http::request<http::string_body> message = m_parser->release();
     m_parser.reset();
     ++m_requests;
@@ -291,7 +299,7 @@ void HttpConnection::write_stream(std::string message) {
                               self->close();
                               return;
                           }
-                          ++self->m_deadline_generation;
+                          self->disarm();
                           self->m_stream_out.clear();
                           if (!self->m_stream_next.empty())
                               self->write_stream(std::exchange(self->m_stream_next, {}));
@@ -307,13 +315,12 @@ void HttpConnection::close() {
     m_phase = Phase::Closed;
     if (was_stream)
         m_server.streams[static_cast<std::size_t>(m_channel)].erase(this);
+    m_server.connections.erase(this);
     if (m_counted) {
-        m_server.connections.erase(this);
         m_server.forget(m_address, was_stream);
         m_counted = false;
     }
     error_code ignored;
-    m_timer.cancel(ignored);
     m_socket.close(ignored);
 }
 

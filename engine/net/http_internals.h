@@ -31,7 +31,7 @@ HttpResponse http_error(int status, std::string_view message);
 struct HttpServer::Impl {
     Impl(const HttpLimits& given, HttpHeaders every_answer, HttpHandler on_request)
         : limits(given), default_headers(std::move(every_answer)), handler(std::move(on_request)),
-          acceptor(io), keepalive_timer(io) {}
+          acceptor(io), keepalive_timer(io), sweep_timer(io) {}
 
     struct AddressUse {
         std::size_t connections = 0;
@@ -53,10 +53,12 @@ struct HttpServer::Impl {
     asio::io_context io;
     tcp::acceptor acceptor;
     asio::steady_timer keepalive_timer;
+    asio::steady_timer sweep_timer;
     std::thread thread;
 
     void accept();
     void keep_streams_alive();
+    void sweep();
     void forget(const std::string& address, bool was_stream);
 };
 
@@ -65,8 +67,7 @@ struct HttpServer::Impl {
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
 public:
     HttpConnection(HttpServer::Impl& server, tcp::socket socket, std::string address)
-        : m_server(server), m_socket(std::move(socket)), m_timer(m_server.io), m_address(std::move(address)) {
-    }
+        : m_server(server), m_socket(std::move(socket)), m_address(std::move(address)) {}
     ~HttpConnection() { close(); }
 
     void start() { read_header(); }
@@ -82,6 +83,7 @@ private:
     enum class Phase { Idle, Header, Body, Handling, Writing, Streaming, Lingering, Closed };
 
     void arm(std::chrono::milliseconds deadline);
+    void disarm();
     void on_deadline();
     void wait_for_next();
     void read_header();
@@ -95,7 +97,6 @@ private:
 
     HttpServer::Impl& m_server;
     tcp::socket m_socket;
-    asio::steady_timer m_timer;
     std::string m_address;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -107,7 +108,7 @@ private:
     StreamChannel m_channel = StreamChannel::Voters;
     bool m_keep_alive = false;
     bool m_counted = false;
-    std::uint64_t m_deadline_generation = 0;
+    std::chrono::steady_clock::time_point m_deadline = std::chrono::steady_clock::time_point::max();
     std::size_t m_requests = 0;
 
     friend struct HttpServer::Impl;

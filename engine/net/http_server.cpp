@@ -14,6 +14,8 @@ namespace {
 
 // Accepting fails while every file descriptor is in use: wait this long before trying again.
 constexpr auto accept_retry = std::chrono::milliseconds(100);
+// How often every connection's deadline is looked at: deadlines hold to within this.
+constexpr auto deadline_sweep = std::chrono::milliseconds(200);
 
 std::string percent_decoded(std::string_view text) {
     std::string out;
@@ -100,6 +102,7 @@ void HttpServer::Impl::accept() {
         if (address.is_v6() && address.to_v6().is_v4_mapped())
             address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
         auto connection = std::make_shared<HttpConnection>(*this, std::move(socket), address.to_string());
+        connections.insert(connection.get()); // refused ones too: their deadlines are swept like the rest
         AddressUse& use = by_address[connection->m_address];
         if (use.connections >= limits.connections_per_address || connection_count >= limits.max_connections) {
             const bool from_address = use.connections >= limits.connections_per_address;
@@ -113,10 +116,30 @@ void HttpServer::Impl::accept() {
             ++use.connections;
             ++connection_count;
             connection->m_counted = true;
-            connections.insert(connection.get());
             connection->start();
         }
         accept();
+    });
+}
+
+// Every connection past its deadline gets what its phase calls for (a 408, or closing): one timer for all
+// of them, rather than a timer armed and cancelled several times for every request.
+void HttpServer::Impl::sweep() {
+    sweep_timer.expires_after(deadline_sweep);
+    sweep_timer.async_wait([this](error_code error) {
+        if (error)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        std::vector<std::shared_ptr<HttpConnection>> late;
+        for (HttpConnection* connection : connections) {
+            if (connection->m_deadline <= now)
+                late.push_back(connection->shared_from_this());
+        }
+        for (const auto& connection : late) {
+            connection->disarm();
+            connection->on_deadline();
+        }
+        sweep();
     });
 }
 
@@ -191,6 +214,7 @@ std::unique_ptr<HttpServer> HttpServer::start(const std::string& bind, int port,
     Impl& server = *impl;
     server.accept();
     server.keep_streams_alive();
+    server.sweep();
     server.thread = std::thread([&server] { server.io.run(); });
     return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
@@ -207,6 +231,7 @@ void HttpServer::stop() {
         error_code ignored;
         server.acceptor.close(ignored);
         server.keepalive_timer.cancel(ignored);
+        server.sweep_timer.cancel(ignored);
         const std::unordered_set<HttpConnection*> open = server.connections;
         for (HttpConnection* connection : open)
             connection->close();
