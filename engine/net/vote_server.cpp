@@ -13,6 +13,7 @@
 #include "qr_code.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -143,6 +144,7 @@ struct VoteServer::Impl {
     // Results changed: refresh and wake now, then rest; changes meanwhile wait for the rest to end.
     bool wake_resting = false;
     bool wake_pending = false;
+    std::atomic<bool> results_posted = false; // one post to the server's thread for a batch of votes
 
     std::unique_ptr<HttpServer> http; // last: it calls into everything above until it stops
 
@@ -411,7 +413,11 @@ struct VoteServer::Impl {
                 answer.headers.push_back(std::move(header));
             std::move(*box).send(std::move(answer));
             if (entry.outcome == VoteOutcome::Counted || entry.outcome == VoteOutcome::Changed)
-                http->post([this] { results_changed(); });
+                if (!results_posted.exchange(true))
+                    http->post([this] {
+                        results_posted = false;
+                        results_changed();
+                    });
             std::lock_guard lock(saving_mutex);
             if (--saving == 0)
                 saving_done.notify_all();
