@@ -22,7 +22,7 @@ std::u16string utf16_of(std::string_view text) {
 }
 
 std::string utf8_of(std::u16string_view text) {
-    std::string out(text.size() * 3 + 1, '\0');
+    std::string out(text.size() * 3 + 1, '\0'); // a UTF-16 unit is at most 3 bytes of UTF-8
     int32_t length = 0;
     UErrorCode status = U_ZERO_ERROR;
     u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, text.data(),
@@ -61,12 +61,21 @@ bool is_invisible(UChar32 c) {
     return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) && type != U_NON_SPACING_MARK;
 }
 
+// Some characters grow many times over (U+FDFA is 18 letters in NFKC): when the first guess of the
+// length is short, ICU says how long it must be, and the second call has that room.
 std::u16string normalised(const UNormalizer2* normalizer, const std::u16string& text) {
-    UErrorCode status = U_ZERO_ERROR;
     std::u16string out(text.size() * 3 + 16, u'\0');
-    const int32_t length = unorm2_normalize(normalizer, text.data(), static_cast<int32_t>(text.size()),
-                                            out.data(), static_cast<int32_t>(out.size()), &status);
-    out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        UErrorCode status = U_ZERO_ERROR;
+        const int32_t length = unorm2_normalize(normalizer, text.data(), static_cast<int32_t>(text.size()),
+                                                out.data(), static_cast<int32_t>(out.size()), &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR && attempt == 0) {
+            out.assign(static_cast<std::size_t>(length) + 1, u'\0');
+            continue;
+        }
+        out.resize(U_SUCCESS(status) ? static_cast<std::size_t>(length) : 0);
+        break;
+    }
     return out;
 }
 

@@ -9,8 +9,10 @@ namespace lectern {
 
 namespace {
 
-// How long a closing connection waits for the client to close too.
+// How long a closing connection waits for the client to close too; a connection refused at once (over a
+// budget) waits less, so a flood of them cannot hold the process's file descriptors.
 constexpr auto linger_time = std::chrono::milliseconds(2000);
+constexpr auto refused_linger_time = std::chrono::milliseconds(250);
 
 // Boost 1.74's Beast speaks boost::string_view.
 std::string_view view(beast::string_view text) {
@@ -233,6 +235,7 @@ void HttpConnection::start_stream(StreamChannel channel, HttpHeaders headers, st
     }
     ++use.streams;
     --use.connections; // a class behind one router follows on many devices: streams have their own limit
+    --m_server.connection_count;
     ++m_server.stream_count;
     m_channel = channel;
     m_server.streams[static_cast<std::size_t>(channel)].insert(this);
@@ -259,7 +262,8 @@ void HttpConnection::linger() {
     m_phase = Phase::Lingering;
     error_code ignored;
     m_socket.shutdown(tcp::socket::shutdown_send, ignored);
-    arm(linger_time); // once: a client that keeps sending is cut off all the same
+    arm(m_counted ? linger_time
+                  : refused_linger_time); // once: a client that keeps sending is cut off all the same
     discard_while(Phase::Lingering);
 }
 

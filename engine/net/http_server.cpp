@@ -3,6 +3,7 @@
 #include "core/concat.h"
 #include "core/hex_digit.h"
 #include "core/json.h"
+#include "core/school_network.h"
 #include "http_internals.h"
 
 #include <boost/asio/dispatch.hpp>
@@ -72,7 +73,8 @@ std::string HttpRequest::query_value(std::string_view name, bool* has) const {
 }
 
 void HttpServer::Impl::forget(const std::string& address, bool was_stream) {
-    --connection_count;
+    if (!was_stream)
+        --connection_count; // a stream left it when it became one
     const auto found = by_address.find(address);
     if (found == by_address.end())
         return;
@@ -104,7 +106,10 @@ void HttpServer::Impl::accept() {
         auto connection = std::make_shared<HttpConnection>(*this, std::move(socket), address.to_string());
         connections.insert(connection.get()); // refused ones too: their deadlines are swept like the rest
         AddressUse& use = by_address[connection->m_address];
-        if (use.connections >= limits.connections_per_address || connection_count >= limits.max_connections) {
+        // The presenting machine itself always finds room (the teacher's own tools), whatever the rest hold.
+        const bool full =
+            connection_count >= limits.max_connections && !is_this_machine(connection->m_address);
+        if (use.connections >= limits.connections_per_address || full) {
             const bool from_address = use.connections >= limits.connections_per_address;
             if (use.connections == 0 && use.streams == 0)
                 by_address.erase(connection->m_address);

@@ -8,7 +8,8 @@
 // idle for `idle_timeout` is closed; an answer the client does not read within `write_deadline` closes
 // it. Per address there are at most `connections_per_address` connections and, besides them,
 // `streams_per_address` event streams (a class behind one router shares an address: raise them with
-// the voting server's options), in total at most `max_connections` and `max_streams`.
+// the voting server's options), in total at most `max_connections` (the presenting machine itself always
+// finds room) and, besides them, `max_streams`.
 //
 // Implemented: keep-alive, pipelined requests, Content-Length and chunked bodies up to `max_body_bytes`
 // (413 beyond), headers up to `max_header_bytes` (431), answering later from any thread (HttpReply),

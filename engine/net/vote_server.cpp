@@ -7,6 +7,7 @@
 #include "core/request_policy.h"
 #include "core/room_code.h"
 #include "core/school_network.h"
+#include "core/utf8.h"
 #include "core/vote_request.h"
 #include "core/voter_state.h"
 #include "lan_address.h"
@@ -20,6 +21,7 @@
 #include <mutex>
 #include <sodium.h>
 #include <sys/resource.h>
+#include <unordered_set>
 
 namespace lectern {
 
@@ -132,6 +134,7 @@ struct VoteServer::Impl {
     DeviceTokens tokens;
     Budgets budgets;
     OwnHosts own_hosts;
+    std::unordered_set<std::string> joined_devices; // have sent the right room code (server's thread only)
 
     mutable std::mutex shown_mutex;
     Shown shown;
@@ -234,15 +237,22 @@ struct VoteServer::Impl {
     // pays for them, but an address that has used up its guesses is told to wait whatever it sends.
     std::optional<HttpResponse> wrong_room(const HttpRequest& request) {
         const std::int64_t now = now_ms();
-        if (const std::int64_t wait = budgets.room_guesses.wait(request.address, now); wait > 0)
-            return too_soon(
-                "too many wrong room codes from this device: wait, then check the code on the screen", wait);
         bool has_room = false;
         const std::string given = request.query_value("room", &has_room);
+        // A device that has already joined with the right code is no guesser: behind one router, a class
+        // keeps voting while a classmate's wrong guesses make the address wait.
+        const std::optional<std::string> device = tokens.device_of(cookie_value(request.header("cookie")));
+        const bool joined = device && joined_devices.contains(*device);
+        if (const std::int64_t wait = budgets.room_guesses.wait(request.address, now); wait > 0 && !joined)
+            return too_soon(
+                "too many wrong room codes from this device: wait, then check the code on the screen", wait);
         {
             std::lock_guard lock(shown_mutex);
-            if (is_room_code(given, shown.room))
+            if (is_room_code(given, shown.room)) {
+                if (device)
+                    joined_devices.insert(*device);
                 return std::nullopt;
+            }
             // Devices still on the code the teacher replaced are no guessers (a class behind one router
             // would otherwise use up its address's tries at once).
             if (std::ranges::any_of(shown.old_rooms,
@@ -273,12 +283,8 @@ struct VoteServer::Impl {
     }
 
     // 0 when the request may go ahead, else milliseconds to wait. `device` "" for a request without one.
-    std::int64_t limited(const std::string& device, const std::string& address) {
-        const std::int64_t now = now_ms();
-        std::int64_t wait = device.empty() ? 0 : budgets.devices.take(device, now);
-        if (!is_this_machine(address))
-            wait = std::max(wait, budgets.addresses.take(address, now));
-        return wait;
+    std::int64_t limited(const std::string& device) {
+        return device.empty() ? 0 : budgets.devices.take(device, now_ms());
     }
 
     // --- the routes ---
@@ -286,6 +292,21 @@ struct VoteServer::Impl {
     void handle(HttpRequest request, HttpReply reply) {
         if (auto refusal = refused(request)) {
             std::move(reply).send(std::move(*refusal));
+            return;
+        }
+        // Every request counts against its address, whatever it asks for (the presenting machine's own
+        // tools and benchmarks excepted).
+        if (!is_this_machine(request.address)) {
+            if (const std::int64_t wait = budgets.addresses.take(request.address, now_ms()); wait > 0) {
+                std::move(reply).send(
+                    too_soon("too many requests from this network address: wait a moment", wait));
+                return;
+            }
+        }
+        if (request.method != "GET" && request.method != "POST") {
+            HttpResponse response = error_response(405, "this server answers GET and POST only");
+            response.headers.emplace_back("Allow", "GET, POST");
+            std::move(reply).send(std::move(response));
             return;
         }
         const std::string& path = request.path;
@@ -364,7 +385,7 @@ struct VoteServer::Impl {
     // Shared tablets (?shared=1): a fresh device token after each vote, so the next pupil counts anew.
     HttpResponse fresh_device(const HttpRequest& request) {
         const std::optional<std::string> device = tokens.device_of(cookie_value(request.header("cookie")));
-        if (const std::int64_t wait = limited(device.value_or(std::string()), request.address); wait > 0)
+        if (const std::int64_t wait = limited(device.value_or(std::string())); wait > 0)
             return too_soon("too many requests at once: wait a moment", wait);
         HttpResponse response = json_response(200, "{\"ok\":true}");
         if (!new_device(request, response))
@@ -379,7 +400,7 @@ struct VoteServer::Impl {
             std::move(reply).send(too_soon("too many new devices from this address: wait a minute", 60000));
             return;
         }
-        if (const std::int64_t wait = limited(*device, request.address); wait > 0) {
+        if (const std::int64_t wait = limited(*device); wait > 0) {
             std::move(reply).send(
                 too_soon("too many answers at once: your last one is sent again in a moment", wait));
             return;
@@ -393,7 +414,20 @@ struct VoteServer::Impl {
         // A written answer as the teacher, the filter and the log see it: control and format characters
         // gone, blank ones refused.
         std::optional<std::string> text;
+        std::size_t max_chars = 0; // not a words poll: the book says why the text does not fit
         if (vote.text) {
+            {
+                std::lock_guard lock(shown_mutex);
+                if (const auto found = shown.max_chars.find(vote.poll); found != shown.max_chars.end())
+                    max_chars = static_cast<std::size_t>(found->second);
+            }
+            // Screening costs time in proportion to the text: never for more than the question takes.
+            if (code_point_count(*vote.text) > std::max<std::size_t>(max_chars, 1) * 2) {
+                std::move(reply).send(error_response(
+                    400, max_chars ? concat("answers are at most ", max_chars, " characters")
+                                   : std::string("this question takes a choice, not a written answer")));
+                return;
+            }
             CleanedAnswer cleaned = clean_written_answer(*vote.text);
             if (!cleaned.ok()) {
                 std::move(reply).send(error_response(400, cleaned.refusal));
@@ -423,13 +457,7 @@ struct VoteServer::Impl {
                 saving_done.notify_all();
         };
         if (text) {
-            std::size_t limit = 0; // not a words poll: the book says why the text does not fit
-            {
-                std::lock_guard lock(shown_mutex);
-                if (const auto found = shown.max_chars.find(vote.poll); found != shown.max_chars.end())
-                    limit = static_cast<std::size_t>(found->second);
-            }
-            book.answer({vote.poll, *device, *text, limit, held_because(*text, options.word_filter),
+            book.answer({vote.poll, *device, *text, max_chars, held_because(*text, options.word_filter),
                          unix_seconds(), options.answer_limits},
                         std::move(done));
         } else {
@@ -535,6 +563,8 @@ std::string VoteServer::rotate_room() {
         m_impl->set_room_locked(code, lan_address(m_impl->options.bind));
     }
     m_impl->http->close_streams(StreamChannel::Voters); // followers of the old room must join again
+    // Knowing the old code proves nothing now: joined devices wait for the new one like everyone else.
+    m_impl->http->post([impl = m_impl.get()] { impl->joined_devices.clear(); });
     return code;
 }
 

@@ -158,3 +158,11 @@ TEST_CASE("with the word filter Lectern ships, the examples are caught and ordin
         CHECK(held_because(answer, shipped) == "");
     }
 }
+
+TEST_CASE("characters that grow many times in NFKC cannot hide the rest of an answer from the checks") {
+    // U+FDFA is 18 letters once normalised: two of them used to overflow the judged form to nothing.
+    const WordFilter filter = parse_word_filter("arse\n");
+    CHECK(held_because("arse \xEF\xB7\xBA\xEF\xB7\xBA", filter) == "matches the word filter");
+    CHECK(held_because("call 07700 900123 \xEF\xB7\xBA\xEF\xB7\xBA\xEF\xB7\xBA\xEF\xB7\xBA", filter) ==
+          "looks like a phone number");
+}

@@ -38,9 +38,13 @@ LegitVote legit_vote(Voting& voting, int device, const char* address = "127.0.9.
 
 // Waits (a few seconds at most) until the server holds no connection from the attack.
 void wait_until_quiet(Voting& voting) {
-    for (int i = 0; i < 100 && voting.server->connections().connections > 0; ++i)
+    const auto held = [&] {
+        const HttpCounts counts = voting.server->connections();
+        return counts.connections + counts.streams;
+    };
+    for (int i = 0; i < 100 && held() > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    CHECK(voting.server->connections().connections == 0);
+    CHECK(held() == 0);
 }
 
 std::string address(int a, int b) {
@@ -313,4 +317,74 @@ TEST_CASE("attack: a class still on a replaced room code does not use up its add
     CHECK(changed == 30);
     CHECK(request_from("127.0.8.1", voting.port(), http_text("GET", "/api/state?room=" + code, voting.port()))
               .status == 200);
+}
+
+TEST_CASE("attack: a long written answer is refused before any screening, whatever the poll") {
+    Voting voting;
+    voting.show(words_slide);
+    // About 2,000 one-letter words in 4 KiB: screening it cost 30 ms of the server's one thread.
+    std::string words;
+    for (int i = 0; i < 2000; ++i)
+        words += "a ";
+    auto c = voting.client();
+    const auto long_answer = vote(c, words_answer(voting.id(words_slide), words), voting.token(1));
+    CHECK(long_answer->status == 400);
+    CHECK(long_answer->body.find("at most") != std::string::npos);
+    const auto to_quiz = vote(c, words_answer("phone-number", words), voting.token(1));
+    CHECK(to_quiz->status == 400);
+    CHECK(voting.book->copy_of(voting.id(words_slide))->answers.empty());
+}
+
+TEST_CASE("attack: every route counts against the address, and only GET and POST are served") {
+    VoteServerOptions options;
+    options.address_rule = {1, 4};
+    Voting voting(options);
+    std::vector<int> statuses;
+    for (const char* target :
+         {"/", "/api/state?room=K7QP", "/favicon.ico", "/nothing", "/", "/api/state?room=K7QP"})
+        statuses.push_back(
+            request_from("127.0.9.1", voting.port(), http_text("GET", target, voting.port())).status);
+    CHECK(statuses == std::vector<int>{200, 200, 204, 404, 429, 429});
+    CHECK(request_from("127.0.9.2", voting.port(), http_text("BREW", "/api/state?room=K7QP", voting.port()))
+              .status == 405);
+}
+
+TEST_CASE(
+    "attack: a classmate's wrong guesses do not lock out devices that already joined from that address") {
+    Voting voting;
+    const std::string cookie = "Cookie: lectern_device=" + voting.token(1) + "\r\n";
+    const char* router = "127.0.9.3";
+    // The pupil joins with the right code...
+    CHECK(request_from(router, voting.port(), http_text("GET", "/api/state?room=K7QP", voting.port(), cookie))
+              .status == 200);
+    // ...a classmate behind the same router guesses until the address must wait...
+    for (int i = 0; i < 12; ++i)
+        request_from(router, voting.port(), http_text("GET", "/api/state?room=ZZZZ", voting.port()));
+    CHECK(
+        request_from(router, voting.port(), http_text("GET", "/api/state?room=K7QP", voting.port())).status ==
+        429);
+    // ...and the pupil who joined still votes; a wrong code from the joined device is still wrong.
+    const RawAnswer vote_answer =
+        request_from(router, voting.port(),
+                     http_text("POST", "/api/vote?room=K7QP", voting.port(),
+                               cookie + "Content-Type: application/json\r\n", quiz_vote(3)));
+    CHECK(vote_answer.status == 200);
+    CHECK(request_from(router, voting.port(), http_text("GET", "/api/state?room=ZZZZ", voting.port(), cookie))
+              .status == 403);
+}
+
+TEST_CASE("attack: when every connection is taken, others wait but the presenting machine still gets in") {
+    VoteServerOptions options;
+    options.http.max_connections = 40;
+    Voting voting(options);
+    std::vector<Connection> held;
+    for (int source = 1; source <= 4; ++source) {
+        for (int i = 0; i < 10; ++i)
+            held.emplace_back(address(11, source).c_str(), voting.port());
+    }
+    for (int i = 0; i < 100 && voting.server->connections().connections < 40; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const std::string state = http_text("GET", "/api/state?room=K7QP", voting.port());
+    CHECK(request_from("127.0.11.99", voting.port(), state).status == 503);
+    CHECK(request_from("127.0.0.1", voting.port(), state).status == 200);
 }
