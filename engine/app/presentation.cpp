@@ -3,7 +3,6 @@
 #include "core/input_help.h"
 #include "core/slide_composer.h"
 #include "core/text_layout.h"
-#include "sdl_input.h"
 
 #include <algorithm>
 #include <csignal>
@@ -243,8 +242,6 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
         m_running = false; // the window was closed or the process told to stop: deliberate
         break;
     case SDL_KEYUP:
-        m_held.released(key_of(event.key.keysym.sym), modifiers_of(event.key.keysym.mod));
-        break;
     case SDL_KEYDOWN:
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEWHEEL:
@@ -279,24 +276,6 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     default:
         break;
     }
-}
-
-void Presentation::handle_input(const SDL_Event& event, std::uint64_t now_ms) {
-    if (m_options.kiosk && event.type != SDL_MOUSEWHEEL)
-        m_kiosk_clock.input(now_ms); // someone is using the kiosk: auto-advance pauses
-    const std::optional<KeyChord> chord = chord_of(event);
-    const Binding* binding =
-        chord ? m_options.input_map.find(*chord, m_options.kiosk ? InputMode::Kiosk : InputMode::Presenting)
-              : nullptr;
-    if (!binding || !binding->command)
-        return;
-    if (binding->hold_ms > 0) {
-        m_held.pressed(*binding, now_ms); // the command comes from the loop once held long enough
-        return;
-    }
-    if (event.type == SDL_KEYDOWN && event.key.repeat && *binding->command == PresenterCommand::Quit)
-        return; // holding Esc is one press
-    apply({*binding->command, digit_of(chord->key).value_or(0)}, now_ms);
 }
 
 void Presentation::displays_changed() {

@@ -70,7 +70,7 @@ private:
     std::uint64_t clock_speed() const;
     void report_stats() const;
     void handle(const SDL_Event& event, std::uint64_t now_ms);
-    // A key, button or wheel turn, through the input map.
+    // A key press or release, a button or a wheel turn, through the input map (presentation_input.cpp).
     void handle_input(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
     // `panel`: whether the presenter's thumbnails follow too (not for every frame of growing bars).
