@@ -172,6 +172,10 @@ void read_line(const std::vector<Word>& words, std::uint32_t line, DiagnosticSin
         reader.error(words[0].column, "a wheel turn cannot be held");
         return;
     }
+    if (binding.command == PresenterCommand::Digit && !digit_of(chords.front().key)) {
+        reader.error(words[next].column, "digit types the key's own digit: bind it to 0-9 or KP_0-KP_9");
+        return;
+    }
     for (const KeyChord& chord : chords) {
         binding.chord = chord;
         map.bind(binding);

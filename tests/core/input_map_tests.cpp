@@ -101,11 +101,14 @@ TEST_CASE("an override file with errors: every error with its position, and the 
 
 TEST_CASE("a command or key with no close match lists what there is") {
     InputMap map;
-    const std::vector<Diagnostic> problems = read_input_conf("Right dance\nBanana next\n", "x.conf", map);
-    REQUIRE(problems.size() == 2);
+    const std::vector<Diagnostic> problems =
+        read_input_conf("Right dance\nBanana next\nX digit\n", "x.conf", map);
+    REQUIRE(problems.size() == 3);
     CHECK(problems[0].message.starts_with(
         "unknown command \"dance\"; the commands are next, previous, first,"));
     CHECK(problems[1].message == "unknown key \"Banana\"; docs/input-conf.md lists the key names");
+    CHECK(format_diagnostic(problems[2]) ==
+          "x.conf:3:3: error: digit types the key's own digit: bind it to 0-9 or KP_0-KP_9");
     CHECK(map.bindings().empty());
 }
 
