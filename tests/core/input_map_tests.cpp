@@ -3,6 +3,7 @@
 #include "core/held_binding.h"
 #include "core/input_conf.h"
 #include "core/input_help.h"
+#include "core/school_config.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>
@@ -172,4 +173,12 @@ TEST_CASE("every example in docs/input-conf.md reads without errors, and it name
         const bool by_rule = name.size() <= 3 || (name.starts_with("KP_") && name.size() == 4);
         CHECK_MESSAGE((by_rule || guide.find(concat("`", name, "`")) != std::string::npos), name);
     }
+}
+
+TEST_CASE(
+    "a school's settings live in $XDG_CONFIG_HOME/lectern when it is absolute, else in ~/.config/lectern") {
+    CHECK(school_config_file("input.conf", "/etc/xdg", "/home/t") == "/etc/xdg/lectern/input.conf");
+    CHECK(school_config_file("input.conf", "relative", "/home/t") == "/home/t/.config/lectern/input.conf");
+    CHECK(school_config_file("input.conf", nullptr, "/home/t") == "/home/t/.config/lectern/input.conf");
+    CHECK(school_config_file("input.conf", nullptr, "").empty());
 }
