@@ -194,7 +194,7 @@ picture could not be written, or (results) nothing is stored or a file could not
 or removed, 2 usage error.
 The deck format is described in slides/README.md.
 
-Keys while presenting:
+Keys while presenting (a school can change them in ~/.config/lectern/input.conf):
 )";
 }
 

@@ -16,10 +16,6 @@ std::optional<std::uint64_t> Presentation::kiosk_due_ms() const {
 }
 
 void Presentation::kiosk_tick(std::uint64_t now_ms) {
-    if (m_quit_chord.complete(now_ms)) {
-        m_running = false;
-        return;
-    }
     const std::optional<std::uint64_t> due = kiosk_due_ms();
     if (!due || now_ms < *due)
         return;

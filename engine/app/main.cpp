@@ -1,7 +1,8 @@
 // lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
 #include "check_command.h"
 #include "command_line.h"
-#include "key_bindings.h"
+#include "core/input_help.h"
+#include "input_config.h"
 #include "present_command.h"
 #include "render_command.h"
 #include "results_command.h"
@@ -14,9 +15,13 @@ int main(int argc, char** argv) {
     using namespace lectern;
     const CommandLine command = parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
     switch (command.kind) {
-    case CommandKind::Help:
-        std::cout << usage_text() << key_help_text();
+    case CommandKind::Help: {
+        const LoadedInputMap input = load_input_map(); // the keys as this computer has them
+        for (const Diagnostic& problem : input.problems)
+            std::cerr << format_diagnostic(problem) << '\n';
+        std::cout << usage_text() << key_help_text(input.map);
         return 0;
+    }
     case CommandKind::Version:
         std::cout << "lectern " LECTERN_VERSION " (deck format 1)\n";
         return 0;

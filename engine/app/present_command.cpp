@@ -1,6 +1,7 @@
 #include "present_command.h"
 
 #include "core/deck_loader.h"
+#include "input_config.h"
 #include "net/word_filter_file.h"
 #include "presentation.h"
 #include "render/display_choice.h"
@@ -79,6 +80,11 @@ int run_present(const CommandLine& command) {
                                           : PanelChoice::Off;
         show.panel_display = command.presenter_display;
         show.deck_problems = result.diagnostics;
+        LoadedInputMap input = load_input_map(); // a bad school file leaves the built-in keys working
+        for (const Diagnostic& problem : input.problems)
+            std::cerr << format_diagnostic(problem) << '\n';
+        show.input_map = std::move(input.map);
+        show.input_problems = std::move(input.problems);
         show.deck_path = path;
         show.retention_days = command.retention_days;
         show.kiosk = command.kiosk;

@@ -1,5 +1,6 @@
 #include "presentation.h"
 
+#include "core/input_help.h"
 #include "core/slide_composer.h"
 #include "core/text_layout.h"
 
@@ -168,6 +169,8 @@ int Presentation::run() {
                 handle(event, now);
         }
         update_cursor(now);
+        if (const std::optional<PresenterCommand> held = m_held.take_due(now))
+            apply({*held, 0}, now);
         kiosk_tick(now);
         if (!m_quit.waiting_for_second_press(now) && m_quit.armed_at_ms) {
             m_quit.armed_at_ms.reset(); // the hint goes away
@@ -195,8 +198,8 @@ std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms
         sooner(std::max(now_ms, m_panel->next_frame_ms()));
     if (auto due = kiosk_due_ms())
         sooner(std::max(now_ms, *due));
-    if (auto chord = m_quit_chord.completes_at_ms())
-        sooner(std::max(now_ms, *chord));
+    if (auto held = m_held.due_at_ms())
+        sooner(std::max(now_ms, *held));
     return deadline;
 }
 
@@ -239,34 +242,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
         m_running = false; // the window was closed or the process told to stop: deliberate
         break;
     case SDL_KEYUP:
-        if (event.key.keysym.sym == SDLK_q || (event.key.keysym.mod & (KMOD_CTRL | KMOD_ALT)) == 0)
-            m_quit_chord.released();
-        break;
     case SDL_KEYDOWN:
-        if (m_options.kiosk) {
-            m_kiosk_clock.input(now_ms);
-            const bool chord = event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL) &&
-                               (event.key.keysym.mod & KMOD_ALT);
-            if (chord) {
-                m_quit_chord.pressed(now_ms);
-                break;
-            }
-        }
-        if (auto input = command_for_key(event.key)) {
-            if (event.key.repeat && input->command == PresenterCommand::Quit)
-                break; // holding Esc is one press
-            apply(*input, now_ms);
-        }
-        break;
     case SDL_MOUSEBUTTONDOWN:
-        if (m_options.kiosk)
-            m_kiosk_clock.input(now_ms);
-        if (auto input = command_for_click(event.button))
-            apply(*input, now_ms);
-        break;
     case SDL_MOUSEWHEEL:
-        if (auto input = command_for_wheel(event.wheel))
-            apply(*input, now_ms);
+        handle_input(event, now_ms);
         break;
     case SDL_MOUSEMOTION:
         // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
@@ -317,10 +296,17 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
     m_view->finish_fade(); // a key during a transition finishes it at once
     m_dirty = true;
     if (input.command == PresenterCommand::Quit) {
-        if (m_options.kiosk)
-            return; // a kiosk ends only with the Ctrl+Alt+Q chord
         if (m_quit.press(now_ms))
             m_running = false;
+        return;
+    }
+    if (input.command == PresenterCommand::QuitKiosk) {
+        m_running = false; // deliberate: the input map binds it to a chord held for seconds
+        return;
+    }
+    if (input.command == PresenterCommand::NotesBigger || input.command == PresenterCommand::NotesSmaller) {
+        if (m_panel)
+            m_panel->change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
         return;
     }
     m_quit.armed_at_ms.reset();
@@ -381,9 +367,12 @@ void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails
 std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
     std::string message;
     if (m_quit.waiting_for_second_press(now_ms))
-        message = "Press Esc again to quit";
+        message = "Press " +
+                  first_key_for(m_options.input_map, PresenterCommand::Quit, InputMode::Presenting) +
+                  " again to quit";
     else if (!m_nav.typed_number.empty())
-        message = "Go to slide " + m_nav.typed_number + " (Return)";
+        message = "Go to slide " + m_nav.typed_number + " (" +
+                  first_key_for(m_options.input_map, PresenterCommand::Confirm, InputMode::Presenting) + ")";
     // A kiosk has no teacher watching: a small badge in the corner says something needs looking at
     // (a broken edit, a picture that would not load, results that cannot be kept); the details are in
     // the journal or on standard error.

@@ -1,4 +1,4 @@
-// Presentation: the running show. Turns SDL events into PresenterCommands through the key table,
+// Presentation: the running show. Turns SDL events into PresenterCommands through the input map,
 // moves the core's navigation state, and asks the audience view to draw only when something changed.
 // The loop sleeps in SDL_WaitEventTimeout until an event or the next due timer (fade frame, pointer
 // hiding, quit hint), so an idle presentation uses no CPU.
@@ -8,6 +8,8 @@
 #include "core/count_animation.h"
 #include "core/deck.h"
 #include "core/diagnostic.h"
+#include "core/held_binding.h"
+#include "core/input_map.h"
 #include "core/kiosk_clock.h"
 #include "core/navigation.h"
 #include "core/poll.h"
@@ -17,7 +19,6 @@
 #include "core/slide_composer.h"
 #include "deck_watcher.h"
 #include "event_wait.h"
-#include "key_bindings.h"
 #include "net/vote_server.h"
 #include "panel/presenter_window.h"
 #include "poll_book.h"
@@ -47,10 +48,12 @@ struct PresentOptions {
     std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
     std::filesystem::path deck_path;       // where results are kept is derived from it
     int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
-    bool kiosk = false;  // auto-advance, no panel, no voting, quit only by Ctrl+Alt+Q held 3 s
+    bool kiosk = false;  // auto-advance, no panel, no voting; the input map's kiosk bindings apply
     bool vote = true;    // run the voting server when the deck has questions (kiosk: only when asked)
     int clock_speed = 1; // --clock-speed: timers run this many times as fast (the soak tool)
     VoteServerOptions vote_server;
+    InputMap input_map;                     // built in, then the school's input.conf
+    std::vector<Diagnostic> input_problems; // errors in the school's input.conf, shown on the panel
 };
 
 class Presentation {
@@ -67,6 +70,8 @@ private:
     std::uint64_t clock_speed() const;
     void report_stats() const;
     void handle(const SDL_Event& event, std::uint64_t now_ms);
+    // A key press or release, a button or a wheel turn, through the input map (presentation_input.cpp).
+    void handle_input(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
     // `panel`: whether the presenter's thumbnails follow too (not for every frame of growing bars).
     enum class PanelThumbnails { Update, Keep };
@@ -133,7 +138,7 @@ private:
     NavState m_nav;
     QuitGuard m_quit;
     KioskClock m_kiosk_clock;
-    QuitChord m_quit_chord;
+    HeldBinding m_held; // a chord held for its command (Ctrl+Alt+Q ends a kiosk)
     CursorHider m_cursor;
     bool m_cursor_shown = true;
     bool m_dirty = true;

@@ -1,4 +1,5 @@
 // The presentation's side of the presenter panel: where it opens, what it is shown, what its buttons do.
+#include "core/input_help.h"
 #include "presentation.h"
 
 #include <ctime>
@@ -69,6 +70,11 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
     if (pace.state != PaceState::NoPlan)
         view.planned_end = clock_text(wall + static_cast<std::time_t>(std::max(0.0, pace.minutes_left) * 60));
     view.deck_problems = m_options.deck_problems;
+    view.input_problems = m_options.input_problems;
+    const InputMode mode = m_options.kiosk ? InputMode::Kiosk : InputMode::Presenting;
+    const std::string bigger = first_key_for(m_options.input_map, PresenterCommand::NotesBigger, mode);
+    const std::string smaller = first_key_for(m_options.input_map, PresenterCommand::NotesSmaller, mode);
+    view.notes_size_keys = bigger.empty() || smaller.empty() ? bigger + smaller : bigger + " and " + smaller;
     view.picture_problems = m_view->slide_renderer().picture_problems();
     view.screen_problem = !m_reload_problem.empty()    ? m_reload_problem
                           : !m_screen_problem.empty()  ? m_screen_problem

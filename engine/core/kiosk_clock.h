@@ -1,4 +1,4 @@
-// KioskClock: when a kiosk advances to the next slide, and the deliberate chord that ends a kiosk.
+// KioskClock: when a kiosk advances to the next slide (the chord that ends a kiosk is in the input map).
 // Pure; time is an input (milliseconds from a steady clock), and every rule has a test.
 #pragma once
 
@@ -17,27 +17,6 @@ struct KioskClock {
     std::uint64_t advance_at_ms(double slide_seconds, double resume_after_seconds) const;
     void slide_changed(std::uint64_t now_ms) { slide_shown_ms = now_ms; }
     void input(std::uint64_t now_ms) { last_input_ms = now_ms; }
-};
-
-inline constexpr std::uint64_t kiosk_quit_hold_ms = 3000;
-
-// Quitting a kiosk takes holding Ctrl+Alt+Q for 3 seconds, so no passer-by ends it by accident.
-struct QuitChord {
-    std::optional<std::uint64_t> held_since_ms;
-
-    void pressed(std::uint64_t now_ms) {
-        if (!held_since_ms)
-            held_since_ms = now_ms;
-    }
-    void released() { held_since_ms.reset(); }
-    bool complete(std::uint64_t now_ms) const {
-        return held_since_ms && now_ms >= *held_since_ms + kiosk_quit_hold_ms;
-    }
-    std::optional<std::uint64_t> completes_at_ms() const {
-        if (!held_since_ms)
-            return std::nullopt;
-        return *held_since_ms + kiosk_quit_hold_ms;
-    }
 };
 
 } // namespace lectern

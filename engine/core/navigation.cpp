@@ -85,6 +85,9 @@ NavState navigate(const NavState& current, PresenterCommand command, const DeckS
     case PresenterCommand::Quit:
     case PresenterCommand::ToggleVoting:
     case PresenterCommand::ToggleReveal:
+    case PresenterCommand::QuitKiosk:
+    case PresenterCommand::NotesBigger:
+    case PresenterCommand::NotesSmaller:
         return state;
     }
     return state;

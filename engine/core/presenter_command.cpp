@@ -1,39 +1,61 @@
 #include "presenter_command.h"
 
+#include <array>
+
 namespace lectern {
 
-std::string_view name_of(PresenterCommand command) {
-    switch (command) {
-    case PresenterCommand::Next:
-        return "next";
-    case PresenterCommand::Previous:
-        return "previous";
-    case PresenterCommand::First:
-        return "first slide";
-    case PresenterCommand::Last:
-        return "last slide";
-    case PresenterCommand::Digit:
-        return "type a slide number";
-    case PresenterCommand::Confirm:
-        return "go to the typed slide, or next";
-    case PresenterCommand::BlackScreen:
-        return "black screen";
-    case PresenterCommand::WhiteScreen:
-        return "white screen";
-    case PresenterCommand::StartFromFirst:
-        return "start from the first slide";
-    case PresenterCommand::StartFromCurrent:
-        return "start from this slide";
-    case PresenterCommand::ToggleFullscreen:
-        return "full screen on or off";
-    case PresenterCommand::Quit:
-        return "quit (press twice within 2 s)";
-    case PresenterCommand::ToggleVoting:
-        return "open or close voting";
-    case PresenterCommand::ToggleReveal:
-        return "reveal or hide results";
+namespace {
+
+using enum PresenterCommand;
+
+// In the order --help and the README list them.
+constexpr std::array<CommandName, 17> commands{{
+    {Next, "next", "go to the next point or slide"},
+    {Previous, "previous", "go back"},
+    {First, "first", "first slide"},
+    {Last, "last", "last slide"},
+    {Digit, "digit", "type a slide number"},
+    {Confirm, "confirm", "go to the typed slide number, or next"},
+    {BlackScreen, "black", "black screen (any key brings the slide back)"},
+    {WhiteScreen, "white", "white screen (any key brings the slide back)"},
+    {StartFromFirst, "start_first", "start from the first slide"},
+    {StartFromCurrent, "start_here", "start from this slide"},
+    {ToggleFullscreen, "fullscreen", "full screen on or off"},
+    {Quit, "quit", "quit: press twice within 2 seconds, so a stray key never ends a lesson"},
+    {ToggleVoting, "toggle_voting", "open or close voting on a question"},
+    {ToggleReveal, "toggle_reveal", "show or hide the results"},
+    {QuitKiosk, "quit_kiosk", "end a kiosk (--kiosk), where the keys that quit do nothing"},
+    {NotesBigger, "notes_bigger", "larger notes on the presenter panel"},
+    {NotesSmaller, "notes_smaller", "smaller notes on the presenter panel"},
+}};
+
+} // namespace
+
+std::span<const CommandName> presenter_commands() {
+    return commands;
+}
+
+std::optional<PresenterCommand> command_named(std::string_view conf_name) {
+    for (const CommandName& name : commands) {
+        if (name.conf_name == conf_name)
+            return name.command;
+    }
+    return std::nullopt;
+}
+
+std::string_view description_of(PresenterCommand command) {
+    for (const CommandName& name : commands) {
+        if (name.command == command)
+            return name.description;
     }
     return "";
+}
+
+std::vector<std::string_view> command_conf_names() {
+    std::vector<std::string_view> names;
+    for (const CommandName& name : commands)
+        names.push_back(name.conf_name);
+    return names;
 }
 
 } // namespace lectern

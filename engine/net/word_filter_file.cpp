@@ -1,6 +1,7 @@
 #include "word_filter_file.h"
 
 #include "built_in_files.h"
+#include "core/school_config.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -14,12 +15,7 @@ namespace lectern {
 namespace {
 
 std::filesystem::path school_list() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    if (config && config[0] == '/')
-        return std::filesystem::path(config) / "lectern" / "word-filter.txt";
-    const char* home = std::getenv("HOME");
-    return home && home[0] ? std::filesystem::path(home) / ".config" / "lectern" / "word-filter.txt"
-                           : std::filesystem::path();
+    return school_config_file("word-filter.txt", std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
 }
 
 } // namespace

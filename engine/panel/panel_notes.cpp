@@ -39,7 +39,10 @@ void draw_wrapped_spans(const std::vector<StyledSpan>& spans, const PanelFonts& 
 
 void draw_notes_part(const PanelView& view, const PanelFonts& fonts) {
     const Slide& slide = view.deck->slides[view.nav.slide];
-    ImGui::TextUnformatted("Notes (Ctrl+Plus and Ctrl+Minus change the size)");
+    if (view.notes_size_keys.empty())
+        ImGui::TextUnformatted("Notes");
+    else
+        ImGui::Text("Notes (%s change the size)", view.notes_size_keys.c_str());
     ImGui::BeginChild("notes", {0, 0}, true);
     ImGui::SetWindowFontScale(fonts.notes_scale);
     if (slide.notes.empty()) {

@@ -14,7 +14,7 @@ struct PanelFonts {
     ImFont* ui = nullptr;
     ImFont* notes = nullptr;      // notes, regular
     ImFont* notes_bold = nullptr; // notes, bold
-    float notes_scale = 1.0f;     // Ctrl+Plus and Ctrl+Minus change it
+    float notes_scale = 1.0f;     // the notes_bigger and notes_smaller commands change it
 };
 
 // Current and next slide as pictures, with "slide n of N".

@@ -4,8 +4,8 @@
 namespace lectern {
 
 void draw_problems_part(const PanelView& view) {
-    const std::size_t count =
-        view.deck_problems.size() + view.picture_problems.size() + (view.screen_problem.empty() ? 0 : 1);
+    const std::size_t count = view.deck_problems.size() + view.input_problems.size() +
+                              view.picture_problems.size() + (view.screen_problem.empty() ? 0 : 1);
     if (count == 0) {
         ImGui::TextDisabled("No problems.");
         return;
@@ -16,8 +16,10 @@ void draw_problems_part(const PanelView& view) {
         ImGui::TextWrapped("%s", view.screen_problem.c_str());
     for (const auto& [path, problem] : view.picture_problems)
         ImGui::TextWrapped("Picture %s is shown as a placeholder: %s", path.c_str(), problem.c_str());
-    for (const Diagnostic& diagnostic : view.deck_problems)
-        ImGui::TextWrapped("%s", format_diagnostic(diagnostic).c_str());
+    for (const auto* problems : {&view.deck_problems, &view.input_problems}) {
+        for (const Diagnostic& diagnostic : *problems)
+            ImGui::TextWrapped("%s", format_diagnostic(diagnostic).c_str());
+    }
 }
 
 } // namespace lectern

@@ -26,11 +26,13 @@ struct PanelView {
     std::string wall_clock;                              // "14:05"
     std::string planned_end;                             // "14:35", or "" without duration_minutes
     std::vector<Diagnostic> deck_problems;               // warnings kept from loading the deck
+    std::vector<Diagnostic> input_problems;              // errors in the school's input.conf
     std::map<std::string, std::string> picture_problems; // path -> why it could not be shown
     std::string screen_problem;                          // e.g. the audience display went away
     const PollState* poll = nullptr;                     // the current slide's poll, if it has one
     std::string join_address;                            // where pupils vote, "" when device voting is off
     std::string room_code;
+    std::string notes_size_keys; // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
 };
 
 // What the teacher did to the current slide's poll.

@@ -84,23 +84,17 @@ bool PresenterWindow::process_event(const SDL_Event& event, std::uint64_t) {
     ImGui::SetCurrentContext(m_imgui);
     ImGui_ImplSDL2_ProcessEvent(&event);
     m_settle_frames = 3;
-    if (event.type == SDL_KEYDOWN && (event.key.keysym.mod & KMOD_CTRL)) {
-        const SDL_Keycode key = event.key.keysym.sym;
-        if (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS) {
-            m_fonts->notes_scale = std::min(1.5f, m_fonts->notes_scale + 0.1f);
-            return true;
-        }
-        if (key == SDLK_MINUS || key == SDLK_KP_MINUS) {
-            m_fonts->notes_scale = std::max(0.4f, m_fonts->notes_scale - 0.1f);
-            return true;
-        }
-    }
     if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEWHEEL || event.type == SDL_MOUSEMOTION ||
         event.type == SDL_TEXTINPUT)
         return true; // clicks in the panel press its buttons; they never advance the slides
     if (event.type == SDL_KEYDOWN)
         return ImGui::GetIO().WantTextInput;
     return false;
+}
+
+void PresenterWindow::change_notes_size(int steps) {
+    m_fonts->notes_scale = std::clamp(m_fonts->notes_scale + 0.1f * static_cast<float>(steps), 0.4f, 1.5f);
+    m_settle_frames = std::max(m_settle_frames, 1);
 }
 
 void PresenterWindow::set_slides(const DisplayList& current, const DisplayList* next) {

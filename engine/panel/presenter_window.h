@@ -40,8 +40,11 @@ public:
     SDL_Window* window() const { return m_window; }
 
     // Gives ImGui an event for this window. Returns true when the event was the panel's own (a click
-    // on a button, typing, Ctrl+Plus) rather than a presentation command.
+    // on a button, typing) rather than input for the input map.
     bool process_event(const SDL_Event& event, std::uint64_t now_ms);
+
+    // Makes the notes larger (steps > 0) or smaller, by a tenth of their size a step, within limits.
+    void change_notes_size(int steps);
 
     // The slides to show as thumbnails; drawn again only when they change.
     void set_slides(const DisplayList& current, const DisplayList* next);

@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +61,33 @@ TEST_CASE("--help and --version exit 0") {
     CHECK(version.exit_code == 0);
     CHECK(version.out.starts_with("lectern 0."));
     CHECK(version.out.find("deck format 1") != std::string::npos);
+}
+
+TEST_CASE(
+    "--help lists the keys of the input map; a school's input.conf changes them, its mistakes printed") {
+    TempFolder empty("input-none");
+    setenv("XDG_CONFIG_HOME", empty.path().c_str(), 1);
+    const LecternRun built_in = run_lectern("--help");
+    CHECK(built_in.err == "");
+    CHECK(built_in.out.find("  start from this slide: Shift+F5\n") != std::string::npos);
+    CHECK(built_in.out.find(
+              "  quit: press twice within 2 seconds, so a stray key never ends a lesson: Esc, Q\n") !=
+          std::string::npos);
+
+    const std::filesystem::path school = source_dir() / "tests/input";
+    setenv("XDG_CONFIG_HOME", school.c_str(), 1);
+    const LecternRun changed = run_lectern("--help");
+    unsetenv("XDG_CONFIG_HOME");
+    CHECK(changed.exit_code == 0);
+    std::string expected;
+    for (const std::string& line : lines_of(read_text(school / "lectern/input.expected")))
+        expected += (school / "lectern" / "").string() + line + "\n";
+    CHECK(changed.err == expected);
+    CHECK(changed.out.find("  quit: press twice within 2 seconds, so a stray key never ends a lesson: Q\n") !=
+          std::string::npos); // Esc ignore
+    CHECK(
+        changed.out.find("  go back: Left, Up, PageUp, Backspace, P, media previous, right click, wheel up, "
+                         "Shift+N\n") != std::string::npos);
 }
 
 TEST_CASE("check of the shipped lessons warns only that each still needs its safeguarding lead filled in") {

@@ -21,16 +21,3 @@ TEST_CASE("input pauses auto-advance until nobody has touched anything for resum
     clock.slide_changed(130'000); // resumed: the next slide has its own seconds, input long past
     CHECK(clock.advance_at_ms(15, 60) == 145'000);
 }
-
-TEST_CASE("a kiosk quits only when Ctrl+Alt+Q is held for 3 seconds") {
-    QuitChord chord;
-    CHECK_FALSE(chord.complete(100'000));
-    chord.pressed(1'000);
-    chord.pressed(2'000); // key repeat keeps the first press
-    CHECK(chord.completes_at_ms() == 4'000u);
-    CHECK_FALSE(chord.complete(3'999));
-    CHECK(chord.complete(4'000));
-    chord.released();
-    CHECK_FALSE(chord.complete(10'000));
-    CHECK_FALSE(chord.completes_at_ms());
-}
