@@ -90,7 +90,9 @@ TEST_CASE("a broken edit keeps the last good deck on screen, and a fixed one sho
         CHECK(x.difference_now(tips_first) < test::screen_match_share);
         ++looks;
     }
-    CHECK(looks > 3);
+    // Each look is a full screenshot compared under the sanitizers: on a busy machine only a few fit in
+    // 2 s, and what matters is that every one of them, the last included, shows the good deck.
+    CHECK(looks >= 2);
     CHECK(test::read_text(folder / "lectern.log").find("this is not valid TOML") != std::string::npos);
 
     // The fix: the same slide (by id, now third) shows the new text, without a key being pressed.
