@@ -20,10 +20,10 @@
 #include "key_bindings.h"
 #include "net/vote_server.h"
 #include "panel/presenter_window.h"
-#include "poll_book.h"
+#include "polls/poll_book.h"
+#include "polls/results_store.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
-#include "results_store.h"
 
 #include <cstdint>
 #include <filesystem>

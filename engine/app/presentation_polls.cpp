@@ -2,8 +2,8 @@
 // reveal and reset from the keys and the presenter panel, and the voting server pupils' devices use.
 // Every change goes through the PollBook, which the server's threads share.
 #include "core/poll_record.h"
+#include "polls/session_key.h"
 #include "presentation.h"
-#include "session_key.h"
 
 #include <algorithm>
 #include <chrono>

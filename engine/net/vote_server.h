@@ -14,13 +14,13 @@
 // Only loopback and private addresses are served (403 otherwise); bodies over 4 KiB get 413.
 #pragma once
 
-#include "app/poll_book.h"
 #include "core/answer_screen.h"
 #include "core/deck.h"
 #include "core/rate_limit.h"
 #include "core/slide_composer.h"
 #include "device_tokens.h"
 #include "http_server.h"
+#include "polls/poll_book.h"
 
 #include <cstddef>
 #include <functional>

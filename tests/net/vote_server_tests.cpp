@@ -1,10 +1,10 @@
 // The voting server over real loopback sockets: every status of vote-api.md, device tokens, changed
 // votes, closed polls, the room code, body limits, rate limits, the event stream and a burst of
 // concurrent votes whose totals must come out exact and on disk.
-#include "app/session_key.h"
 #include "core/poll_record.h"
 #include "core/school_network.h"
 #include "net_fixture.h"
+#include "polls/session_key.h"
 
 #include <doctest/doctest.h>
 
