@@ -1,6 +1,7 @@
 #include "results_store.h"
 
 #include "core/concat.h"
+#include "core/fnv1a.h"
 #include "results_totals.h"
 #include "session_key.h"
 
@@ -287,15 +288,6 @@ std::string unique_session(const fs::path& folder, std::chrono::system_clock::ti
     }
 }
 
-std::uint64_t fnv1a64(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
-
 } // namespace
 
 fs::path results_root() {
@@ -325,7 +317,8 @@ fs::path results_folder_of(const fs::path& deck_path) {
         stem.pop_back();
     stem = stem.substr(0, 40);
     char hash[9];
-    std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(fnv1a64(absolute.string()) & 0xFFFFFFFFu));
+    std::snprintf(hash, sizeof hash, "%08x",
+                  static_cast<unsigned>(fnv1a<std::uint64_t>(absolute.string()) & 0xFFFFFFFFu));
     const fs::path root = results_root();
     return root.empty() ? fs::path() : root / concat(stem.empty() ? "deck" : stem, '-', hash);
 }
