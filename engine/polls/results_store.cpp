@@ -1,5 +1,6 @@
 #include "results_store.h"
 
+#include "core/choice_labels.h"
 #include "core/concat.h"
 #include "core/fnv1a.h"
 #include "results_totals.h"
@@ -155,16 +156,7 @@ std::vector<PollQuestion> questions_of(const Deck& deck) {
     for (const Slide& slide : deck.slides) {
         if (!is_interactive(slide.layout) || !slide.question)
             continue;
-        PollQuestion question{slide.id, slide.question->text, slide.question->options};
-        if (slide.layout == SlideLayout::Scale) {
-            for (int step = 1; step <= slide.question->steps; ++step) {
-                const std::string& label = step == 1                       ? slide.question->low
-                                           : step == slide.question->steps ? slide.question->high
-                                                                           : std::string();
-                question.options.push_back(label.empty() ? concat(step) : concat(step, " (", label, ')'));
-            }
-        }
-        questions.push_back(std::move(question));
+        questions.push_back({slide.id, slide.question->text, choice_labels(*slide.question, slide.layout)});
     }
     return questions;
 }

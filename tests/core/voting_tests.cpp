@@ -1,6 +1,7 @@
 // The pure parts of device voting: JSON, vote bodies, voter state, room codes, addresses, rate limits
 // and the checks on written answers.
 #include "core/answer_screen.h"
+#include "core/choice_labels.h"
 #include "core/json.h"
 #include "core/poll.h"
 #include "core/rate_limit.h"
@@ -94,6 +95,17 @@ TEST_CASE("voter state: the question, its options, and totals only once revealed
     CHECK(scale_state == R"({"slide":11,"poll":null})"); // no poll running: nothing to answer
     PollState scale_poll = poll_for(scale);
     CHECK(voter_state_json(11, &scale, &scale_poll).find("\"steps\":7") != std::string::npos);
+}
+
+TEST_CASE("choice labels: options as written, a scale's steps named with its end labels") {
+    const Deck& deck = test::every_layout_deck();
+    const Slide& quiz = deck.slides[9];
+    CHECK(choice_labels(*quiz.question, quiz.layout) == quiz.question->options);
+    const Slide& scale = deck.slides[10];
+    CHECK(choice_labels(*scale.question, scale.layout) ==
+          std::vector<std::string>{"1 (Not at all)", "2", "3", "4", "5", "6", "7 (Very safe)"});
+    const Slide& words = deck.slides[11];
+    CHECK(choice_labels(*words.question, words.layout).empty());
 }
 
 TEST_CASE("room codes: four characters without look-alikes, typed in any case") {
