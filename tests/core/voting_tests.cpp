@@ -129,12 +129,16 @@ TEST_CASE("school network: loopback and private ranges only") {
         CAPTURE(inside);
         CHECK(is_school_network(inside));
     }
-    for (const char* outside :
-         {"8.8.8.8", "172.32.0.1", "172.15.255.255", "192.169.0.1", "11.0.0.1", "2001:db8::1",
-          "::ffff:8.8.8.8", "", "localhost", "192.168.1", "256.1.1.1", "1:2:3:4:5:6:7:8:9", "::1::"}) {
+    for (const char* outside : {"8.8.8.8", "172.32.0.1", "172.15.255.255", "192.169.0.1", "11.0.0.1",
+                                "2001:db8::1", "::ffff:8.8.8.8", "", "localhost", "192.168.1", "256.1.1.1",
+                                "1:2:3:4:5:6:7:8:9", "::1::", "010.1.2.3", "10.1.2.3 "}) {
         CAPTURE(outside);
         CHECK_FALSE(is_school_network(outside));
     }
+    // The address ends where the text ends: a NUL does not cut "10.0.0.1\0<anything>" to a private address.
+    CHECK_FALSE(is_school_network(std::string_view("10.0.0.1\0.8", 11)));
+    CHECK(parse_ipv4("192.168.1.20") == Ipv4{192, 168, 1, 20});
+    CHECK(parse_ipv6("fe80::1:2") == Ipv6{0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2});
 }
 
 TEST_CASE("school network: only the machine's own loopback address counts as this machine") {
