@@ -13,6 +13,9 @@
 
 #include <doctest/doctest.h>
 
+#include <clocale>
+#include <cmath>
+#include <optional>
 #include <set>
 
 using namespace lectern;
@@ -27,6 +30,28 @@ TEST_CASE("json: objects, arrays, numbers, strings and escapes") {
     CHECK(*object[0].second.array()->at(2).number() == 300);
     CHECK(*object[1].second.string() == "x\"\xC3\xA9\xF0\x9F\x98\x80");
     CHECK(object[2].second.is_null());
+}
+
+TEST_CASE("json: numbers read alike in every locale; too large is refused, too small is zero") {
+    const auto number = [](const std::string& text) {
+        const JsonParse parse = parse_json(text);
+        return parse.value && parse.value->number() ? std::optional(*parse.value->number()) : std::nullopt;
+    };
+    // With a comma as the decimal mark (where such a locale is installed), "2.5" is still two and a half.
+    const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+    std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+    CHECK(number("2.5") == 2.5);
+    std::setlocale(LC_NUMERIC, before.c_str());
+    CHECK(number("-0.125e3") == -125);
+    CHECK(number("5e-324") == 5e-324);
+    CHECK(number("1e-400") == 0);
+    CHECK(std::signbit(*number("-1e-400")));
+    CHECK(number("0.0001e-400") == 0);
+    CHECK(number("1" + std::string(400, '0') + "e-390") == 1e10);
+    CHECK(parse_json("[1e400]").error == "the number is too large at character 7");
+    CHECK_FALSE(number("1" + std::string(400, '0') + "e-1"));
+    CHECK_FALSE(number("0.5e99999999999999999999"));
+    CHECK(number("0.5e-99999999999999999999") == 0);
 }
 
 TEST_CASE("json: what a strict reader refuses, with where") {
