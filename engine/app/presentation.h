@@ -108,7 +108,8 @@ private:
     void open_results();
     void end_results();
 
-    Deck m_deck;
+    // Shared with the voting server's thread: a reload replaces it and never changes it, so never copied.
+    std::shared_ptr<const Deck> m_deck;
     DeckShape m_shape;
     PresentOptions m_options;
     std::string m_display_name; // to find the audience's display again after a hot-plug
