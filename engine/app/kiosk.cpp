@@ -5,13 +5,14 @@
 namespace lectern {
 
 std::optional<std::uint64_t> Presentation::kiosk_due_ms() const {
-    if (!m_options.kiosk || m_deck.slides.empty())
+    if (!m_options.kiosk || m_deck->slides.empty())
         return std::nullopt;
-    const bool last = m_nav.slide + 1 == m_deck.slides.size() && m_nav.step + 1 >= m_shape.steps[m_nav.slide];
-    const KioskSettings settings = m_deck.kiosk.value_or(KioskSettings{});
+    const bool last =
+        m_nav.slide + 1 == m_deck->slides.size() && m_nav.step + 1 >= m_shape.steps[m_nav.slide];
+    const KioskSettings settings = m_deck->kiosk.value_or(KioskSettings{});
     if (last && !settings.loop)
         return std::nullopt; // stays on the last slide
-    return m_kiosk_clock.advance_at_ms(m_deck.seconds_for(m_deck.slides[m_nav.slide]),
+    return m_kiosk_clock.advance_at_ms(m_deck->seconds_for(m_deck->slides[m_nav.slide]),
                                        settings.resume_after_seconds);
 }
 

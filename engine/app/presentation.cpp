@@ -57,7 +57,8 @@ void Presentation::report_stats() const {
 }
 
 Presentation::Presentation(Deck deck, PresentOptions options)
-    : m_deck(std::move(deck)), m_shape(shape_of(m_deck)), m_options(std::move(options)) {
+    : m_deck(std::make_shared<const Deck>(std::move(deck))), m_shape(shape_of(*m_deck)),
+      m_options(std::move(options)) {
 }
 
 Presentation::~Presentation() {
@@ -105,10 +106,11 @@ int Presentation::run() {
     }
     m_display_name = display->name;
     m_catalog =
-        std::make_unique<FontCatalog>(FontFamilies{m_deck.theme.body_font, m_deck.theme.heading_font});
+        std::make_unique<FontCatalog>(FontFamilies{m_deck->theme.body_font, m_deck->theme.heading_font});
     m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
     std::string error;
-    m_view = AudienceView::open(*display, m_options.mode, "Lectern: " + m_deck.info.title, *m_catalog, error);
+    m_view =
+        AudienceView::open(*display, m_options.mode, "Lectern: " + m_deck->info.title, *m_catalog, error);
     if (!m_view) {
         std::cerr << "lectern: " << error << '\n';
         return 1;
@@ -338,24 +340,24 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     if (m_nav.slide != before.slide || m_nav.step != before.step) {
         m_kiosk_clock.slide_changed(now_ms);
         ++m_slide_changes;
-        show_current(m_deck.info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
+        show_current(m_deck->info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
     }
 }
 
 void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {
-    if (m_deck.slides.empty())
+    if (m_deck->slides.empty())
         return;
-    const Slide& slide = m_deck.slides[m_nav.slide];
+    const Slide& slide = m_deck->slides[m_nav.slide];
     const std::optional<PollView> poll = poll_view(m_nav.slide, now_ms);
     const DisplayList current =
-        compose_slide(m_deck, slide, m_nav.step, *m_measurer, join_details(), poll ? &*poll : nullptr).list;
+        compose_slide(*m_deck, slide, m_nav.step, *m_measurer, join_details(), poll ? &*poll : nullptr).list;
     m_view->show(current, fade, now_ms);
     m_dirty = true;
     if (m_panel && panel == PanelThumbnails::Update) {
         const std::optional<NavState> next = following(m_nav, m_shape);
         if (next) {
             const DisplayList preview =
-                compose_slide(m_deck, m_deck.slides[next->slide], next->step, *m_measurer, join_details())
+                compose_slide(*m_deck, m_deck->slides[next->slide], next->step, *m_measurer, join_details())
                     .list;
             m_panel->set_slides(current, &preview);
         } else {
@@ -380,7 +382,7 @@ std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
                                                  !m_view->slide_renderer().picture_problems().empty());
     if (message.empty() && !kiosk_badge)
         return std::nullopt;
-    const Box slide = slide_bounds(m_deck.info.aspect);
+    const Box slide = slide_bounds(m_deck->info.aspect);
     if (message.empty()) {
         DisplayList badge;
         badge.width = slide.w;

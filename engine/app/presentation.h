@@ -21,10 +21,10 @@
 #include "event_wait.h"
 #include "net/vote_server.h"
 #include "panel/presenter_window.h"
-#include "poll_book.h"
+#include "polls/poll_book.h"
+#include "polls/results_store.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
-#include "results_store.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -113,7 +113,8 @@ private:
     void open_results();
     void end_results();
 
-    Deck m_deck;
+    // Shared with the voting server's thread: a reload replaces it and never changes it, so never copied.
+    std::shared_ptr<const Deck> m_deck;
     DeckShape m_shape;
     PresentOptions m_options;
     std::string m_display_name; // to find the audience's display again after a hot-plug

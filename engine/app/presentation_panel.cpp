@@ -58,15 +58,15 @@ void Presentation::open_panel(const std::vector<DisplayInfo>& displays, const Di
 
 void Presentation::draw_panel(std::uint64_t now_ms) {
     PanelView view;
-    view.deck = &m_deck;
+    view.deck = m_deck.get();
     view.nav = m_nav;
     view.next = following(m_nav, m_shape);
     view.stopwatch = m_stopwatch;
     view.now_ms = now_ms;
     const std::time_t wall = std::time(nullptr);
     view.wall_clock = clock_text(wall);
-    const Pace pace = pace_of(m_stopwatch.elapsed_ms(now_ms), now_ms, m_nav.slide, m_deck.slides.size(),
-                              m_deck.info.duration_minutes);
+    const Pace pace = pace_of(m_stopwatch.elapsed_ms(now_ms), now_ms, m_nav.slide, m_deck->slides.size(),
+                              m_deck->info.duration_minutes);
     if (pace.state != PaceState::NoPlan)
         view.planned_end = clock_text(wall + static_cast<std::time_t>(std::max(0.0, pace.minutes_left) * 60));
     view.deck_problems = m_options.deck_problems;

@@ -2,8 +2,8 @@
 // reveal and reset from the keys and the presenter panel, and the voting server pupils' devices use.
 // Every change goes through the PollBook, which the server's threads share.
 #include "core/poll_record.h"
+#include "polls/session_key.h"
 #include "presentation.h"
-#include "session_key.h"
 
 #include <algorithm>
 #include <chrono>
@@ -12,22 +12,22 @@
 namespace lectern {
 
 std::optional<PollState> Presentation::poll_of(std::size_t slide) const {
-    if (!m_book || slide >= m_deck.slides.size())
+    if (!m_book || slide >= m_deck->slides.size())
         return std::nullopt;
-    return m_book->copy_of(m_deck.slides[slide].id);
+    return m_book->copy_of(m_deck->slides[slide].id);
 }
 
 void Presentation::open_results() {
-    StoreOpening opening = ResultsStore::open(m_options.deck_path, m_deck, m_options.retention_days,
+    StoreOpening opening = ResultsStore::open(m_options.deck_path, *m_deck, m_options.retention_days,
                                               std::chrono::system_clock::now());
-    std::map<std::string, PollState> polls = polls_for(m_deck);
+    std::map<std::string, PollState> polls = polls_for(*m_deck);
     if (!opening.store) {
         // The answers already saved still show (read, not written); new ones wait until this is fixed.
         m_results_problem = "Results are not being kept: " + opening.error +
                             ". Answers saved before are shown, but votes from devices are refused until this "
                             "is fixed; count a show of hands.";
         std::cerr << "lectern: " << m_results_problem << '\n';
-        m_book = std::make_unique<PollBook>(polls_kept_read_only(m_options.deck_path, m_deck), std::nullopt,
+        m_book = std::make_unique<PollBook>(polls_kept_read_only(m_options.deck_path, *m_deck), std::nullopt,
                                             m_results_problem);
         return;
     }
@@ -49,7 +49,7 @@ void Presentation::open_results() {
 
 void Presentation::start_voting() {
     const bool has_questions =
-        std::ranges::any_of(m_deck.slides, [](const Slide& s) { return is_interactive(s.layout); });
+        std::ranges::any_of(m_deck->slides, [](const Slide& s) { return is_interactive(s.layout); });
     if (!m_options.vote || !has_questions)
         return;
     m_votes_event = SDL_RegisterEvents(1);
@@ -135,7 +135,7 @@ void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uin
             return; // a corridor display shows questions without taking answers
         if (!arriving->open)
             change(PollRecord::opened(arriving->id));
-        const Slide& slide = m_deck.slides[to];
+        const Slide& slide = m_deck->slides[to];
         if (slide.question && slide.question->reveal == Reveal::Live && !arriving->revealed)
             change(PollRecord::revealed(arriving->id));
         arriving = poll_of(to);
@@ -198,12 +198,12 @@ void Presentation::poll_changed(std::uint64_t now_ms) {
 }
 
 std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t now_ms) const {
-    if (!m_book || slide >= m_deck.slides.size())
+    if (!m_book || slide >= m_deck->slides.size())
         return std::nullopt;
     // Read in place, not copied: this runs for every frame of growing bars, and a poll holds every
     // device's vote.
     return m_book->read([&](const std::map<std::string, PollState>& polls) -> std::optional<PollView> {
-        const auto found = polls.find(m_deck.slides[slide].id);
+        const auto found = polls.find(m_deck->slides[slide].id);
         if (found == polls.end())
             return std::nullopt;
         const PollState& poll = found->second;
@@ -222,9 +222,9 @@ std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t
 }
 
 bool Presentation::bars_moving(std::uint64_t now_ms) const {
-    if (m_nav.slide >= m_deck.slides.size())
+    if (m_nav.slide >= m_deck->slides.size())
         return false;
-    const auto bars = m_bars.find(m_deck.slides[m_nav.slide].id);
+    const auto bars = m_bars.find(m_deck->slides[m_nav.slide].id);
     return bars != m_bars.end() && bars->second.running(now_ms);
 }
 

@@ -32,13 +32,13 @@ void Presentation::reload(std::uint64_t now_ms) {
         m_dirty = true; // the kiosk badge appears
         return;
     }
-    const std::vector<std::string> old_ids = ids_of(m_deck);
+    const std::vector<std::string> old_ids = ids_of(*m_deck);
     Deck next = std::move(*result->deck);
     const DeckShape next_shape = shape_of(next);
     m_nav = after_reload(m_nav, old_ids, ids_of(next), next_shape);
-    m_deck = std::move(next);
+    m_deck = std::make_shared<const Deck>(std::move(next));
     m_shape = next_shape;
-    m_book->reload_polls(polls_for(m_deck)); // answers carried over in the same step
+    m_book->reload_polls(polls_for(*m_deck)); // answers carried over in the same step
     if (m_server) {
         m_server->set_deck(m_deck);
         m_server->show(m_nav.slide);
@@ -50,7 +50,7 @@ void Presentation::reload(std::uint64_t now_ms) {
     // The old deck and its pictures' large buffers are gone: give the freed memory back to the system
     // now, so a kiosk edited all day does not creep up in size through the allocator keeping it.
     malloc_trim(0);
-    std::cerr << "lectern: reloaded " << m_options.deck_path.string() << " (" << m_deck.slides.size()
+    std::cerr << "lectern: reloaded " << m_options.deck_path.string() << " (" << m_deck->slides.size()
               << " slides)\n";
     show_current(false, now_ms);
 }

@@ -2,8 +2,8 @@
 
 #include "core/deck_loader.h"
 #include "core/text_escape.h"
+#include "polls/results_store.h"
 #include "result_pictures.h"
-#include "results_store.h"
 
 namespace lectern {
 

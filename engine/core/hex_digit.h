@@ -1,4 +1,4 @@
-// The value of one hexadecimal digit, for the readers of colours, JSON escapes and IPv6 addresses. Pure.
+// The value of one hexadecimal digit, for the readers of colours, JSON escapes and URL escapes. Pure.
 #pragma once
 
 namespace lectern {

@@ -4,9 +4,10 @@
 #include "hex_digit.h"
 #include "utf8.h"
 
-#include <cmath>
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
-#include <cstdlib>
+#include <optional>
 
 namespace lectern {
 
@@ -27,6 +28,41 @@ const JsonObject* JsonValue::object() const {
 }
 
 namespace {
+
+// Whether a number in JSON's grammar is 1 or more in magnitude, from its digits alone: from_chars reports
+// a number too large for a double and one too small for any the same way, as out of range.
+bool at_least_one(std::string_view text) {
+    if (text.starts_with('-'))
+        text.remove_prefix(1);
+    const std::size_t e = std::min(text.find_first_of("eE"), text.size());
+    long long exponent = 0;
+    if (e < text.size()) {
+        std::string_view digits = text.substr(e + 1);
+        if (digits.starts_with('+'))
+            digits.remove_prefix(1);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), exponent).ec != std::errc())
+            return !digits.starts_with('-'); // an exponent beyond long long decides alone
+    }
+    const std::string_view mantissa = text.substr(0, e);
+    const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+    if (mantissa[0] != '0') // JSON's whole part has no leading zeros: this one is 1 or more
+        return exponent >= 1 - static_cast<long long>(point);
+    const std::size_t first = mantissa.find_first_not_of('0', point + 1);
+    return first != std::string_view::npos && exponent >= static_cast<long long>(first - point);
+}
+
+// A number's value, read alike in every locale (strtod stops at the '.' of "2.5" where the decimal mark
+// is a comma). Nothing when it is too large for a double; one too small for any is zero of its sign, as
+// strtod read it.
+std::optional<double> number_value(std::string_view text) {
+    double value = 0;
+    const std::errc error = std::from_chars(text.data(), text.data() + text.size(), value).ec;
+    if (error == std::errc())
+        return value;
+    if (error != std::errc::result_out_of_range || at_least_one(text))
+        return std::nullopt;
+    return text.starts_with('-') ? -0.0 : 0.0;
+}
 
 class JsonReader {
 public:
@@ -196,10 +232,10 @@ private:
             if (digits() == 0)
                 return fail("expected a digit in the exponent");
         }
-        const std::string number(m_text.substr(start, m_at - start));
-        out.value = std::strtod(number.c_str(), nullptr);
-        if (!std::isfinite(*out.number()))
+        const std::optional<double> value = number_value(m_text.substr(start, m_at - start));
+        if (!value)
             return fail("the number is too large");
+        out.value = *value;
         return true;
     }
 

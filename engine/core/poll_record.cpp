@@ -1,6 +1,7 @@
 #include "poll_record.h"
 
 #include "concat.h"
+#include "fnv1a.h"
 #include "text_escape.h"
 
 #include <algorithm>
@@ -38,15 +39,6 @@ constexpr std::array<std::string_view, 3> status_names = {"pending", "approved",
 
 const KindName& kind_name(RecordKind kind) {
     return kind_names[static_cast<std::size_t>(kind)];
-}
-
-std::uint32_t fnv1a(std::string_view text) {
-    std::uint32_t hash = 2166136261u;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 16777619u;
-    }
-    return hash;
 }
 
 std::string hex8(std::uint32_t value) {
@@ -252,7 +244,7 @@ std::string encode_record(const PollRecord& record) {
     default:
         break;
     }
-    const std::uint32_t checksum = fnv1a(line);
+    const std::uint32_t checksum = fnv1a<std::uint32_t>(line);
     return concat(line, '\t', hex8(checksum));
 }
 
@@ -263,7 +255,7 @@ RecordDecode decode_record(std::string_view line) {
         return {std::nullopt, "the line is empty"};
     const std::size_t last_tab = line.rfind('\t');
     if (last_tab == std::string_view::npos ||
-        line.substr(last_tab + 1) != hex8(fnv1a(line.substr(0, last_tab))))
+        line.substr(last_tab + 1) != hex8(fnv1a<std::uint32_t>(line.substr(0, last_tab))))
         return {std::nullopt, "the checksum does not match (a line cut short or damaged)"};
     const std::vector<std::string_view> fields = split_tabs(line.substr(0, last_tab));
     if (fields[0] != format_version)

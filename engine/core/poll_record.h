@@ -1,6 +1,6 @@
 // PollRecord: one change to a poll as a value, its one-line text form for the results log, and the
 // replay that turns a log back into polls. Pure: no file IO and no clock (times come in as values).
-// The results store (engine/app/results_store.h) writes these lines; this file only says what they mean.
+// The results store (engine/polls/results_store.h) writes these lines; this file only says what they mean.
 //
 // Line format, version 1: tab-separated fields, ending with a checksum; no newline inside a line.
 //

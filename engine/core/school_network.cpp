@@ -1,8 +1,7 @@
 #include "school_network.h"
 
-#include "hex_digit.h"
-
-#include <vector>
+#include <arpa/inet.h>
+#include <string>
 
 namespace lectern {
 
@@ -13,98 +12,29 @@ bool private_ipv4(const Ipv4& a) {
            (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254);
 }
 
-std::optional<int> hex_group(std::string_view text) {
-    if (text.empty() || text.size() > 4)
+// libc's reader of address text (AF_INET: four decimal parts without leading zeros; AF_INET6: RFC 4291,
+// "::" and a dotted tail allowed), which writes the address's bytes in network order. It reads a C
+// string, so text with a NUL inside is no address rather than the part before the NUL.
+template <typename Bytes>
+std::optional<Bytes> address_bytes(int family, std::string_view text) {
+    if (text.find('\0') != std::string_view::npos)
         return std::nullopt;
-    int value = 0;
-    for (char c : text) {
-        const int digit = hex_digit_value(c);
-        if (digit < 0)
-            return std::nullopt;
-        value = value * 16 + digit;
-    }
-    return value;
-}
-
-// The 16-bit groups of one side of "::" (a dotted IPv4 tail counts as two groups).
-std::optional<std::vector<int>> groups_of(std::string_view text, bool tail_allowed) {
-    std::vector<int> groups;
-    if (text.empty())
-        return groups;
-    while (true) {
-        const std::size_t colon = text.find(':');
-        const std::string_view part = text.substr(0, colon);
-        if (colon == std::string_view::npos && tail_allowed && part.find('.') != std::string_view::npos) {
-            const auto v4 = parse_ipv4(part);
-            if (!v4)
-                return std::nullopt;
-            groups.push_back((*v4)[0] << 8 | (*v4)[1]);
-            groups.push_back((*v4)[2] << 8 | (*v4)[3]);
-            return groups;
-        }
-        const auto group = hex_group(part);
-        if (!group)
-            return std::nullopt;
-        groups.push_back(*group);
-        if (colon == std::string_view::npos)
-            return groups;
-        text.remove_prefix(colon + 1);
-    }
+    Bytes out{};
+    if (::inet_pton(family, std::string(text).c_str(), out.data()) != 1)
+        return std::nullopt;
+    return out;
 }
 
 } // namespace
 
 std::optional<Ipv4> parse_ipv4(std::string_view text) {
-    Ipv4 out{};
-    for (std::size_t part = 0; part < 4; ++part) {
-        const std::size_t dot = text.find('.');
-        const std::string_view digits = text.substr(0, dot);
-        if (digits.empty() || digits.size() > 3 || (digits.size() > 1 && digits[0] == '0'))
-            return std::nullopt;
-        int value = 0;
-        for (char c : digits) {
-            if (c < '0' || c > '9')
-                return std::nullopt;
-            value = value * 10 + (c - '0');
-        }
-        if (value > 255)
-            return std::nullopt;
-        out[part] = static_cast<std::uint8_t>(value);
-        if ((part < 3) != (dot != std::string_view::npos))
-            return std::nullopt;
-        if (dot != std::string_view::npos)
-            text.remove_prefix(dot + 1);
-    }
-    return out;
+    return address_bytes<Ipv4>(AF_INET, text);
 }
 
 std::optional<Ipv6> parse_ipv6(std::string_view text) {
     if (const std::size_t zone = text.find('%'); zone != std::string_view::npos)
-        text = text.substr(0, zone); // fe80::1%eth0
-    const std::size_t gap = text.find("::");
-    std::vector<int> groups;
-    if (gap == std::string_view::npos) {
-        auto all = groups_of(text, true);
-        if (!all || all->size() != 8)
-            return std::nullopt;
-        groups = std::move(*all);
-    } else {
-        if (text.find("::", gap + 1) != std::string_view::npos)
-            return std::nullopt;
-        auto head = groups_of(text.substr(0, gap), false);
-        auto tail = groups_of(text.substr(gap + 2), true);
-        if (!head || !tail || head->size() + tail->size() > 7)
-            return std::nullopt;
-        groups = std::move(*head);
-        groups.resize(8 - tail->size(), 0);
-        groups.insert(groups.end(), tail->begin(), tail->end());
-    }
-    Ipv6 out{};
-    for (std::size_t i = 0; i < 8; ++i) {
-        out[2 * i] = static_cast<std::uint8_t>(groups[i] >> 8);
-        out[2 * i + 1] = static_cast<std::uint8_t>(groups[i] & 0xFF);
-    }
-    return out;
+        text = text.substr(0, zone); // fe80::1%eth0: inet_pton takes no zone
+    return address_bytes<Ipv6>(AF_INET6, text);
 }
 
 bool is_this_machine(std::string_view address) {

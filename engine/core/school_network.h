@@ -1,6 +1,7 @@
 // SchoolNetwork: which addresses may use the voting server. Only loopback and the private ranges of
 // vote-api.md (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10, and IPv4 inside IPv6 as
-// ::ffff:a.b.c.d); everything else is refused (privacy rule 4). Pure: reads address text, no sockets.
+// ::ffff:a.b.c.d); everything else is refused (privacy rule 4). Pure: reads address text with libc's
+// inet_pton, no sockets.
 #pragma once
 
 #include <array>
@@ -13,8 +14,9 @@ namespace lectern {
 using Ipv4 = std::array<std::uint8_t, 4>;
 using Ipv6 = std::array<std::uint8_t, 16>;
 
-std::optional<Ipv4> parse_ipv4(std::string_view text); // dotted decimal, four parts
-std::optional<Ipv6> parse_ipv6(std::string_view text); // RFC 4291 text, "::" and a dotted tail allowed
+// Address text as inet_pton reads it, bytes in network order; nothing when the text is no address.
+std::optional<Ipv4> parse_ipv4(std::string_view text); // dotted decimal, four parts, no leading zeros
+std::optional<Ipv6> parse_ipv6(std::string_view text); // RFC 4291, "::" and a dotted tail; a %zone is ignored
 
 // True for loopback and private addresses; false for anything else, including text that is no address.
 bool is_school_network(std::string_view address);

@@ -1,5 +1,6 @@
 #include "voter_state.h"
 
+#include "choice_labels.h"
 #include "concat.h"
 #include "inline_markup.h"
 #include "json.h"
@@ -23,17 +24,6 @@ std::string number_list(const std::vector<int>& items) {
     return out + "]";
 }
 
-std::vector<std::string> options_of(const Question& question, SlideLayout layout) {
-    if (layout != SlideLayout::Scale)
-        return question.options;
-    std::vector<std::string> steps;
-    for (int step = 1; step <= question.steps; ++step) {
-        const std::string& label = step == 1 ? question.low : step == question.steps ? question.high : "";
-        steps.push_back(label.empty() ? concat(step) : concat(step, " (", label, ')'));
-    }
-    return steps;
-}
-
 } // namespace
 
 std::string voter_state_json(std::size_t slide_number, const Slide* slide, const PollState* poll) {
@@ -43,7 +33,7 @@ std::string voter_state_json(std::size_t slide_number, const Slide* slide, const
     std::string out = concat("{\"slide\":", slide_number, ",\"poll\":{\"id\":", json_string(poll->id),
                              ",\"layout\":", json_string(name_of(slide->layout)),
                              ",\"question\":", json_string(plain_text_of(q.text)),
-                             ",\"options\":", string_list(options_of(q, slide->layout)),
+                             ",\"options\":", string_list(choice_labels(q, slide->layout)),
                              ",\"multiple\":", poll->multiple ? "true" : "false",
                              ",\"open\":", poll->open ? "true" : "false",
                              ",\"revealed\":", poll->revealed ? "true" : "false");

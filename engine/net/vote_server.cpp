@@ -100,7 +100,7 @@ std::string random_room_code() {
 
 // What voters are told, and what it is made from. Guarded by Impl::shown_mutex.
 struct Shown {
-    Deck deck;
+    std::shared_ptr<const Deck> deck;     // the presentation's, never null
     std::map<std::string, int> max_chars; // words polls
     std::size_t slide = 0;
     std::string state_json;
@@ -151,10 +151,10 @@ struct VoteServer::Impl {
 
     std::unique_ptr<HttpServer> http; // last: it calls into everything above until it stops
 
-    void set_deck_locked(const Deck& next) {
-        shown.deck = next;
+    void set_deck_locked(std::shared_ptr<const Deck> next) {
+        shown.deck = std::move(next);
         shown.max_chars.clear();
-        for (const Slide& s : shown.deck.slides) {
+        for (const Slide& s : shown.deck->slides) {
             if (s.layout == SlideLayout::Words && s.question)
                 shown.max_chars[s.id] = s.question->max_chars;
         }
@@ -174,9 +174,9 @@ struct VoteServer::Impl {
         std::string message;
         {
             std::lock_guard lock(shown_mutex);
-            const Slide* on_screen = shown.slide < shown.deck.slides.size() &&
-                                             is_interactive(shown.deck.slides[shown.slide].layout)
-                                         ? &shown.deck.slides[shown.slide]
+            const std::vector<Slide>& slides = shown.deck->slides;
+            const Slide* on_screen = shown.slide < slides.size() && is_interactive(slides[shown.slide].layout)
+                                         ? &slides[shown.slide]
                                          : nullptr;
             std::string json = book.read([&](const std::map<std::string, PollState>& polls) {
                 const auto found = on_screen ? polls.find(on_screen->id) : polls.end();
@@ -489,12 +489,12 @@ VoteServer::VoteServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 }
 
 std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, PollBook& book,
-                                              const Deck& deck, std::function<void()> wake,
+                                              std::shared_ptr<const Deck> deck, std::function<void()> wake,
                                               std::string& error) {
     raise_open_file_limit();
     auto impl = std::make_unique<Impl>(options, book, std::move(wake));
     Impl& s = *impl;
-    s.set_deck_locked(deck);
+    s.set_deck_locked(std::move(deck));
     // Nothing a voter's browser keeps or passes on: no caching, no referrer, no content sniffing.
     HttpHeaders every_answer = {{"Cache-Control", "no-store"},
                                 {"Referrer-Policy", "no-referrer"},
@@ -532,10 +532,10 @@ VoteServer::~VoteServer() {
     s.http->stop(); // before it goes: its last handlers still use it
 }
 
-void VoteServer::set_deck(const Deck& deck) {
+void VoteServer::set_deck(std::shared_ptr<const Deck> deck) {
     {
         std::lock_guard lock(m_impl->shown_mutex);
-        m_impl->set_deck_locked(deck);
+        m_impl->set_deck_locked(std::move(deck));
     }
     m_impl->refresh_state();
 }

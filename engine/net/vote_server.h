@@ -14,13 +14,13 @@
 // Only loopback and private addresses are served (403 otherwise); bodies over 4 KiB get 413.
 #pragma once
 
-#include "app/poll_book.h"
 #include "core/answer_screen.h"
 #include "core/deck.h"
 #include "core/rate_limit.h"
 #include "core/slide_composer.h"
 #include "device_tokens.h"
 #include "http_server.h"
+#include "polls/poll_book.h"
 
 #include <cstddef>
 #include <functional>
@@ -47,9 +47,11 @@ struct VoteServerOptions {
 
 class VoteServer {
 public:
-    // Starts listening. Null, with `error` saying why, when it cannot (the port is in use, ...).
+    // Starts listening. Null, with `error` saying why, when it cannot (the port is in use, ...). The deck
+    // is shared, not copied: a loaded deck never changes (a reload makes a new one), so the server's
+    // thread may read it while the presentation shows it. Never null.
     static std::unique_ptr<VoteServer> start(const VoteServerOptions& options, PollBook& book,
-                                             const Deck& deck, std::function<void()> wake,
+                                             std::shared_ptr<const Deck> deck, std::function<void()> wake,
                                              std::string& error);
     VoteServer(const VoteServer&) = delete;
     VoteServer& operator=(const VoteServer&) = delete;
@@ -57,7 +59,7 @@ public:
 
     // From the presentation's thread: a reloaded deck, the slide now on screen (0-based), and a change
     // the teacher made to a poll (opened, closed, revealed, hand counts...).
-    void set_deck(const Deck& deck);
+    void set_deck(std::shared_ptr<const Deck> deck);
     void show(std::size_t slide);
     void polls_changed();
 

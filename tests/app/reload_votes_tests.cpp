@@ -2,8 +2,8 @@
 // reloaded hundreds of times; every acknowledged vote is then in memory, on disk and in `lectern results`,
 // exactly. (Before the PollBook carried answers over under its own lock, a vote applied between reading
 // the polls and swapping them in was on disk but dropped from the totals written at quit.)
-#include "app/poll_book.h"
 #include "lectern_run.h"
+#include "polls/poll_book.h"
 #include "store_fixture.h"
 
 #include <atomic>

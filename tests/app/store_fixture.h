@@ -1,8 +1,8 @@
 // Helpers for the results tests: a private results folder per test, the test deck and fixed times.
 #pragma once
 
-#include "app/results_store.h"
 #include "core/deck_loader.h"
+#include "polls/results_store.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

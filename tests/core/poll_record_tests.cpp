@@ -1,4 +1,5 @@
 #include "core/deck_loader.h"
+#include "core/fnv1a.h"
 #include "core/poll_record.h"
 #include "every_layout_deck.h"
 #include "test_files.h"
@@ -112,14 +113,21 @@ TEST_CASE("damaged lines are refused with a reason") {
     CHECK_FALSE(decode_record("garbage\tline").record);
 }
 
+TEST_CASE("FNV-1a gives the published values in 32 and 64 bits (log checksums and folder names use them)") {
+    static_assert(fnv1a<std::uint32_t>("") == 0x811c9dc5u);
+    static_assert(fnv1a<std::uint64_t>("") == 0xcbf29ce484222325ull);
+    CHECK(fnv1a<std::uint32_t>("a") == 0xe40c292cu);
+    CHECK(fnv1a<std::uint32_t>("foobar") == 0xbf9cf968u);
+    CHECK(fnv1a<std::uint64_t>("a") == 0xaf63dc4c8601ec8cull);
+    CHECK(fnv1a<std::uint64_t>("foobar") == 0x85944171f73967e8ull);
+    CHECK(fnv1a<std::uint32_t>("\xff") == 0x7a0b824eu); // bytes as unsigned, whatever char's sign
+}
+
 TEST_CASE("well-formed lines that are not records say what is wrong") {
     // Re-sign a line body with a correct checksum, to test what lies behind the checksum.
     const auto signed_line = [](const std::string& body) {
-        std::uint32_t hash = 2166136261u;
-        for (char c : body)
-            hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
         char hex[9];
-        std::snprintf(hex, sizeof hex, "%08x", hash);
+        std::snprintf(hex, sizeof hex, "%08x", fnv1a<std::uint32_t>(body));
         return body + "\t" + hex;
     };
     CHECK(decode_record(signed_line("1\topen\tq")).record == PollRecord::opened("q"));

@@ -1,6 +1,7 @@
 // The pure parts of device voting: JSON, vote bodies, voter state, room codes, addresses, rate limits
 // and the checks on written answers.
 #include "core/answer_screen.h"
+#include "core/choice_labels.h"
 #include "core/json.h"
 #include "core/poll.h"
 #include "core/rate_limit.h"
@@ -12,6 +13,9 @@
 
 #include <doctest/doctest.h>
 
+#include <clocale>
+#include <cmath>
+#include <optional>
 #include <set>
 
 using namespace lectern;
@@ -26,6 +30,28 @@ TEST_CASE("json: objects, arrays, numbers, strings and escapes") {
     CHECK(*object[0].second.array()->at(2).number() == 300);
     CHECK(*object[1].second.string() == "x\"\xC3\xA9\xF0\x9F\x98\x80");
     CHECK(object[2].second.is_null());
+}
+
+TEST_CASE("json: numbers read alike in every locale; too large is refused, too small is zero") {
+    const auto number = [](const std::string& text) {
+        const JsonParse parse = parse_json(text);
+        return parse.value && parse.value->number() ? std::optional(*parse.value->number()) : std::nullopt;
+    };
+    // With a comma as the decimal mark (where such a locale is installed), "2.5" is still two and a half.
+    const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+    std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+    CHECK(number("2.5") == 2.5);
+    std::setlocale(LC_NUMERIC, before.c_str());
+    CHECK(number("-0.125e3") == -125);
+    CHECK(number("5e-324") == 5e-324);
+    CHECK(number("1e-400") == 0);
+    CHECK(std::signbit(*number("-1e-400")));
+    CHECK(number("0.0001e-400") == 0);
+    CHECK(number("1" + std::string(400, '0') + "e-390") == 1e10);
+    CHECK(parse_json("[1e400]").error == "the number is too large at character 7");
+    CHECK_FALSE(number("1" + std::string(400, '0') + "e-1"));
+    CHECK_FALSE(number("0.5e99999999999999999999"));
+    CHECK(number("0.5e-99999999999999999999") == 0);
 }
 
 TEST_CASE("json: what a strict reader refuses, with where") {
@@ -96,6 +122,17 @@ TEST_CASE("voter state: the question, its options, and totals only once revealed
     CHECK(voter_state_json(11, &scale, &scale_poll).find("\"steps\":7") != std::string::npos);
 }
 
+TEST_CASE("choice labels: options as written, a scale's steps named with its end labels") {
+    const Deck& deck = test::every_layout_deck();
+    const Slide& quiz = deck.slides[9];
+    CHECK(choice_labels(*quiz.question, quiz.layout) == quiz.question->options);
+    const Slide& scale = deck.slides[10];
+    CHECK(choice_labels(*scale.question, scale.layout) ==
+          std::vector<std::string>{"1 (Not at all)", "2", "3", "4", "5", "6", "7 (Very safe)"});
+    const Slide& words = deck.slides[11];
+    CHECK(choice_labels(*words.question, words.layout).empty());
+}
+
 TEST_CASE("room codes: four characters without look-alikes, typed in any case") {
     std::set<std::string> codes;
     for (std::uint32_t seed = 0; seed < 2000; ++seed) {
@@ -117,12 +154,16 @@ TEST_CASE("school network: loopback and private ranges only") {
         CAPTURE(inside);
         CHECK(is_school_network(inside));
     }
-    for (const char* outside :
-         {"8.8.8.8", "172.32.0.1", "172.15.255.255", "192.169.0.1", "11.0.0.1", "2001:db8::1",
-          "::ffff:8.8.8.8", "", "localhost", "192.168.1", "256.1.1.1", "1:2:3:4:5:6:7:8:9", "::1::"}) {
+    for (const char* outside : {"8.8.8.8", "172.32.0.1", "172.15.255.255", "192.169.0.1", "11.0.0.1",
+                                "2001:db8::1", "::ffff:8.8.8.8", "", "localhost", "192.168.1", "256.1.1.1",
+                                "1:2:3:4:5:6:7:8:9", "::1::", "010.1.2.3", "10.1.2.3 "}) {
         CAPTURE(outside);
         CHECK_FALSE(is_school_network(outside));
     }
+    // The address ends where the text ends: a NUL does not cut "10.0.0.1\0<anything>" to a private address.
+    CHECK_FALSE(is_school_network(std::string_view("10.0.0.1\0.8", 11)));
+    CHECK(parse_ipv4("192.168.1.20") == Ipv4{192, 168, 1, 20});
+    CHECK(parse_ipv6("fe80::1:2") == Ipv6{0xFE, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2});
 }
 
 TEST_CASE("school network: only the machine's own loopback address counts as this machine") {

@@ -95,7 +95,7 @@ Voting::Voting(VoteServerOptions options) {
     options.room_code = "K7QP";
     std::string error;
     server = VoteServer::start(
-        options, *book, deck, [this] { ++wakes; }, error);
+        options, *book, std::make_shared<const Deck>(deck), [this] { ++wakes; }, error);
     REQUIRE_MESSAGE(server, error);
     show(quiz_slide);
 }

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "../app/store_fixture.h"
-#include "app/poll_book.h"
 #include "net/vote_server.h"
+#include "polls/poll_book.h"
 
 #include <httplib.h>
 

@@ -1,10 +1,10 @@
 // The voting server over real loopback sockets: every status of vote-api.md, device tokens, changed
 // votes, closed polls, the room code, body limits, rate limits, the event stream and a burst of
 // concurrent votes whose totals must come out exact and on disk.
-#include "app/session_key.h"
 #include "core/poll_record.h"
 #include "core/school_network.h"
 #include "net_fixture.h"
+#include "polls/session_key.h"
 
 #include <doctest/doctest.h>
 
@@ -53,6 +53,20 @@ TEST_CASE("vote server: the state follows the slide on screen") {
     REQUIRE(state);
     CHECK(state->body.find(R"({"slide":10,"poll":{"id":"phone-number","layout":"quiz")") == 0);
     CHECK(state->body.find("\"open\":true") != std::string::npos);
+}
+
+TEST_CASE("vote server: a reloaded deck is shared with the presentation, not copied") {
+    Voting voting;
+    Deck edited = every_layout();
+    edited.slides.erase(edited.slides.begin(), edited.slides.begin() + quiz_slide); // the quiz comes first
+    const auto deck = std::make_shared<const Deck>(std::move(edited));
+    voting.server->set_deck(deck);
+    CHECK(deck.use_count() == 2); // this test's and the server's: one deck
+    voting.server->show(0);
+    auto c = voting.client();
+    const auto state = c.Get("/api/state?room=K7QP");
+    REQUIRE(state);
+    CHECK(state->body.find(R"({"slide":1,"poll":{"id":"phone-number","layout":"quiz")") == 0);
 }
 
 TEST_CASE("vote server: a wrong or missing room code gets 403 on every /api/ request") {
@@ -318,7 +332,8 @@ TEST_CASE("vote server: a port in use is reported, not fatal") {
     options.bind = "127.0.0.1";
     options.port = voting.server->port();
     std::string error;
-    const auto second = VoteServer::start(options, *voting.book, test::every_layout(), {}, error);
+    const auto second = VoteServer::start(options, *voting.book,
+                                          std::make_shared<const Deck>(test::every_layout()), {}, error);
     CHECK_FALSE(second);
     CHECK(error.find("--port") != std::string::npos);
 }
@@ -406,7 +421,7 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
     options.port = 0;
     options.room_code = "K7QP";
     std::string error;
-    const auto server = VoteServer::start(options, book, deck, {}, error);
+    const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
     REQUIRE(server);
     httplib::Client c("127.0.0.1", server->port());
     int questions = 0;
@@ -438,7 +453,7 @@ TEST_CASE("vote server: when results cannot be kept at all, votes are refused wi
     options.port = 0;
     options.room_code = "K7QP";
     std::string error;
-    const auto server = VoteServer::start(options, book, deck, {}, error);
+    const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
     REQUIRE(server);
     book.apply(PollRecord::opened("phone-number"));
     server->show(quiz_slide);
@@ -545,7 +560,7 @@ TEST_CASE("vote server: after a crash and restart, a device keeps its token and 
             polls[id] = poll;
         PollBook book(std::move(polls), std::move(opening.store), "");
         std::string error;
-        const auto server = VoteServer::start(options, book, deck, {}, error);
+        const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
         REQUIRE(server);
         book.apply(PollRecord::opened("phone-number"));
         server->show(quiz_slide);

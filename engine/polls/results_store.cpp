@@ -1,6 +1,8 @@
 #include "results_store.h"
 
+#include "core/choice_labels.h"
 #include "core/concat.h"
+#include "core/fnv1a.h"
 #include "results_totals.h"
 #include "session_key.h"
 
@@ -154,31 +156,25 @@ std::vector<PollQuestion> questions_of(const Deck& deck) {
     for (const Slide& slide : deck.slides) {
         if (!is_interactive(slide.layout) || !slide.question)
             continue;
-        PollQuestion question{slide.id, slide.question->text, slide.question->options};
-        if (slide.layout == SlideLayout::Scale) {
-            for (int step = 1; step <= slide.question->steps; ++step) {
-                const std::string& label = step == 1                       ? slide.question->low
-                                           : step == slide.question->steps ? slide.question->high
-                                                                           : std::string();
-                question.options.push_back(label.empty() ? concat(step) : concat(step, " (", label, ')'));
-            }
-        }
-        questions.push_back(std::move(question));
+        questions.push_back({slide.id, slide.question->text, choice_labels(*slide.question, slide.layout)});
     }
     return questions;
 }
 
 using AnswerTimes = std::map<std::string, std::vector<std::int64_t>>;
 
-// Replays one record, keeping when each answer arrived beside it (answers are numbered in arrival order).
-bool replay(std::map<std::string, PollState>& polls, AnswerTimes& times, const PollRecord& record) {
-    if (!apply(polls, record))
-        return false;
+// Keeps when each answer arrived, in arrival order, which is the order answers are numbered in.
+void note_time(AnswerTimes& times, const PollRecord& record) {
     if (record.kind == RecordKind::Answer)
         times[record.poll].push_back(record.received_s);
     else if (record.kind == RecordKind::Reset)
         times[record.poll].clear();
-    return true;
+}
+
+// Replays one record of a log, with when its answer arrived; a record that no longer fits is left out.
+void replay(std::map<std::string, PollState>& polls, AnswerTimes& times, const PollRecord& record) {
+    if (apply(polls, record))
+        note_time(times, record);
 }
 
 struct LogReplay {
@@ -287,15 +283,6 @@ std::string unique_session(const fs::path& folder, std::chrono::system_clock::ti
     }
 }
 
-std::uint64_t fnv1a64(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
-
 } // namespace
 
 fs::path results_root() {
@@ -325,7 +312,8 @@ fs::path results_folder_of(const fs::path& deck_path) {
         stem.pop_back();
     stem = stem.substr(0, 40);
     char hash[9];
-    std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(fnv1a64(absolute.string()) & 0xFFFFFFFFu));
+    std::snprintf(hash, sizeof hash, "%08x",
+                  static_cast<unsigned>(fnv1a<std::uint64_t>(absolute.string()) & 0xFFFFFFFFu));
     const fs::path root = results_root();
     return root.empty() ? fs::path() : root / concat(stem.empty() ? "deck" : stem, '-', hash);
 }
@@ -411,7 +399,6 @@ StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int
     if (!make_private_folders(store.m_folder, opening.error))
         return opening;
     store.m_questions = questions_of(deck);
-    store.m_replayed = opening.polls;
 
     std::vector<SessionFile> sessions = sessions_in(store.m_folder);
     std::erase_if(sessions, [](const SessionFile& file) { return file.finished; });
@@ -446,13 +433,12 @@ StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int
             }
             text.append(buffer, static_cast<std::size_t>(got));
         }
-        const LogReplay replayed = replay_log(text, store.m_replayed, store.m_answer_times);
+        const LogReplay replayed = replay_log(text, opening.polls, store.m_answer_times);
         store.m_size = static_cast<std::int64_t>(replayed.complete_bytes);
         // A line cut short was never acknowledged: drop it so the next line starts cleanly.
         if (replayed.complete_bytes < text.size() &&
             ::ftruncate(store.m_fd, static_cast<off_t>(store.m_size)) != 0)
             store.m_needs_newline = true;
-        opening.polls = store.m_replayed;
         opening.restored = true;
         opening.skipped_lines = replayed.skipped;
     } else {
@@ -467,8 +453,7 @@ ResultsStore::ResultsStore(ResultsStore&& other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)), m_size(other.m_size), m_needs_newline(other.m_needs_newline),
       m_ended(other.m_ended), m_folder(std::move(other.m_folder)), m_log(std::move(other.m_log)),
       m_session(std::move(other.m_session)), m_questions(std::move(other.m_questions)),
-      m_replayed(std::move(other.m_replayed)), m_answer_times(std::move(other.m_answer_times)),
-      m_error(std::move(other.m_error)) {
+      m_answer_times(std::move(other.m_answer_times)), m_error(std::move(other.m_error)) {
 }
 
 ResultsStore& ResultsStore::operator=(ResultsStore&& other) noexcept {
@@ -482,7 +467,6 @@ ResultsStore& ResultsStore::operator=(ResultsStore&& other) noexcept {
         m_log = std::move(other.m_log);
         m_session = std::move(other.m_session);
         m_questions = std::move(other.m_questions);
-        m_replayed = std::move(other.m_replayed);
         m_answer_times = std::move(other.m_answer_times);
         m_error = std::move(other.m_error);
     }
@@ -530,8 +514,9 @@ bool ResultsStore::record_all(std::span<const PollRecord> records) {
     }
     m_size += static_cast<std::int64_t>(lines.size());
     m_needs_newline = false;
+    // The owner applied each record to its polls before handing it over, so each one counts here.
     for (const PollRecord& record : records)
-        replay(m_replayed, m_answer_times, record);
+        note_time(m_answer_times, record);
     return true;
 }
 
@@ -561,7 +546,6 @@ bool ResultsStore::end_session(const std::map<std::string, PollState>& polls) {
     ::unlink(session_key_path(m_log).c_str()); // the devices' key goes with their tokens
     close_log();
     m_ended = true;
-    m_replayed.clear();
     sync_folder(m_folder);
     if (!removed)
         return fail(

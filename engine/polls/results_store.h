@@ -119,6 +119,8 @@ public:
 
     // Appends the record and fsyncs it; true only once it is on disk (acknowledge a vote only then).
     // False, with last_error(), when it cannot be kept (a full disk, ...); nothing half-written stays.
+    // The record is a change the owner has applied to its polls: an answer's arrival time is kept in that
+    // order, for the flagged answers of the totals file.
     bool record(const PollRecord& record);
     // Several records in one write and one fsync (a batch of votes); all kept, or none.
     bool record_all(std::span<const PollRecord> records);
@@ -144,8 +146,7 @@ private:
     std::filesystem::path m_folder;
     std::filesystem::path m_log;
     std::string m_session;
-    std::vector<PollQuestion> m_questions;       // the deck's polls, in deck order
-    std::map<std::string, PollState> m_replayed; // what replaying the log gives, kept up to date
+    std::vector<PollQuestion> m_questions;                           // the deck's polls, in deck order
     std::map<std::string, std::vector<std::int64_t>> m_answer_times; // poll -> when each answer arrived
     std::string m_error;
 };
