@@ -90,14 +90,19 @@ Voting::Voting(VoteServerOptions options) {
     StoreOpening opening = ResultsStore::open(every_layout_path(), deck, 0, std::chrono::system_clock::now());
     REQUIRE(opening.store);
     book = std::make_unique<PollBook>(polls_for(deck), std::move(opening.store), "");
-    options.bind = "127.0.0.1";
-    options.port = 0;
-    options.room_code = "K7QP";
+    options = on_loopback(std::move(options));
     std::string error;
     server = VoteServer::start(
         options, *book, std::make_shared<const Deck>(deck), [this] { ++wakes; }, error);
     REQUIRE_MESSAGE(server, error);
     show(quiz_slide);
+}
+
+VoteServerOptions on_loopback(VoteServerOptions options) {
+    options.bind = "127.0.0.1";
+    options.port = 0;
+    options.room_code = "K7QP";
+    return options;
 }
 
 void Voting::show(std::size_t slide) {

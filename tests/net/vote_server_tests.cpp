@@ -416,10 +416,7 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
     StoreOpening opening = ResultsStore::open(path, deck, 0, std::chrono::system_clock::now());
     REQUIRE(opening.store);
     PollBook book(polls_for(deck), std::move(opening.store), "");
-    VoteServerOptions options;
-    options.bind = "127.0.0.1";
-    options.port = 0;
-    options.room_code = "K7QP";
+    VoteServerOptions options = on_loopback();
     std::string error;
     const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
     REQUIRE(server);
@@ -448,10 +445,7 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
 TEST_CASE("vote server: when results cannot be kept at all, votes are refused with 503, never acknowledged") {
     const Deck& deck = test::every_layout();
     PollBook book(polls_for(deck), std::nullopt, "Results are not being kept: no home folder");
-    VoteServerOptions options;
-    options.bind = "127.0.0.1";
-    options.port = 0;
-    options.room_code = "K7QP";
+    VoteServerOptions options = on_loopback();
     std::string error;
     const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
     REQUIRE(server);
@@ -549,10 +543,7 @@ TEST_CASE("vote server: after a crash and restart, a device keeps its token and 
             ResultsStore::open(test::every_layout_path(), deck, 0, std::chrono::system_clock::now());
         REQUIRE(opening.store);
         CHECK(opening.restored == (run == 1));
-        VoteServerOptions options;
-        options.bind = "127.0.0.1";
-        options.port = 0;
-        options.room_code = "K7QP";
+        VoteServerOptions options = on_loopback();
         options.device_key = session_key_for(opening.store->log_path());
         REQUIRE(options.device_key);
         std::map<std::string, PollState> polls = polls_for(deck);
