@@ -105,6 +105,15 @@ VoteServerOptions on_loopback(VoteServerOptions options) {
     return options;
 }
 
+std::unique_ptr<VoteServer> start_on_quiz(PollBook& book, const VoteServerOptions& options) {
+    std::string error;
+    auto server = VoteServer::start(options, book, std::make_shared<const Deck>(every_layout()), {}, error);
+    REQUIRE_MESSAGE(server, error);
+    book.apply(PollRecord::opened("phone-number"));
+    server->show(quiz_slide);
+    return server;
+}
+
 void Voting::show(std::size_t slide) {
     book->apply(PollRecord::opened(id(slide)));
     server->show(slide);

@@ -26,6 +26,9 @@ constexpr std::size_t words_slide = 11; // written answers
 // Options for a server on a free port of 127.0.0.1 with the room code K7QP.
 VoteServerOptions on_loopback(VoteServerOptions options = {});
 
+// A server over `book` (the every-layout deck) with the quiz on screen and open.
+std::unique_ptr<VoteServer> start_on_quiz(PollBook& book, const VoteServerOptions& options);
+
 // A server on a free loopback port over a fresh results store, with the quiz on screen and open.
 struct Voting {
     TempDataHome home;

@@ -446,11 +446,7 @@ TEST_CASE("vote server: when results cannot be kept at all, votes are refused wi
     const Deck& deck = test::every_layout();
     PollBook book(polls_for(deck), std::nullopt, "Results are not being kept: no home folder");
     VoteServerOptions options = on_loopback();
-    std::string error;
-    const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
-    REQUIRE(server);
-    book.apply(PollRecord::opened("phone-number"));
-    server->show(quiz_slide);
+    const auto server = start_on_quiz(book, options);
     httplib::Client c("127.0.0.1", server->port());
     const auto res = vote(c, quiz_vote(1));
     REQUIRE(res);
@@ -550,11 +546,7 @@ TEST_CASE("vote server: after a crash and restart, a device keeps its token and 
         for (auto& [id, poll] : opening.polls)
             polls[id] = poll;
         PollBook book(std::move(polls), std::move(opening.store), "");
-        std::string error;
-        const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
-        REQUIRE(server);
-        book.apply(PollRecord::opened("phone-number"));
-        server->show(quiz_slide);
+        const auto server = start_on_quiz(book, options);
         httplib::Client c("127.0.0.1", server->port());
         const auto res = vote(c, quiz_vote(run + 1), token);
         REQUIRE(res);
