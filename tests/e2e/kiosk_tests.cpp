@@ -35,11 +35,12 @@ TEST_CASE("a kiosk advances by itself, loops, ignores Esc, and ends only on Ctrl
         x.start({LECTERN_BINARY, deck.string(), "--kiosk"}, (scratch / "lectern.log").string());
     REQUIRE(lectern > 0);
 
-    // No key pressed: one, two, three, and round to one again, each after its own seconds.
-    CHECK(x.wait_for(slides, 0, 5000) == 0);
-    CHECK(x.wait_for(slides, 1, 3000) == 1);
-    CHECK(x.wait_for(slides, 2, 4000) == 2);
-    CHECK(x.wait_for(slides, 0, 3000) == 0);
+    // No key pressed: one, two, three, and round to one again (how long each shows is KioskClock's, tested
+    // in the core; here only the order, which a loaded machine cannot change).
+    CHECK(x.wait_for(slides, 0, test::busy_machine_ms) == 0);
+    CHECK(x.wait_for(slides, 1, test::busy_machine_ms) == 1);
+    CHECK(x.wait_for(slides, 2, test::busy_machine_ms) == 2);
+    CHECK(x.wait_for(slides, 0, test::busy_machine_ms) == 0);
 
     // Esc twice is not a way out of a kiosk.
     x.key("Escape Escape");
@@ -48,7 +49,7 @@ TEST_CASE("a kiosk advances by itself, loops, ignores Esc, and ends only on Ctrl
     x.run("xdotool keydown ctrl+alt+q");
     CHECK_FALSE(test::exits_within(lectern, 1500)); // held for less than 3 s so far
     int status = -1;
-    CHECK(test::exits_within(lectern, 4000, &status));
+    CHECK(test::exits_within(lectern, test::busy_machine_ms, &status));
     x.run("xdotool keyup ctrl+alt+q");
     CHECK(WIFEXITED(status));
 

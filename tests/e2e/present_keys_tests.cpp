@@ -72,7 +72,7 @@ TEST_CASE("keys pressed under X move the full-screen presentation, blank it, and
         if (*step.keys)
             x.key(step.keys);
         SDL_Surface* want = expected(step.picture);
-        CHECK(x.shows_within(want, 5000));
+        CHECK(x.shows_within(want, test::busy_machine_ms));
         SDL_FreeSurface(want);
     }
 
@@ -81,17 +81,17 @@ TEST_CASE("keys pressed under X move the full-screen presentation, blank it, and
     SDL_Surface* white = filled(255);
     SDL_Surface* slide_three = expected("slide-03.png");
     x.key("b");
-    CHECK(x.shows_within(black, 5000));
+    CHECK(x.shows_within(black, test::busy_machine_ms));
     x.key("Right");
-    CHECK(x.shows_within(slide_three, 5000));
+    CHECK(x.shows_within(slide_three, test::busy_machine_ms));
     x.key("w");
-    CHECK(x.shows_within(white, 5000));
+    CHECK(x.shows_within(white, test::busy_machine_ms));
     x.key("period");
-    CHECK(x.shows_within(slide_three, 5000));
+    CHECK(x.shows_within(slide_three, test::busy_machine_ms));
     x.key("period");
-    CHECK(x.shows_within(black, 5000));
+    CHECK(x.shows_within(black, test::busy_machine_ms));
     x.key("Left");
-    CHECK(x.shows_within(slide_three, 5000));
+    CHECK(x.shows_within(slide_three, test::busy_machine_ms));
 
     // One Esc does not quit; two within 2 s do.
     x.key("Escape");
@@ -99,7 +99,7 @@ TEST_CASE("keys pressed under X move the full-screen presentation, blank it, and
     CHECK_FALSE(test::exits_within(lectern, 200));
     x.key("Escape");
     int status = -1;
-    CHECK(test::exits_within(lectern, 3000, &status));
+    CHECK(test::exits_within(lectern, test::busy_machine_ms, &status));
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
 

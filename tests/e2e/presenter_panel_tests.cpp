@@ -66,18 +66,18 @@ TEST_CASE("a key pressed in the presenter window moves the audience window") {
     REQUIRE(third);
     const std::vector<SDL_Surface*> slides{first, second, third};
     const SDL_Rect audience_area{0, 0, 1280, 720}; // where the test put the audience window
-    CHECK(x.wait_for(slides, 0, 5000, &audience_area) == 0);
+    CHECK(x.wait_for(slides, 0, test::busy_machine_ms, &audience_area) == 0);
 
     // The panel was opened last and has the keyboard: keys typed there drive the show.
     x.run("xdotool getwindowfocus > " + (scratch / "focus").string());
     CHECK(test::read_text(scratch / "focus").starts_with(panel));
     x.key("Right");
-    CHECK(x.wait_for(slides, 1, 5000, &audience_area) == 1);
+    CHECK(x.wait_for(slides, 1, test::busy_machine_ms, &audience_area) == 1);
     x.key("3 Return");
-    CHECK(x.wait_for(slides, 2, 5000, &audience_area) == 2);
+    CHECK(x.wait_for(slides, 2, test::busy_machine_ms, &audience_area) == 2);
 
     x.key("Escape Escape");
-    CHECK(test::exits_within(lectern, 3000));
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
     SDL_FreeSurface(first);
     SDL_FreeSurface(second);
     SDL_FreeSurface(third);

@@ -51,9 +51,9 @@ TEST_CASE("a school's input.conf rebinds keys under X, with exact modifiers") {
             x.key(step.keys);
         SDL_Surface* want = IMG_Load((pictures / step.picture).c_str());
         REQUIRE(want);
-        CHECK(x.shows_within(want, 5000));
+        CHECK(x.shows_within(want, test::busy_machine_ms));
         SDL_FreeSurface(want);
     }
     x.key("Escape Escape");
-    CHECK(test::exits_within(lectern, 3000));
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
 }

@@ -70,7 +70,7 @@ TEST_CASE(
     REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
     const pid_t lectern = x.start({LECTERN_BINARY, deck.string()}, (folder / "lectern.log").string());
     REQUIRE(lectern > 0);
-    REQUIRE(x.shows_within(good, 10000));
+    REQUIRE(x.shows_within(good, test::busy_machine_ms));
 
     test::save_like_an_editor(deck, "");
     stays_on_screen(x, lectern, good, 1000);
@@ -85,13 +85,13 @@ TEST_CASE(
     stays_on_screen(x, lectern, good, 1000);
 
     test::save_like_an_editor(deck, back_version);
-    CHECK(x.shows_within(back, 5000));
+    CHECK(x.shows_within(back, test::busy_machine_ms));
     const std::string log = test::read_text(folder / "lectern.log");
     CHECK(log.find("error") != std::string::npos); // each broken version was reported
     CHECK(log.find("reloaded") != std::string::npos);
 
     x.key("Escape Escape");
-    CHECK(test::exits_within(lectern, 3000));
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
     SDL_FreeSurface(good);
     SDL_FreeSurface(back);
     std::filesystem::remove_all(folder);

@@ -52,6 +52,12 @@ private:
 // A screen shows a picture when fewer than this share of its pixels differ from it.
 inline constexpr double screen_match_share = 0.002;
 
+// The most a test waits for something that takes well under a second on an idle machine (a slide to
+// show, a process to exit). Waits end as soon as the thing happens, so a generous bound costs nothing
+// when the test passes; CI runs two sanitizer builds of lectern and Xvfb at once, and a kiosk's loop
+// of slides must be able to come round again if one look at the screen missed a slide.
+inline constexpr int busy_machine_ms = 20000;
+
 // Whether `pid` has exited (reaping it); waits at most `timeout_ms`.
 bool exits_within(pid_t pid, int timeout_ms, int* status = nullptr);
 
