@@ -1,6 +1,6 @@
 #include "picture_files.h"
 
-#include "core/image_probe.h"
+#include "core/deck/image_probe.h"
 
 #include <doctest/doctest.h>
 

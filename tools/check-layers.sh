@@ -43,8 +43,8 @@ self_test() {
         '#include <SDL2/SDL.h>' '#include <SDL_ttf.h>' '#include <imgui.h>' '#include <boost/asio.hpp>' \
         '#include <httplib.h>' '  #  include "render/sdl_window.h"' '#include "../app/main.h"' \
         >"$tree/engine/core/a.h"
-    printf '%s\n' '#include "core/deck.h"' '#include "polls/poll_book.h"' >"$tree/engine/render/r.cpp"
-    printf '%s\n' '#include "core/poll.h"' '#include "net/vote_server.h"' >"$tree/engine/polls/p.cpp"
+    printf '%s\n' '#include "core/deck/deck.h"' '#include "polls/poll_book.h"' >"$tree/engine/render/r.cpp"
+    printf '%s\n' '#include "core/polls/poll.h"' '#include "net/vote_server.h"' >"$tree/engine/polls/p.cpp"
     printf '%s\n' '#include <net/if.h>' '#include "polls/poll_book.h"' '#include "app/poll_book.h"' \
         >"$tree/engine/net/n.h"
     printf '%s\n' '#include "render/sdl_window.h"' '#include "polls/poll_book.h"' '#include "net/qr_code.h"' \

@@ -1,6 +1,6 @@
 #include "audience_view.h"
 
-#include "core/screen_timers.h"
+#include "core/show/screen_timers.h"
 #include "render/sdl_window.h"
 
 #include <utility>

@@ -8,8 +8,8 @@
 //   fade.
 #pragma once
 
-#include "core/display_list.h"
-#include "core/navigation.h"
+#include "core/compose/display_list.h"
+#include "core/show/navigation.h"
 #include "render/display_choice.h"
 #include "render/font_catalog.h"
 #include "render/slide_renderer.h"

@@ -1,8 +1,8 @@
 #include "check_command.h"
 
-#include "core/concat.h"
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/base/concat.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
 #include "render/picture_decoder.h"
 #include "render/sdl_text_measurer.h"

@@ -1,6 +1,6 @@
 #include "command_line.h"
 
-#include "core/school_network.h"
+#include "core/voting/school_network.h"
 
 #include <charconv>
 

@@ -6,7 +6,7 @@
 // Missing: other operating systems; fonts are checked when drawn, not before the swap.
 #pragma once
 
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 
 #include <atomic>
 #include <filesystem>

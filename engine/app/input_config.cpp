@@ -1,7 +1,7 @@
 #include "input_config.h"
 
-#include "core/input_conf.h"
-#include "core/school_config.h"
+#include "core/input/input_conf.h"
+#include "core/input/school_config.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -4,8 +4,8 @@
 // back to be printed and shown on the panel.
 #pragma once
 
-#include "core/diagnostic.h"
-#include "core/input_map.h"
+#include "core/base/diagnostic.h"
+#include "core/input/input_map.h"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 // lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
 #include "check_command.h"
 #include "command_line.h"
-#include "core/input_help.h"
+#include "core/input/input_help.h"
 #include "input_config.h"
 #include "present_command.h"
 #include "render_command.h"

@@ -1,6 +1,6 @@
 #include "present_command.h"
 
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "input_config.h"
 #include "net/word_filter_file.h"
 #include "presentation.h"

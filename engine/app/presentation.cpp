@@ -1,8 +1,8 @@
 #include "presentation.h"
 
-#include "core/input_help.h"
-#include "core/slide_composer.h"
-#include "core/text_layout.h"
+#include "core/compose/slide_composer.h"
+#include "core/input/input_help.h"
+#include "core/text/text_layout.h"
 
 #include <algorithm>
 #include <csignal>

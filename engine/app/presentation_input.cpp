@@ -1,4 +1,4 @@
-// The presentation's input: keys, buttons and wheel turns through the input map (core/input_map.h),
+// The presentation's input: keys, buttons and wheel turns through the input map (core/input/input_map.h),
 // with SDL's events turned into the core's chords by sdl_input.h.
 #include "presentation.h"
 #include "sdl_input.h"

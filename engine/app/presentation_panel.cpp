@@ -1,5 +1,5 @@
 // The presentation's side of the presenter panel: where it opens, what it is shown, what its buttons do.
-#include "core/input_help.h"
+#include "core/input/input_help.h"
 #include "presentation.h"
 
 #include <ctime>

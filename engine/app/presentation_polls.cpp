@@ -1,7 +1,7 @@
 // The presentation's polls: which poll is open, what the room sees of it, the teacher's show of hands,
 // reveal and reset from the keys and the presenter panel, and the voting server pupils' devices use.
 // Every change goes through the PollBook, which the server's threads share.
-#include "core/poll_record.h"
+#include "core/polls/poll_record.h"
 #include "polls/session_key.h"
 #include "presentation.h"
 

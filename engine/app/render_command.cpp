@@ -1,7 +1,7 @@
 #include "render_command.h"
 
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"

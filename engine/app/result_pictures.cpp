@@ -1,7 +1,7 @@
 #include "result_pictures.h"
 
-#include "core/poll.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/polls/poll.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"

@@ -2,8 +2,8 @@
 // display needed). Implemented in result_pictures.cpp, which is written with the results views.
 #pragma once
 
-#include "core/deck.h"
-#include "core/poll.h"
+#include "core/deck/deck.h"
+#include "core/polls/poll.h"
 
 #include <map>
 #include <string>

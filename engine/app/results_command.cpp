@@ -1,7 +1,7 @@
 #include "results_command.h"
 
-#include "core/deck_loader.h"
-#include "core/text_escape.h"
+#include "core/base/text_escape.h"
+#include "core/deck/deck_loader.h"
 #include "polls/results_store.h"
 #include "result_pictures.h"
 

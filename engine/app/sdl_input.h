@@ -1,12 +1,12 @@
-// SDL input as the core's KeyChords (core/input_keys.h), for the input map to look up. Adapter: the only
-// place that knows SDL's key codes and buttons.
-// Implemented: letters, top-row and keypad digits, F1-F12, every other key input.conf names, the left,
+// SDL input as the core's KeyChords (core/input/input_keys.h), for the input map to look up. Adapter: the
+// only place that knows SDL's key codes and buttons. Implemented: letters, top-row and keypad digits, F1-F12,
+// every other key input.conf names, the left,
 //   middle and right buttons, wheel turns (flipped wheels turned back); Shift, Ctrl, Alt and Super, left
 //   and right alike, with Num Lock and Caps Lock ignored.
 // Missing: keys input.conf has no name for (they do nothing), extra mouse buttons.
 #pragma once
 
-#include "core/input_keys.h"
+#include "core/input/input_keys.h"
 
 #include <SDL2/SDL.h>
 

@@ -1,5 +1,5 @@
 // HttpConnection: one connection's requests, deadlines, answers and event stream (http_internals.h).
-#include "core/concat.h"
+#include "core/base/concat.h"
 #include "http_internals.h"
 
 #include <boost/asio/write.hpp>

@@ -1,9 +1,9 @@
 #include "http_server.h"
 
-#include "core/concat.h"
-#include "core/hex_digit.h"
-#include "core/json.h"
-#include "core/school_network.h"
+#include "core/base/concat.h"
+#include "core/base/hex_digit.h"
+#include "core/base/json.h"
+#include "core/voting/school_network.h"
 #include "http_internals.h"
 
 #include <boost/asio/dispatch.hpp>

@@ -1,6 +1,6 @@
 #include "lan_address.h"
 
-#include "core/school_network.h"
+#include "core/voting/school_network.h"
 
 #include <arpa/inet.h>
 #include <fstream>

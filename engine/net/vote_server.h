@@ -8,16 +8,16 @@
 //   - tie the server up: connections, streams and deadlines are budgeted per address (http_server.h);
 //   - guess the room code: wrong codes count per address (10 free, then one every 10 s: 429);
 //   - vote through other pupils' browsers from another web page: Host, Origin, Sec-Fetch-Site and
-//     Content-Type are checked (core/request_policy.h);
+//     Content-Type are checked (core/voting/request_policy.h);
 //   - invent devices: tokens are the server's own (device_tokens.h), and new ones are limited per address;
 //   - flood the teacher with written answers: a few per device per question, a few hundred waiting.
 // Only loopback and private addresses are served (403 otherwise); bodies over 4 KiB get 413.
 #pragma once
 
-#include "core/answer_screen.h"
-#include "core/deck.h"
-#include "core/rate_limit.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck.h"
+#include "core/polls/answer_screen.h"
+#include "core/voting/rate_limit.h"
 #include "device_tokens.h"
 #include "http_server.h"
 #include "polls/poll_book.h"

@@ -1,7 +1,7 @@
 #include "word_filter_file.h"
 
 #include "built_in_files.h"
-#include "core/school_config.h"
+#include "core/input/school_config.h"
 
 #include <cerrno>
 #include <cstdlib>

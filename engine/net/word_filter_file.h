@@ -2,7 +2,7 @@
 // school's own ~/.config/lectern/word-filter.txt ($XDG_CONFIG_HOME), else the one built in.
 #pragma once
 
-#include "core/answer_screen.h"
+#include "core/polls/answer_screen.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "core/inline_markup.h"
+#include "core/text/inline_markup.h"
 #include "panel_parts.h"
 
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
 #include "panel_parts.h"
 
 #include <string>

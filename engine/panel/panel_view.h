@@ -2,11 +2,11 @@
 // with it. The panel only draws a PanelView and fills PanelActions; the presentation acts on them.
 #pragma once
 
-#include "core/deck.h"
-#include "core/diagnostic.h"
-#include "core/navigation.h"
-#include "core/poll.h"
-#include "core/presenter_clock.h"
+#include "core/base/diagnostic.h"
+#include "core/deck/deck.h"
+#include "core/polls/poll.h"
+#include "core/show/navigation.h"
+#include "core/show/presenter_clock.h"
 
 #include <cstdint>
 #include <map>

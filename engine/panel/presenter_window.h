@@ -9,7 +9,7 @@
 //   Latin only).
 #pragma once
 
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
 #include "panel_view.h"
 #include "render/font_catalog.h"
 #include "render/slide_renderer.h"

@@ -1,6 +1,6 @@
 #include "poll_book.h"
 
-#include "core/concat.h"
+#include "core/base/concat.h"
 
 #include <future>
 

@@ -7,8 +7,8 @@
 // No SDL, ImGui or network includes.
 #pragma once
 
-#include "core/poll.h"
-#include "core/poll_record.h"
+#include "core/polls/poll.h"
+#include "core/polls/poll_record.h"
 #include "results_store.h"
 
 #include <condition_variable>

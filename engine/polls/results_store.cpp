@@ -1,8 +1,8 @@
 #include "results_store.h"
 
-#include "core/choice_labels.h"
-#include "core/concat.h"
-#include "core/fnv1a.h"
+#include "core/base/concat.h"
+#include "core/base/fnv1a.h"
+#include "core/polls/choice_labels.h"
 #include "results_totals.h"
 #include "session_key.h"
 

@@ -6,7 +6,7 @@
 //   $XDG_DATA_HOME/lectern/                     (default ~/.local/share/lectern/), mode 0700
 //     <deck stem>-<8 hex digits>/               one folder per deck: a hash of its absolute path, 0700
 //       session-YYYYmmdd-HHMMSS.log             the running (or killed) session: one PollRecord per
-//                                               line (core/poll_record.h), device tokens included; 0600
+//                                               line (core/polls/poll_record.h), device tokens included; 0600
 //       session-YYYYmmdd-HHMMSS.totals.csv      a finished session: totals only, no device tokens; 0600
 //                                               CSV "kind,poll,question,answer,count,time" (TotalsRow)
 // A second session started within the same second gets "-2", "-3", ... after the time.
@@ -18,9 +18,9 @@
 // Never stored: addresses (they are never given to this class). Nothing is ever sent anywhere.
 #pragma once
 
-#include "core/deck.h"
-#include "core/poll.h"
-#include "core/poll_record.h"
+#include "core/deck/deck.h"
+#include "core/polls/poll.h"
+#include "core/polls/poll_record.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "results_totals.h"
 
-#include "core/concat.h"
+#include "core/base/concat.h"
 
 #include <algorithm>
 #include <array>

@@ -2,8 +2,8 @@
 // the results store; plain text handling, no file IO.
 #pragma once
 
-#include "core/deck.h"
-#include "core/poll.h"
+#include "core/deck/deck.h"
+#include "core/polls/poll.h"
 #include "results_store.h"
 
 #include <map>

@@ -17,7 +17,7 @@
 //   Han), colour emoji fonts, fonts shipped inside a deck, re-reading fonts installed while running.
 #pragma once
 
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
 #include "lru_cache.h"
 
 #include <SDL_ttf.h>

@@ -1,6 +1,6 @@
 #include "font_runs.h"
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 #include <algorithm>
 #include <optional>

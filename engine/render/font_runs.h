@@ -15,9 +15,9 @@
 // Missing: see bidi_levels.h; no language tagging (a Han run is shaped with the script "Hani" only).
 #pragma once
 
-#include "core/bidi_levels.h"
-#include "core/display_list.h"
-#include "core/unicode_script.h"
+#include "core/compose/display_list.h"
+#include "core/text/bidi_levels.h"
+#include "core/text/unicode_script.h"
 #include "font_catalog.h"
 
 #include <cstddef>

@@ -2,7 +2,7 @@
 // as PNG: no display, window or GL needed. Used by `lectern render` and `lectern results --png`.
 #pragma once
 
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
 #include "font_catalog.h"
 #include "sdl_handles.h"
 #include "slide_renderer.h"

@@ -1,8 +1,8 @@
 #include "picture_decoder.h"
 
-#include "core/concat.h"
-#include "core/file_check.h"
-#include "core/image_probe.h"
+#include "core/base/concat.h"
+#include "core/base/file_check.h"
+#include "core/deck/image_probe.h"
 
 #include <SDL2/SDL_image.h>
 

@@ -1,6 +1,6 @@
 #include "sdl_text_measurer.h"
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "font_runs.h"
 
 #include <bit>

@@ -14,8 +14,8 @@
 // Missing: kerning and shaping across run boundaries (each run is shaped alone), letter spacing.
 #pragma once
 
-#include "core/display_list.h"
-#include "core/text_measurer.h"
+#include "core/compose/display_list.h"
+#include "core/text/text_measurer.h"
 #include "font_catalog.h"
 #include "lru_cache.h"
 

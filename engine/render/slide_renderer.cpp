@@ -1,6 +1,6 @@
 #include "slide_renderer.h"
 
-#include "core/text_layout.h"
+#include "core/text/text_layout.h"
 
 #include <algorithm>
 #include <array>

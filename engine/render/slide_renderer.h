@@ -9,7 +9,7 @@
 // Depends on SDL2, SDL2_ttf, SDL2_image through the render adapter; the core never includes this.
 #pragma once
 
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
 #include "font_catalog.h"
 #include "image_cache.h"
 #include "sdl_text_measurer.h"

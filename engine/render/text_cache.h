@@ -10,8 +10,8 @@
 //   pre-rasterising the next slide in the background, colour as a texture colour mod instead of a key.
 #pragma once
 
-#include "core/colour.h"
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
+#include "core/deck/colour.h"
 #include "lru_cache.h"
 #include "sdl_handles.h"
 #include "text_rasteriser.h"

@@ -1,6 +1,6 @@
 #include "text_rasteriser.h"
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "font_runs.h"
 
 #include <algorithm>

@@ -14,8 +14,8 @@
 //   starts on a whole pixel), wrapping (the layout breaks lines).
 #pragma once
 
-#include "core/colour.h"
-#include "core/display_list.h"
+#include "core/compose/display_list.h"
+#include "core/deck/colour.h"
 #include "font_catalog.h"
 #include "sdl_handles.h"
 

@@ -1,7 +1,7 @@
 // Helpers for the results tests: a private results folder per test, the test deck and fixed times.
 #pragma once
 
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "polls/results_store.h"
 #include "test_files.h"
 

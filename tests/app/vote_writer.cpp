@@ -3,7 +3,7 @@
 // printing "ack N" on standard output after each vote the store says is on disk. The test kills it with
 // SIGKILL part of the way through.
 //   vote_writer DECK.toml POLL-ID CHOICES COUNT
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "polls/results_store.h"
 
 #include <chrono>

@@ -1,8 +1,8 @@
 // Written answers are normalised before anything judges or shows them (issue 14). Every answer listed
 // here passed the filter, or looked blank, before; the ordinary answers must keep passing.
-#include "core/answer_screen.h"
-#include "core/answer_text.h"
-#include "core/poll.h"
+#include "core/polls/answer_screen.h"
+#include "core/polls/answer_text.h"
+#include "core/polls/poll.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
-#include "core/bidi_levels.h"
-#include "core/utf8.h"
+#include "core/text/bidi_levels.h"
+#include "core/text/utf8.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The data tests: every deck in tests/decks/valid loads cleanly, and every deck in tests/decks/invalid
 // produces exactly the diagnostic lines of the .expected file beside it (one deck per rule).
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

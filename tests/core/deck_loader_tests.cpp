@@ -1,7 +1,7 @@
 // Unit tests of the deck loader: the model it builds, and the rules that are easier to state in code.
-#include "core/deck_loader.h"
-#include "core/deck_schema.h"
-#include "core/school_details.h"
+#include "core/deck/deck_loader.h"
+#include "core/deck/deck_schema.h"
+#include "core/deck/school_details.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

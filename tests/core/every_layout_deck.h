@@ -2,7 +2,7 @@
 // tests read slides from.
 #pragma once
 
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

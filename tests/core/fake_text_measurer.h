@@ -2,8 +2,8 @@
 // every character is 0.5 em wide (0.6 em in bold), lines are 1.25 em apart.
 #pragma once
 
-#include "core/text_measurer.h"
-#include "core/utf8.h"
+#include "core/text/text_measurer.h"
+#include "core/text/utf8.h"
 
 namespace lectern::test {
 

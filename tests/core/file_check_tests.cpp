@@ -1,8 +1,8 @@
 // Only regular files are read: decks, theme files and pictures that are folders, FIFOs, devices or huge
 // files give a clear error and are never opened for reading. Each case hung, exhausted memory or was
 // misreported before (issue 14). Large files are sparse, so they take no room on disk.
-#include "core/deck_loader.h"
-#include "core/file_check.h"
+#include "core/base/file_check.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

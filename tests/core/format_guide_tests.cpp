@@ -2,7 +2,7 @@
 // contract, when it is beside the checkout) is loaded here. Examples fenced as ```toml must load with no
 // errors or warnings; examples fenced as ```toml invalid must give exactly the lines of the ```text block
 // that follows them, as `lectern check deck.toml` prints them.
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "core/image_probe.h"
+#include "core/deck/image_probe.h"
 #include "picture_files.h"
 #include "test_files.h"
 

@@ -1,9 +1,9 @@
 // The input map: reading input.conf, exact modifier matching, modes, overrides and held chords.
-#include "core/concat.h"
-#include "core/held_binding.h"
-#include "core/input_conf.h"
-#include "core/input_help.h"
-#include "core/school_config.h"
+#include "core/base/concat.h"
+#include "core/input/held_binding.h"
+#include "core/input/input_conf.h"
+#include "core/input/input_help.h"
+#include "core/input/school_config.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "core/kiosk_clock.h"
+#include "core/show/kiosk_clock.h"
 
 #include <doctest/doctest.h>
 

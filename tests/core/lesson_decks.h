@@ -1,7 +1,7 @@
 // Helpers for the tests of the lessons Lectern ships in slides/: loading them and counting words.
 #pragma once
 
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

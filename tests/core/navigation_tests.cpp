@@ -1,6 +1,6 @@
-#include "core/navigation.h"
-#include "core/quit_guard.h"
-#include "core/screen_timers.h"
+#include "core/show/navigation.h"
+#include "core/show/quit_guard.h"
+#include "core/show/screen_timers.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "core/deck_loader.h"
-#include "core/fnv1a.h"
-#include "core/poll_record.h"
+#include "core/base/fnv1a.h"
+#include "core/deck/deck_loader.h"
+#include "core/polls/poll_record.h"
 #include "every_layout_deck.h"
 #include "test_files.h"
 

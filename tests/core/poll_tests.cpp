@@ -1,6 +1,6 @@
-#include "core/count_animation.h"
-#include "core/deck_loader.h"
-#include "core/poll.h"
+#include "core/compose/count_animation.h"
+#include "core/deck/deck_loader.h"
+#include "core/polls/poll.h"
 #include "every_layout_deck.h"
 #include "test_files.h"
 

@@ -1,4 +1,4 @@
-#include "core/presenter_clock.h"
+#include "core/show/presenter_clock.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-// Which requests may reach the voting server, from their headers alone (core/request_policy.h).
-#include "core/rate_limit.h"
-#include "core/request_policy.h"
+// Which requests may reach the voting server, from their headers alone (core/voting/request_policy.h).
+#include "core/voting/rate_limit.h"
+#include "core/voting/request_policy.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // Every deck Lectern ships under slides/ checks cleanly: no errors, and no warnings but the one each
 // lesson is meant to give until the school fills in its safeguarding lead.
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

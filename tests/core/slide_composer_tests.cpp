@@ -1,5 +1,5 @@
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "every_layout_deck.h"
 #include "fake_text_measurer.h"
 #include "test_files.h"

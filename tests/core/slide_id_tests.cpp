@@ -1,4 +1,4 @@
-#include "core/slide_id.h"
+#include "core/deck/slide_id.h"
 
 #include <doctest/doctest.h>
 

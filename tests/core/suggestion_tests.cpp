@@ -1,4 +1,4 @@
-#include "core/suggestion.h"
+#include "core/base/suggestion.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/text_layout.h"
+#include "core/text/text_layout.h"
 #include "fake_text_measurer.h"
 
 #include <doctest/doctest.h>

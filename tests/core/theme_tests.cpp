@@ -1,5 +1,5 @@
-#include "core/deck_loader.h"
-#include "core/theme_loader.h"
+#include "core/deck/deck_loader.h"
+#include "core/deck/theme_loader.h"
 #include "test_files.h"
 
 #include <doctest/doctest.h>

@@ -1,14 +1,14 @@
 // The pure parts of device voting: JSON, vote bodies, voter state, room codes, addresses, rate limits
 // and the checks on written answers.
-#include "core/answer_screen.h"
-#include "core/choice_labels.h"
-#include "core/json.h"
-#include "core/poll.h"
-#include "core/rate_limit.h"
-#include "core/room_code.h"
-#include "core/school_network.h"
-#include "core/vote_request.h"
-#include "core/voter_state.h"
+#include "core/base/json.h"
+#include "core/polls/answer_screen.h"
+#include "core/polls/choice_labels.h"
+#include "core/polls/poll.h"
+#include "core/voting/rate_limit.h"
+#include "core/voting/room_code.h"
+#include "core/voting/school_network.h"
+#include "core/voting/vote_request.h"
+#include "core/voting/voter_state.h"
 #include "every_layout_deck.h"
 
 #include <doctest/doctest.h>

@@ -2,7 +2,7 @@
 // its own loopback addresses (127.0.x.y stand for the devices of a school network) for a bounded time,
 // while another device votes. That vote must be acknowledged within a second, the live heap must come
 // back to within 10 MiB of where it was once the attack ends, and the totals must be exact.
-#include "core/poll_record.h"
+#include "core/polls/poll_record.h"
 #include "net_fixture.h"
 
 #include <doctest/doctest.h>

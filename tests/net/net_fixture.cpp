@@ -1,6 +1,6 @@
 #include "net_fixture.h"
 
-#include "core/poll_record.h"
+#include "core/polls/poll_record.h"
 
 #include <arpa/inet.h>
 #include <atomic>

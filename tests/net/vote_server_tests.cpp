@@ -1,8 +1,8 @@
 // The voting server over real loopback sockets: every status of vote-api.md, device tokens, changed
 // votes, closed polls, the room code, body limits, rate limits, the event stream and a burst of
 // concurrent votes whose totals must come out exact and on disk.
-#include "core/poll_record.h"
-#include "core/school_network.h"
+#include "core/polls/poll_record.h"
+#include "core/voting/school_network.h"
 #include "net_fixture.h"
 #include "polls/session_key.h"
 

@@ -1,8 +1,8 @@
 // The presenter panel without a screen: SDL's dummy video driver and a software renderer. Runs the panel
 // for a few frames and checks that its thumbnails show the current and the next slide.
-#include "core/deck_loader.h"
-#include "core/navigation.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
+#include "core/show/navigation.h"
 #include "golden_image.h"
 #include "panel/presenter_window.h"
 #include "render/sdl_text_measurer.h"

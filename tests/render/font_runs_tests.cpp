@@ -1,5 +1,5 @@
-#include "core/unicode_script.h"
-#include "core/utf8.h"
+#include "core/text/unicode_script.h"
+#include "core/text/utf8.h"
 #include "render/font_runs.h"
 #include "render_fixture.h"
 

@@ -2,8 +2,8 @@
 // seven scripts, drawn headless with SDL's software renderer and compared with tests/golden/*.png within
 // the tolerance of golden_image.h. A normal run only compares; tools/update-goldens.sh regenerates the
 // goldens on purpose (LECTERN_UPDATE_GOLDENS=1). Decks: tests/decks/golden/.
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "golden_image.h"
 #include "render/font_runs.h"
 #include "render/offscreen_canvas.h"

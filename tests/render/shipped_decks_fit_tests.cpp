@@ -1,8 +1,8 @@
 // No text of any shipped deck needs to shrink below the legible size of its room, at 16:9 or 4:3,
 // measured with the real fonts the presentation uses: as shipped, and once a school has written a
 // long name for its safeguarding lead where the deck holds a placeholder.
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
 #include "test_files.h"

@@ -1,7 +1,7 @@
 // Benchmark: load and validate a generated 1,000-slide deck (every layout, pictures included).
 // Reports the fastest and median of repeated loads, and the process's peak memory.
 // Usage: deck_load_bench [SLIDES] [RUNS]   (run it from a Release build: tools/bench/run.sh)
-#include "core/deck_loader.h"
+#include "core/deck/deck_loader.h"
 
 #include <algorithm>
 #include <chrono>

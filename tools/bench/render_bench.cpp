@@ -5,8 +5,8 @@
 //       picture caches; fonts already open) and a warm cache (the same SlideRenderer, second and later
 //       draws). Fastest, median and slowest of RUNS draws.
 // Usage: render_bench [DECK] [SLIDE-ID] [RUNS]   (run it from a Release build: tools/bench/run.sh)
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
 #include "render/sdl_handles.h"
 #include "render/sdl_text_measurer.h"

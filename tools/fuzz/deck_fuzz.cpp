@@ -1,10 +1,10 @@
 // libFuzzer target: any bytes as a deck. The loader must answer every input with a deck or with
 // diagnostics (never a crash, a hang, a leak or undefined behaviour), and a deck it accepts must compose
 // at every build step with the fit checks, as presenting it would. Built with clang by tools/fuzz/run.sh.
-#include "core/deck_loader.h"
-#include "core/slide_composer.h"
-#include "core/text_measurer.h"
-#include "core/utf8.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
+#include "core/text/text_measurer.h"
+#include "core/text/utf8.h"
 
 #include <cstddef>
 #include <cstdint>

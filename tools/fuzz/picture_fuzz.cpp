@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as a picture file's header, measured as every mode measures a picture
 // before a decoder sees it (issue 14). Pictures come from anywhere, so no bytes may crash the probe or
 // make it claim a size it cannot have.
-#include "core/image_probe.h"
+#include "core/deck/image_probe.h"
 
 #include <cstddef>
 #include <cstdint>

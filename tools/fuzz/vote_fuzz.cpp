@@ -1,11 +1,11 @@
 // libFuzzer target: any bytes as what a voter's browser sends: a vote body, a written answer to screen,
 // an address to check, the Host, Origin, Sec-Fetch-Site and Content-Type headers. Everything here comes from
 // the network, so none of it may crash or misbehave.
-#include "core/answer_screen.h"
-#include "core/json.h"
-#include "core/request_policy.h"
-#include "core/school_network.h"
-#include "core/vote_request.h"
+#include "core/base/json.h"
+#include "core/polls/answer_screen.h"
+#include "core/voting/request_policy.h"
+#include "core/voting/school_network.h"
+#include "core/voting/vote_request.h"
 
 #include <cstddef>
 #include <cstdint>

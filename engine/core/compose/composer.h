@@ -1,0 +1,130 @@
+// Composer: the private toolkit of the slide composers (slide_composer.cpp for content slides,
+// question_composer.cpp for polls, quizzes, scales and words): slide geometry in slide units, the
+// theme, text blocks fitted through TextLayout, and the display list being built. Not part of the
+// core's public interface. Pure.
+#pragma once
+
+#include "core/text/text_layout.h"
+#include "slide_composer.h"
+
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern::composing {
+
+constexpr float margin_x = 96;
+constexpr float margin_y = 72;
+constexpr float header_h = 170;          // slide titles
+constexpr float question_header_h = 250; // questions are longer than titles
+constexpr float gap = 40;
+constexpr std::array<std::string_view, 6> option_labels{"A", "B", "C", "D", "E", "F"};
+
+// Black or white, whichever reads better on `background`.
+inline Colour readable_on(Colour background) {
+    const Colour black{0, 0, 0, 255};
+    const Colour white{255, 255, 255, 255};
+    return contrast_ratio(black, background) >= contrast_ratio(white, background) ? black : white;
+}
+
+class Composer {
+public:
+    Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer)
+        : m_slide(slide), m_theme(deck.theme), m_measurer(measurer), m_bounds(slide_bounds(deck.info.aspect)),
+          m_legible(legible_px(deck.info.room)) {
+        m_out.list.width = m_bounds.w;
+        m_out.list.height = m_bounds.h;
+        m_out.list.background = m_theme.background;
+    }
+
+    ComposedSlide take() { return std::move(m_out); }
+
+    float width() const { return m_bounds.w; }
+    float legible() const { return m_legible; }
+    float height() const { return m_bounds.h; }
+    const Theme& theme() const { return m_theme; }
+    const Slide& slide() const { return m_slide; }
+
+    TextBlock block(std::vector<Paragraph> paragraphs, Box box, FontRole role, bool bold, float px,
+                    Colour colour) const {
+        TextBlock block;
+        block.paragraphs = std::move(paragraphs);
+        block.box = box;
+        block.base = {role, bold, false, px};
+        block.legible_px = m_legible;
+        block.colour = colour;
+        block.bullet_colour = m_theme.accent;
+        return block;
+    }
+
+    // Fits and draws a block; a size below the legible one is noted against `part`.
+    FittedText text(const TextBlock& block, std::string_view part) {
+        return place(fit_text(block, m_measurer), part);
+    }
+
+    FittedText text_at(const TextBlock& block, float px, std::string_view part) {
+        return place(set_text(block, px, m_measurer), part);
+    }
+
+    float measure(std::string_view text, const TextStyle& style) { return m_measurer.width_of(text, style); }
+
+    float fitted_px(const TextBlock& block) { return fit_text(block, m_measurer).px; }
+
+    void fill(Box box, Colour colour, float radius = 0) {
+        m_out.list.items.emplace_back(FilledBox{box, colour, radius});
+    }
+
+    void picture(Box box, const ImageRef& image) {
+        m_out.list.items.emplace_back(Picture{box, image.resolved, image.alt});
+    }
+
+    // A slide title across the top with an accent rule below; returns where content starts.
+    float header(std::string_view title, float height, float px) {
+        text(with_vertical(block(paragraphs_of(title), {margin_x, margin_y, width() - 2 * margin_x, height},
+                                 FontRole::Heading, true, px, m_theme.heading),
+                           VerticalAlign::Middle),
+             "title");
+        fill({margin_x, margin_y + height + 14, 160, 6}, m_theme.accent, 3);
+        return margin_y + height + 14 + 6 + gap;
+    }
+
+    static TextBlock with_vertical(TextBlock block, VerticalAlign vertical) {
+        block.vertical = vertical;
+        return block;
+    }
+    static TextBlock with_align(TextBlock block, TextAlign align) {
+        block.align = align;
+        return block;
+    }
+
+private:
+    FittedText place(FittedText fitted, std::string_view part) {
+        if (!fitted.legible)
+            m_out.problems.push_back({std::string(part), fitted.px, m_legible});
+        for (TextRun& run : fitted.runs)
+            m_out.list.items.emplace_back(std::move(run));
+        fitted.runs.clear();
+        return fitted;
+    }
+
+    const Slide& m_slide;
+    const Theme& m_theme;
+    TextMeasurer& m_measurer;
+    Box m_bounds;
+    float m_legible;
+    ComposedSlide m_out;
+};
+
+// How far down the content may go: above the voting strip when voting is on.
+float bottom_of_content(const Composer& c, const JoinDetails* join);
+
+// The join address as a QR code filling `square` (a white margin of `quiet` modules included), dark on
+// white whatever the theme, so every phone camera reads it. The standard asks for 4 modules of margin.
+void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet = 4);
+
+// A poll, quiz, scale or words slide, with its results when `poll` says they are showing.
+void compose_question(Composer& c, const JoinDetails* join, const PollView* poll);
+
+} // namespace lectern::composing

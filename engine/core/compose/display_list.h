@@ -1,0 +1,65 @@
+// DisplayList: what one slide looks like, as rectangles, text runs and pictures in slide units
+// (1920x1080 for 16:9, 1440x1080 for 4:3). Produced by the layout; renderers only draw it, scaled and
+// letterboxed onto any window or picture size. Pure data.
+#pragma once
+
+#include "core/deck/colour.h"
+
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lectern {
+
+struct Box {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+enum class FontRole { Body, Heading };
+
+// How a run of text is set: which of the theme's fonts, its weight and slant, and its size.
+struct TextStyle {
+    FontRole role = FontRole::Body;
+    bool bold = false;
+    bool italic = false;
+    float px = 40; // font size in slide units
+
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
+};
+
+// One run of text in one style on one line; (x, y) is the top-left of its line box.
+struct TextRun {
+    float x = 0, y = 0;
+    std::string text; // UTF-8, in logical order; the renderer shapes right-to-left scripts itself
+    TextStyle style;
+    Colour colour;
+    // Starts where the run before it on the same line ends (a change of weight or slant mid-line). A
+    // renderer drawing at a rounded pixel size puts it at the end of what it drew for that run, so the
+    // space between words stays right at any scale.
+    bool follows_previous = false;
+};
+
+struct FilledBox {
+    Box box;
+    Colour colour;
+    float corner_radius = 0;
+};
+
+// A picture fitted inside `box` keeping its shape; drawn as a placeholder with `alt` if it cannot load.
+struct Picture {
+    Box box;
+    std::filesystem::path path;
+    std::string alt;
+};
+
+using DisplayItem = std::variant<FilledBox, TextRun, Picture>;
+
+struct DisplayList {
+    float width = 1920;
+    float height = 1080;
+    Colour background;
+    std::vector<DisplayItem> items;
+};
+
+} // namespace lectern
