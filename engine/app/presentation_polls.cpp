@@ -18,12 +18,12 @@ std::optional<PollState> Presentation::poll_of(std::size_t slide) const {
 }
 
 void Presentation::open_results() {
-    StoreOpening opening = ResultsStore::open(m_options.deck_path, *m_deck, m_options.retention_days,
-                                              std::chrono::system_clock::now());
+    Expected<StoreOpening> opening = ResultsStore::open(
+        m_options.deck_path, *m_deck, m_options.retention_days, std::chrono::system_clock::now());
     std::map<std::string, PollState> polls = polls_for(*m_deck);
-    if (!opening.store) {
+    if (!opening) {
         // The answers already saved still show (read, not written); new ones wait until this is fixed.
-        m_results_problem = "Results are not being kept: " + opening.error +
+        m_results_problem = "Results are not being kept: " + opening.error() +
                             ". Answers saved before are shown, but votes from devices are refused until this "
                             "is fixed; count a show of hands.";
         std::cerr << "lectern: " << m_results_problem << '\n';
@@ -33,18 +33,18 @@ void Presentation::open_results() {
     }
     // A session picked up after a crash or power cut: every vote comes back; only the slide on
     // screen is open.
-    for (auto& [id, poll] : opening.polls) {
+    for (auto& [id, poll] : opening->polls) {
         poll.open = false;
         if (auto found = polls.find(id); found != polls.end())
             found->second = std::move(poll);
     }
-    if (opening.restored)
-        std::cerr << "lectern: restored the answers of an unfinished session (" << opening.store->session()
+    if (opening->restored)
+        std::cerr << "lectern: restored the answers of an unfinished session (" << opening->store.session()
                   << ")\n";
-    if (!opening.warning.empty())
-        std::cerr << "lectern: " << opening.warning << '\n';
-    m_options.vote_server.device_key = session_key_for(opening.store->log_path());
-    m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening.store), std::string());
+    if (!opening->warning.empty())
+        std::cerr << "lectern: " << opening->warning << '\n';
+    m_options.vote_server.device_key = session_key_for(opening->store.log_path());
+    m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening->store), std::string());
 }
 
 void Presentation::start_voting() {

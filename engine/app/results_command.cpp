@@ -84,17 +84,17 @@ int run_results(const CommandLine& command, std::ostream& out, std::ostream& err
             << " --delete` works anyway)\n";
         return 1;
     }
-    const ResultsLookup lookup = read_latest_results(path, *loaded.deck);
-    if (!lookup.error.empty()) {
-        err << "lectern: " << lookup.error << '\n';
+    const Expected<std::optional<StoredResults>> lookup = read_latest_results(path, *loaded.deck);
+    if (!lookup) {
+        err << "lectern: " << lookup.error() << '\n';
         return 1;
     }
-    if (!lookup.results) {
+    if (!*lookup) {
         err << "lectern: no results are stored for " << path
             << " (they are kept while a deck with polls is presented)\n";
         return 1;
     }
-    const StoredResults& results = *lookup.results;
+    const StoredResults& results = **lookup;
     if (results.skipped_lines > 0)
         err << "lectern: note: " << results.skipped_lines
             << (results.skipped_lines == 1 ? " damaged line" : " damaged lines")

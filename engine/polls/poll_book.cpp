@@ -176,11 +176,11 @@ void PollBook::write_batches() {
         for (const Queued& change : batch)
             records.push_back(change.record);
         lock.unlock();
-        const bool written = m_store->record_all(records);
+        const Expected<void> written = m_store->record_all(records);
         lock.lock();
         m_writing = false;
         if (!written) {
-            m_problem = "Results could not be saved: " + m_store->last_error();
+            m_problem = "Results could not be saved: " + written.error();
             for (auto change = batch.rbegin(); change != batch.rend(); ++change) {
                 if (change->undo)
                     change->undo(m_polls);
@@ -193,7 +193,7 @@ void PollBook::write_batches() {
         m_changed.notify_all();
         lock.unlock();
         for (Queued& change : batch) {
-            change.entry.saved = written;
+            change.entry.saved = written.ok();
             if (!written)
                 change.entry.message = problem;
             if (change.done)
@@ -235,8 +235,8 @@ bool PollBook::end_session() {
     m_changed.wait(lock, [this] { return m_queue.empty() && !m_writing; });
     if (!m_store)
         return true;
-    if (!m_store->end_session(m_polls)) {
-        m_problem = "the totals could not be written (" + m_store->last_error() +
+    if (const Expected<void> ended = m_store->end_session(m_polls); !ended) {
+        m_problem = "the totals could not be written (" + ended.error() +
                     "); the session log is kept, so nothing is lost";
         return false;
     }

@@ -91,38 +91,28 @@ std::optional<SessionFile> latest_session(const std::vector<SessionFile>& files)
 
 // True when a running lectern holds the lock on this log (its show is on).
 bool locked_elsewhere(const fs::path& log) {
-    const int fd = ::open(log.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool locked = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-    ::close(fd);
-    return locked;
+    const UniqueFd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+    return fd && ::flock(fd.get(), LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
 }
 
 // Creates the missing folders of `path`, each readable by its owner only.
-bool make_private_folders(const fs::path& path, std::string& error) {
+Expected<void> make_private_folders(const fs::path& path) {
     fs::path partial;
     for (const fs::path& part : path) {
         partial /= part;
-        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
-            error = concat("cannot create ", partial.string(), ": ", errno_text());
-            return false;
-        }
+        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+            return Failure{concat("cannot create ", partial.string(), ": ", errno_text())};
     }
     std::error_code code;
-    if (!fs::is_directory(path, code)) {
-        error = concat("cannot create ", path.string(), ": a file of that name is in the way");
-        return false;
-    }
-    return true;
+    if (!fs::is_directory(path, code))
+        return Failure{concat("cannot create ", path.string(), ": a file of that name is in the way")};
+    return {};
 }
 
 void sync_folder(const fs::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    const UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd)
+        ::fsync(fd.get());
 }
 
 bool write_all(int fd, std::string_view text) {
@@ -241,8 +231,14 @@ std::optional<std::string> read_file(const fs::path& path) {
 }
 
 // Removes sessions of every deck last written more than `days` days before `now`, and emptied folders.
-void apply_retention(const fs::path& root, int days, std::chrono::system_clock::time_point now,
-                     StoreOpening& opening) {
+// What the retention period removed, and why anything it could not remove stayed.
+struct Retention {
+    std::vector<std::string> expired;
+    std::string warning;
+};
+
+Retention apply_retention(const fs::path& root, int days, std::chrono::system_clock::time_point now) {
+    Retention retention;
     const std::time_t cutoff =
         std::chrono::system_clock::to_time_t(now) - static_cast<std::time_t>(days) * 86400;
     std::error_code error;
@@ -259,16 +255,17 @@ void apply_retention(const fs::path& root, int days, std::chrono::system_clock::
             const std::string name =
                 concat(folder.path().filename().string(), '/', file.path.filename().string());
             if (::unlink(file.path.c_str()) == 0) {
-                opening.expired.push_back(name);
+                retention.expired.push_back(name);
                 removed_any = true;
             } else {
-                opening.warning += concat(opening.warning.empty() ? "" : "; ", "cannot remove old results ",
-                                          name, ": ", errno_text());
+                retention.warning += concat(retention.warning.empty() ? "" : "; ",
+                                            "cannot remove old results ", name, ": ", errno_text());
             }
         }
         if (removed_any)
             ::rmdir(folder.path().c_str()); // only when nothing else is left in it
     }
+    return retention;
 }
 
 std::string unique_session(const fs::path& folder, std::chrono::system_clock::time_point now) {
@@ -318,16 +315,16 @@ fs::path results_folder_of(const fs::path& deck_path) {
     return root.empty() ? fs::path() : root / concat(stem.empty() ? "deck" : stem, '-', hash);
 }
 
-ResultsLookup read_latest_results(const fs::path& deck_path, const Deck& deck) {
+Expected<std::optional<StoredResults>> read_latest_results(const fs::path& deck_path, const Deck& deck) {
     const fs::path folder = results_folder_of(deck_path);
     if (folder.empty())
-        return {std::nullopt, "neither XDG_DATA_HOME nor HOME is set, so there is no results folder"};
+        return Failure{"neither XDG_DATA_HOME nor HOME is set, so there is no results folder"};
     const std::optional<SessionFile> latest = latest_session(sessions_in(folder));
     if (!latest)
-        return {};
+        return std::optional<StoredResults>();
     const std::optional<std::string> text = read_file(latest->path);
     if (!text)
-        return {std::nullopt, concat("cannot read ", latest->path.string(), ": ", errno_text())};
+        return Failure{concat("cannot read ", latest->path.string(), ": ", errno_text())};
     StoredResults results;
     results.session = latest->session;
     results.started = started_text(latest->stamp);
@@ -341,16 +338,16 @@ ResultsLookup read_latest_results(const fs::path& deck_path, const Deck& deck) {
         results.skipped_lines = replay_log(*text, results.polls, times).skipped;
         results.rows = rows_of(questions_of(deck), results.polls, times);
     }
-    return {std::move(results), {}};
+    return std::optional<StoredResults>(std::move(results));
 }
 
 std::map<std::string, PollState> polls_kept_read_only(const fs::path& deck_path, const Deck& deck) {
-    ResultsLookup kept = read_latest_results(deck_path, deck);
-    if (!kept.results || kept.results->finished)
+    Expected<std::optional<StoredResults>> kept = read_latest_results(deck_path, deck);
+    if (!kept || !*kept || (*kept)->finished)
         return polls_for(deck);
-    for (auto& [id, poll] : kept.results->polls)
+    for (auto& [id, poll] : (*kept)->polls)
         poll.open = false;
-    return std::move(kept.results->polls);
+    return std::move((*kept)->polls);
 }
 
 ResultsRemoval delete_results(const fs::path& deck_path) {
@@ -383,21 +380,17 @@ ResultsRemoval delete_results(const fs::path& deck_path) {
     return removal;
 }
 
-StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int retention_days,
-                                std::chrono::system_clock::time_point now_wall) {
-    StoreOpening opening;
-    opening.polls = polls_for(deck);
+Expected<StoreOpening> ResultsStore::open(const fs::path& deck_path, const Deck& deck, int retention_days,
+                                          std::chrono::system_clock::time_point now_wall) {
     const fs::path root = results_root();
-    if (root.empty()) {
-        opening.error = "neither XDG_DATA_HOME nor HOME is set, so results cannot be kept";
-        return opening;
-    }
-    if (retention_days > 0)
-        apply_retention(root, retention_days, now_wall, opening);
+    if (root.empty())
+        return Failure{"neither XDG_DATA_HOME nor HOME is set, so results cannot be kept"};
+    const Retention retention =
+        retention_days > 0 ? apply_retention(root, retention_days, now_wall) : Retention{};
     ResultsStore store;
     store.m_folder = results_folder_of(deck_path);
-    if (!make_private_folders(store.m_folder, opening.error))
-        return opening;
+    if (Expected<void> made = make_private_folders(store.m_folder); !made)
+        return Failure{made.error()};
     store.m_questions = questions_of(deck);
 
     std::vector<SessionFile> sessions = sessions_in(store.m_folder);
@@ -405,152 +398,106 @@ StoreOpening ResultsStore::open(const fs::path& deck_path, const Deck& deck, int
     const bool restoring = !sessions.empty();
     store.m_session = restoring ? sessions.back().session : unique_session(store.m_folder, now_wall);
     store.m_log = store.m_folder / concat(store.m_session, log_extension);
-    store.m_fd = ::open(
+    store.m_log_fd.reset(::open(
         store.m_log.c_str(),
-        restoring ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (store.m_fd < 0) {
-        opening.error = concat("cannot open ", store.m_log.string(), ": ", errno_text());
-        return opening;
+        restoring ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    const int fd = store.m_log_fd.get();
+    if (fd < 0)
+        return Failure{concat("cannot open ", store.m_log.string(), ": ", errno_text())};
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        return Failure{errno == EWOULDBLOCK
+                           ? concat("another lectern is presenting this deck and keeping its results in ",
+                                    store.m_log.string())
+                           : concat("cannot lock ", store.m_log.string(), ": ", errno_text())};
     }
-    if (::flock(store.m_fd, LOCK_EX | LOCK_NB) != 0) {
-        opening.error = errno == EWOULDBLOCK
-                            ? concat("another lectern is presenting this deck and keeping its "
-                                     "results in ",
-                                     store.m_log.string())
-                            : concat("cannot lock ", store.m_log.string(), ": ", errno_text());
-        return opening;
-    }
+    std::map<std::string, PollState> polls = polls_for(deck);
+    LogReplay replayed{};
     if (restoring) {
         std::string text;
         char buffer[65536];
-        for (ssize_t got;
-             (got = ::pread(store.m_fd, buffer, sizeof buffer, static_cast<off_t>(text.size()))) != 0;) {
+        for (ssize_t got; (got = ::pread(fd, buffer, sizeof buffer, static_cast<off_t>(text.size()))) != 0;) {
             if (got < 0 && errno == EINTR)
                 continue;
-            if (got < 0) {
-                opening.error = concat("cannot read ", store.m_log.string(), ": ", errno_text());
-                return opening;
-            }
+            if (got < 0)
+                return Failure{concat("cannot read ", store.m_log.string(), ": ", errno_text())};
             text.append(buffer, static_cast<std::size_t>(got));
         }
-        const LogReplay replayed = replay_log(text, opening.polls, store.m_answer_times);
+        replayed = replay_log(text, polls, store.m_answer_times);
         store.m_size = static_cast<std::int64_t>(replayed.complete_bytes);
         // A line cut short was never acknowledged: drop it so the next line starts cleanly.
-        if (replayed.complete_bytes < text.size() &&
-            ::ftruncate(store.m_fd, static_cast<off_t>(store.m_size)) != 0)
+        if (replayed.complete_bytes < text.size() && ::ftruncate(fd, static_cast<off_t>(store.m_size)) != 0)
             store.m_needs_newline = true;
-        opening.restored = true;
-        opening.skipped_lines = replayed.skipped;
     } else {
         sync_folder(store.m_folder);
         sync_folder(store.m_folder.parent_path());
     }
-    opening.store = std::move(store);
-    return opening;
+    return StoreOpening{std::move(store), std::move(polls),  restoring,
+                        replayed.skipped, retention.expired, retention.warning};
 }
 
-ResultsStore::ResultsStore(ResultsStore&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_size(other.m_size), m_needs_newline(other.m_needs_newline),
-      m_ended(other.m_ended), m_folder(std::move(other.m_folder)), m_log(std::move(other.m_log)),
-      m_session(std::move(other.m_session)), m_questions(std::move(other.m_questions)),
-      m_answer_times(std::move(other.m_answer_times)), m_error(std::move(other.m_error)) {
-}
-
-ResultsStore& ResultsStore::operator=(ResultsStore&& other) noexcept {
-    if (this != &other) {
-        close_log();
-        m_fd = std::exchange(other.m_fd, -1);
-        m_size = other.m_size;
-        m_needs_newline = other.m_needs_newline;
-        m_ended = other.m_ended;
-        m_folder = std::move(other.m_folder);
-        m_log = std::move(other.m_log);
-        m_session = std::move(other.m_session);
-        m_questions = std::move(other.m_questions);
-        m_answer_times = std::move(other.m_answer_times);
-        m_error = std::move(other.m_error);
-    }
-    return *this;
-}
-
-ResultsStore::~ResultsStore() {
-    close_log();
-}
-
-void ResultsStore::close_log() {
-    if (m_fd >= 0)
-        ::close(m_fd); // also releases the lock
-    m_fd = -1;
-}
-
-bool ResultsStore::fail(std::string message) {
-    m_error = std::move(message);
-    return false;
-}
-
-bool ResultsStore::record(const PollRecord& record) {
+Expected<void> ResultsStore::record(const PollRecord& record) {
     return record_all(std::span(&record, 1));
 }
 
-bool ResultsStore::record_all(std::span<const PollRecord> records) {
-    if (m_fd < 0)
-        return fail(m_ended ? "the session has ended; start a new one to keep more results"
-                            : "no results file is open");
+Expected<void> ResultsStore::record_all(std::span<const PollRecord> records) {
+    if (!m_log_fd)
+        return Failure{m_ended ? "the session has ended; start a new one to keep more results"
+                               : "no results file is open"};
+    const int fd = m_log_fd.get();
     std::string lines = m_needs_newline ? "\n" : "";
     for (const PollRecord& record : records)
         lines += concat(encode_record(record), '\n');
     if (m_needs_newline) {
         struct stat info {};
-        if (::fstat(m_fd, &info) != 0)
-            return fail(concat("cannot save to ", m_log.string(), ": ", errno_text()));
+        if (::fstat(fd, &info) != 0)
+            return Failure{concat("cannot save to ", m_log.string(), ": ", errno_text())};
         m_size = info.st_size;
     }
-    if (!write_all(m_fd, lines) || ::fsync(m_fd) != 0) {
+    if (!write_all(fd, lines) || ::fsync(fd) != 0) {
         const int write_error = errno;
         // Cut the half-written lines off, so the next record starts on a line of its own.
-        m_needs_newline = ::ftruncate(m_fd, static_cast<off_t>(m_size)) != 0;
-        return fail(concat("cannot save to ", m_log.string(), ": ",
-                           std::strerror(write_error != 0 ? write_error : EIO)));
+        m_needs_newline = ::ftruncate(fd, static_cast<off_t>(m_size)) != 0;
+        return Failure{concat("cannot save to ", m_log.string(), ": ",
+                              std::strerror(write_error != 0 ? write_error : EIO))};
     }
     m_size += static_cast<std::int64_t>(lines.size());
     m_needs_newline = false;
     // The owner applied each record to its polls before handing it over, so each one counts here.
     for (const PollRecord& record : records)
         note_time(m_answer_times, record);
-    return true;
+    return {};
 }
 
-bool ResultsStore::end_session(const std::map<std::string, PollState>& polls) {
-    if (m_fd < 0)
-        return fail(m_ended ? "the session has already ended" : "no results file is open");
+Expected<void> ResultsStore::end_session(const std::map<std::string, PollState>& polls) {
+    if (!m_log_fd)
+        return Failure{m_ended ? "the session has already ended" : "no results file is open"};
     const bool answered =
         std::ranges::any_of(polls, [](const auto& entry) { return response_count(entry.second) > 0; });
     if (answered) {
         const fs::path totals = m_folder / concat(m_session, totals_extension);
         const fs::path part = concat(totals.string(), ".part");
-        const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        const bool written = fd >= 0 &&
-                             write_all(fd, totals_csv(rows_of(m_questions, polls, m_answer_times))) &&
-                             ::fsync(fd) == 0;
+        UniqueFd fd(::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+        const bool written = fd &&
+                             write_all(fd.get(), totals_csv(rows_of(m_questions, polls, m_answer_times))) &&
+                             ::fsync(fd.get()) == 0;
         const std::string reason = errno_text();
-        if (fd >= 0)
-            ::close(fd);
+        fd.reset();
         if (!written || ::rename(part.c_str(), totals.c_str()) != 0) {
             ::unlink(part.c_str());
-            return fail(concat("cannot save the totals to ", totals.string(), ": ",
-                               written ? errno_text() : reason, "; the session's log is kept"));
+            return Failure{concat("cannot save the totals to ", totals.string(), ": ",
+                                  written ? errno_text() : reason, "; the session's log is kept")};
         }
     }
     const bool removed = ::unlink(m_log.c_str()) == 0;
     const std::string reason = errno_text();
     ::unlink(session_key_path(m_log).c_str()); // the devices' key goes with their tokens
-    close_log();
+    m_log_fd.reset();                          // also releases the lock
     m_ended = true;
     sync_folder(m_folder);
     if (!removed)
-        return fail(
-            concat("the totals are saved, but the log ", m_log.string(), " could not be removed: ", reason));
-    return true;
+        return Failure{
+            concat("the totals are saved, but the log ", m_log.string(), " could not be removed: ", reason)};
+    return {};
 }
 
 } // namespace lectern

@@ -18,6 +18,8 @@
 // Never stored: addresses (they are never given to this class). Nothing is ever sent anywhere.
 #pragma once
 
+#include "core/base/expected.h"
+#include "core/base/unique_fd.h"
 #include "core/deck/deck.h"
 #include "core/polls/poll.h"
 #include "core/polls/poll_record.h"
@@ -72,12 +74,9 @@ struct StoredResults {
     std::size_t skipped_lines = 0;          // damaged log lines left out (a crash mid-write)
 };
 
-struct ResultsLookup {
-    std::optional<StoredResults> results; // absent when nothing is stored (or on an error)
-    std::string error;                    // a file that could not be read, and why
-};
-
-ResultsLookup read_latest_results(const std::filesystem::path& deck_path, const Deck& deck);
+// Nothing when no results are stored; a Failure when a file could not be read, saying which and why.
+Expected<std::optional<StoredResults>> read_latest_results(const std::filesystem::path& deck_path,
+                                                           const Deck& deck);
 
 // When results cannot be kept this time (the folder became read-only, say): the polls of the session that
 // was running when the show stopped, read without writing anything, so the screen still shows every vote
@@ -106,40 +105,36 @@ class ResultsStore {
 public:
     // Applies the retention period to every deck's finished sessions (older than `retention_days` days,
     // 0 = keep them), then restores this deck's unfinished session if the process was killed, or starts
-    // a new one named after `now_wall` (local time). Never throws; see StoreOpening for failures.
-    static StoreOpening open(const std::filesystem::path& deck_path, const Deck& deck, int retention_days,
-                             std::chrono::system_clock::time_point now_wall);
+    // a new one named after `now_wall` (local time). Never throws: a Failure says why results cannot be
+    // kept this time (no HOME, a read-only folder, another lectern showing the same deck, ...).
+    static Expected<StoreOpening> open(const std::filesystem::path& deck_path, const Deck& deck,
+                                       int retention_days, std::chrono::system_clock::time_point now_wall);
 
-    ResultsStore(ResultsStore&& other) noexcept;
-    ResultsStore& operator=(ResultsStore&& other) noexcept;
-    ResultsStore(const ResultsStore&) = delete;
-    ResultsStore& operator=(const ResultsStore&) = delete;
-    // Closes the log without ending the session: the next open() restores it, as after a crash.
-    ~ResultsStore();
+    // Moving keeps the open log (and its lock); when a store goes, the log is closed without ending the
+    // session, so the next open() restores it, as after a crash.
+    ResultsStore(ResultsStore&&) noexcept = default;
+    ResultsStore& operator=(ResultsStore&&) noexcept = default;
 
-    // Appends the record and fsyncs it; true only once it is on disk (acknowledge a vote only then).
-    // False, with last_error(), when it cannot be kept (a full disk, ...); nothing half-written stays.
+    // Appends the record and fsyncs it; succeeds only once it is on disk (acknowledge a vote only then).
+    // A Failure when it cannot be kept (a full disk, ...); nothing half-written stays.
     // The record is a change the owner has applied to its polls: an answer's arrival time is kept in that
     // order, for the flagged answers of the totals file.
-    bool record(const PollRecord& record);
+    Expected<void> record(const PollRecord& record);
     // Several records in one write and one fsync (a batch of votes); all kept, or none.
-    bool record_all(std::span<const PollRecord> records);
+    Expected<void> record_all(std::span<const PollRecord> records);
 
     // A normal quit: writes the totals file (fsynced), then removes the log with its device tokens.
-    // When nobody answered anything, no totals file is written. False, with last_error(), when the totals
-    // could not be written; the log is then kept, so nothing is lost.
-    bool end_session(const std::map<std::string, PollState>& polls);
+    // When nobody answered anything, no totals file is written. A Failure when the totals could not be
+    // written; the log is then kept, so nothing is lost.
+    Expected<void> end_session(const std::map<std::string, PollState>& polls);
 
-    const std::string& last_error() const { return m_error; }
     const std::filesystem::path& log_path() const { return m_log; }
     const std::string& session() const { return m_session; }
 
 private:
     ResultsStore() = default;
-    void close_log();
-    bool fail(std::string message);
 
-    int m_fd = -1;
+    UniqueFd m_log_fd;            // open with an exclusive lock while the session runs
     std::int64_t m_size = 0;      // of the log: where a failed write is cut back to
     bool m_needs_newline = false; // a failed write could not be cut back: start the next line afresh
     bool m_ended = false;
@@ -148,17 +143,15 @@ private:
     std::string m_session;
     std::vector<PollQuestion> m_questions;                           // the deck's polls, in deck order
     std::map<std::string, std::vector<std::int64_t>> m_answer_times; // poll -> when each answer arrived
-    std::string m_error;
 };
 
 struct StoreOpening {
-    std::optional<ResultsStore> store;      // absent when results cannot be kept: `error` says why
+    ResultsStore store;
     std::map<std::string, PollState> polls; // one per interactive slide: restored, or fresh and closed
     bool restored = false;                  // an unfinished session was picked up again
     std::size_t skipped_lines = 0;          // damaged log lines left out (a crash mid-write)
     std::vector<std::string> expired;       // sessions the retention period removed ("deck/file")
     std::string warning;                    // old sessions the retention period could not remove
-    std::string error;
 };
 
 } // namespace lectern

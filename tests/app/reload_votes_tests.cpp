@@ -24,9 +24,9 @@ TEST_CASE(
     std::map<std::string, int> acknowledged; // device -> its last acknowledged choice
     std::mutex acknowledged_mutex;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        PollBook book(polls_for(deck), std::move(opening.store), "");
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        PollBook book(polls_for(deck), std::move(opening->store), "");
         book.apply(PollRecord::opened(quiz));
         std::atomic<bool> voting = true;
         std::atomic<int> reloads = 0;
@@ -65,9 +65,10 @@ TEST_CASE(
         // In memory...
         CHECK(total_counts(*book.copy_of(quiz)) == expected);
         // ...in the log on disk...
-        const ResultsLookup stored = read_latest_results(every_layout_path(), deck);
-        REQUIRE(stored.results);
-        CHECK(total_counts(stored.results->polls.at(quiz)) == expected);
+        const Expected<std::optional<StoredResults>> stored = read_latest_results(every_layout_path(), deck);
+        REQUIRE(stored);
+        REQUIRE(*stored);
+        CHECK(total_counts((*stored)->polls.at(quiz)) == expected);
         // ...and in the totals written at quit, as `lectern results` prints them.
         REQUIRE(book.end_session());
         const LecternRun results = run_lectern("results valid/every-layout.toml --csv");

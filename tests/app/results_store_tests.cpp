@@ -55,25 +55,25 @@ TEST_CASE("the results folder is named after the deck, with a hash of its absolu
 
 TEST_CASE("a new session starts a private log named after the time") {
     TempDataHome home;
-    StoreOpening opening = open_store();
-    REQUIRE(opening.store);
-    CHECK(opening.error.empty());
-    CHECK_FALSE(opening.restored);
-    CHECK(opening.polls.size() == 4);
-    CHECK(opening.store->session() == "session-20240501-103205");
-    CHECK(opening.store->log_path().filename() == "session-20240501-103205.log");
+    Expected<StoreOpening> opening = open_store();
+    REQUIRE(opening);
+    CHECK(opening.ok());
+    CHECK_FALSE(opening->restored);
+    CHECK(opening->polls.size() == 4);
+    CHECK(opening->store.session() == "session-20240501-103205");
+    CHECK(opening->store.log_path().filename() == "session-20240501-103205.log");
     CHECK(mode_of(home.lectern()) == 0700);
-    CHECK(mode_of(opening.store->log_path().parent_path()) == 0700);
-    CHECK(mode_of(opening.store->log_path()) == 0600);
+    CHECK(mode_of(opening->store.log_path().parent_path()) == 0700);
+    CHECK(mode_of(opening->store.log_path()) == 0600);
 }
 
 TEST_CASE("recorded changes are restored when the process stopped without ending the session") {
     TempDataHome home;
     std::filesystem::path log;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        ResultsStore& store = *opening.store;
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        ResultsStore& store = opening->store;
         log = store.log_path();
         CHECK(store.record(PollRecord::opened(poll_id(9))));
         CHECK(store.record(PollRecord::vote(poll_id(9), "device-a", {2})));
@@ -82,48 +82,47 @@ TEST_CASE("recorded changes are restored when the process stopped without ending
         CHECK(store.record(PollRecord::hand_count(poll_id(9), 0, 7)));
         CHECK(store.record(PollRecord::answer(poll_id(11), "Safe", "", lesson_time_s + 60)));
         CHECK(store.record(PollRecord::answer_status(poll_id(11), 1, AnswerStatus::Approved)));
-        CHECK(store.last_error().empty());
     } // no end_session: as if the process were killed
 
-    StoreOpening again = open_store(0, lesson_time_s + 3600);
-    REQUIRE(again.store);
-    CHECK(again.restored);
-    CHECK(again.skipped_lines == 0);
-    CHECK(again.store->log_path() == log); // the same session goes on
-    const PollState& quiz = again.polls.at(poll_id(9));
+    Expected<StoreOpening> again = open_store(0, lesson_time_s + 3600);
+    REQUIRE(again);
+    CHECK(again->restored);
+    CHECK(again->skipped_lines == 0);
+    CHECK(again->store.log_path() == log); // the same session goes on
+    const PollState& quiz = again->polls.at(poll_id(9));
     CHECK(quiz.open);
     CHECK(quiz.device_votes == std::map<std::string, std::vector<int>>{{"device-a", {3}}, {"device-b", {1}}});
     CHECK(total_counts(quiz) == std::vector<int>{8, 0, 1});
-    REQUIRE(again.polls.at(poll_id(11)).answers.size() == 1);
-    CHECK(again.polls.at(poll_id(11)).answers[0].status == AnswerStatus::Approved);
+    REQUIRE(again->polls.at(poll_id(11)).answers.size() == 1);
+    CHECK(again->polls.at(poll_id(11)).answers[0].status == AnswerStatus::Approved);
 
-    CHECK(again.store->record(PollRecord::vote(poll_id(9), "device-c", {2})));
-    again.store.reset();
-    StoreOpening third = open_store(0, lesson_time_s + 7200);
-    REQUIRE(third.store);
-    CHECK(total_counts(third.polls.at(poll_id(9))) == std::vector<int>{8, 1, 1});
+    CHECK(again->store.record(PollRecord::vote(poll_id(9), "device-c", {2})));
+    { [[maybe_unused]] const ResultsStore stopped = std::move(again->store); }
+    Expected<StoreOpening> third = open_store(0, lesson_time_s + 7200);
+    REQUIRE(third);
+    CHECK(total_counts(third->polls.at(poll_id(9))) == std::vector<int>{8, 1, 1});
 }
 
 TEST_CASE("flagged answers keep when they arrived across a restore, in the totals") {
     TempDataHome home;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        CHECK(opening.store->record(PollRecord::answer(poll_id(11), "first", "", lesson_time_s + 60)));
-        CHECK(opening.store->record(PollRecord::answer(poll_id(11), "second", "", lesson_time_s + 120)));
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        CHECK(opening->store.record(PollRecord::answer(poll_id(11), "first", "", lesson_time_s + 60)));
+        CHECK(opening->store.record(PollRecord::answer(poll_id(11), "second", "", lesson_time_s + 120)));
     } // killed
-    StoreOpening again = open_store(0, lesson_time_s + 3600);
-    REQUIRE(again.store);
-    std::map<std::string, PollState> polls = again.polls;
+    Expected<StoreOpening> again = open_store(0, lesson_time_s + 3600);
+    REQUIRE(again);
+    std::map<std::string, PollState> polls = again->polls;
     for (const PollRecord& record :
          {PollRecord::answer(poll_id(11), "third", "", lesson_time_s + 180),
           PollRecord::answer_flag(poll_id(11), 3), PollRecord::answer_flag(poll_id(11), 1)}) {
-        REQUIRE(again.store->record(record));
+        REQUIRE(again->store.record(record));
         REQUIRE(apply(polls, record));
     }
     const std::filesystem::path totals =
-        again.store->log_path().parent_path() / "session-20240501-103205.totals.csv";
-    REQUIRE(again.store->end_session(polls));
+        again->store.log_path().parent_path() / "session-20240501-103205.totals.csv";
+    REQUIRE(again->store.end_session(polls));
     const std::string csv = read_all(totals);
     const std::string flagged = "flagged," + poll_id(11) + ",One word for how the internet makes you feel,";
     CHECK(csv.find(flagged + "first,,2024-05-01 10:33:05 +0000\n") != std::string::npos);
@@ -133,45 +132,45 @@ TEST_CASE("flagged answers keep when they arrived across a restore, in the total
 
 TEST_CASE("a deck whose show is running cannot be opened a second time") {
     TempDataHome home;
-    StoreOpening first = open_store();
-    REQUIRE(first.store);
-    StoreOpening second = open_store();
-    CHECK_FALSE(second.store);
-    CHECK(second.error.starts_with("another lectern is presenting this deck and keeping its results in "));
-    CHECK(second.polls.size() == 4); // fresh polls, so the show could still go on without keeping results
+    Expected<StoreOpening> first = open_store();
+    REQUIRE(first);
+    Expected<StoreOpening> second = open_store();
+    CHECK_FALSE(second);
+    CHECK(second.error().starts_with("another lectern is presenting this deck and keeping its results in "));
+    CHECK(second->polls.size() == 4); // fresh polls, so the show could still go on without keeping results
 }
 
 TEST_CASE("a last line cut short by a crash is skipped and cut off, and the session goes on") {
     TempDataHome home;
     std::filesystem::path log;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        log = opening.store->log_path();
-        CHECK(opening.store->record(PollRecord::vote(poll_id(9), "device-a", {2})));
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        log = opening->store.log_path();
+        CHECK(opening->store.record(PollRecord::vote(poll_id(9), "device-a", {2})));
     }
     const std::string line = encode_record(PollRecord::vote(poll_id(9), "device-b", {1}));
     std::ofstream(log, std::ios::app) << line.substr(0, line.size() / 2);
 
-    StoreOpening restored = open_store();
-    REQUIRE(restored.store);
-    CHECK(restored.skipped_lines == 1);
-    CHECK(device_counts(restored.polls.at(poll_id(9))) == std::vector<int>{0, 1, 0});
-    CHECK(restored.store->record(PollRecord::vote(poll_id(9), "device-c", {3})));
-    restored.store.reset();
+    Expected<StoreOpening> restored = open_store();
+    REQUIRE(restored);
+    CHECK(restored->skipped_lines == 1);
+    CHECK(device_counts(restored->polls.at(poll_id(9))) == std::vector<int>{0, 1, 0});
+    CHECK(restored->store.record(PollRecord::vote(poll_id(9), "device-c", {3})));
+    { [[maybe_unused]] const ResultsStore stopped = std::move(restored->store); }
 
-    StoreOpening clean = open_store();
-    REQUIRE(clean.store);
-    CHECK(clean.skipped_lines == 0);
-    CHECK(device_counts(clean.polls.at(poll_id(9))) == std::vector<int>{0, 1, 1});
+    Expected<StoreOpening> clean = open_store();
+    REQUIRE(clean);
+    CHECK(clean->skipped_lines == 0);
+    CHECK(device_counts(clean->polls.at(poll_id(9))) == std::vector<int>{0, 1, 1});
 }
 
 TEST_CASE("end_session keeps totals without device tokens, and removes the log") {
     TempDataHome home;
-    StoreOpening opening = open_store();
-    REQUIRE(opening.store);
-    ResultsStore& store = *opening.store;
-    std::map<std::string, PollState> polls = opening.polls;
+    Expected<StoreOpening> opening = open_store();
+    REQUIRE(opening);
+    ResultsStore& store = opening->store;
+    std::map<std::string, PollState> polls = opening->polls;
     const auto change = [&](const PollRecord& record) {
         REQUIRE(store.record(record));
         apply(polls, record);
@@ -254,46 +253,53 @@ TEST_CASE("end_session keeps totals without device tokens, and removes the log")
         "2024-05-01 10:34:05 +0000\n";
     CHECK(csv == expected);
 
-    CHECK_FALSE(store.record(PollRecord::vote(poll_id(9), "late", {1})));
-    CHECK(store.last_error() == "the session has ended; start a new one to keep more results");
+    const Expected<void> late = store.record(PollRecord::vote(poll_id(9), "late", {1}));
+    REQUIRE_FALSE(late);
+    CHECK(late.error() == "the session has ended; start a new one to keep more results");
 
-    const ResultsLookup lookup = read_latest_results(every_layout_path(), every_layout());
-    REQUIRE(lookup.results);
-    CHECK(lookup.results->finished);
-    CHECK(lookup.results->started == "2024-05-01 10:32:05");
-    CHECK(lookup.results->rows.size() == 16);
-    CHECK(total_counts(lookup.results->polls.at(quiz)) == std::vector<int>{5, 2, 0});
-    CHECK(approved_words(lookup.results->polls.at(words)).size() == 1);
+    const Expected<std::optional<StoredResults>> lookup =
+        read_latest_results(every_layout_path(), every_layout());
+    REQUIRE(lookup);
+    REQUIRE(*lookup);
+    CHECK((*lookup)->finished);
+    CHECK((*lookup)->started == "2024-05-01 10:32:05");
+    CHECK((*lookup)->rows.size() == 16);
+    CHECK(total_counts((*lookup)->polls.at(quiz)) == std::vector<int>{5, 2, 0});
+    CHECK(approved_words((*lookup)->polls.at(words)).size() == 1);
 }
 
 TEST_CASE("a session in which nobody answered leaves nothing behind") {
     TempDataHome home;
-    StoreOpening opening = open_store();
-    REQUIRE(opening.store);
-    CHECK(opening.store->record(PollRecord::opened(poll_id(9))));
-    CHECK(opening.store->end_session(opening.polls));
+    Expected<StoreOpening> opening = open_store();
+    REQUIRE(opening);
+    CHECK(opening->store.record(PollRecord::opened(poll_id(9))));
+    CHECK(opening->store.end_session(opening->polls));
     CHECK(files_in(results_folder_of(every_layout_path())) == 0);
-    const ResultsLookup lookup = read_latest_results(every_layout_path(), every_layout());
-    CHECK_FALSE(lookup.results);
-    CHECK(lookup.error.empty());
+    const Expected<std::optional<StoredResults>> lookup =
+        read_latest_results(every_layout_path(), every_layout());
+    REQUIRE(lookup);
+    CHECK_FALSE(*lookup);
+    CHECK(lookup.ok());
 }
 
 TEST_CASE("sessions started within the same second do not overwrite each other") {
     TempDataHome home;
     for (int i = 0; i < 3; ++i) {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        CHECK(opening.store->session() == (i == 0 ? std::string("session-20240501-103205")
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        CHECK(opening->store.session() == (i == 0 ? std::string("session-20240501-103205")
                                                   : "session-20240501-103205-" + std::to_string(i + 1)));
-        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "d", {i + 1})));
-        std::map<std::string, PollState> polls = opening.polls;
+        REQUIRE(opening->store.record(PollRecord::vote(poll_id(9), "d", {i + 1})));
+        std::map<std::string, PollState> polls = opening->polls;
         apply(polls, PollRecord::vote(poll_id(9), "d", {i + 1}));
-        REQUIRE(opening.store->end_session(polls));
+        REQUIRE(opening->store.end_session(polls));
     }
-    const ResultsLookup lookup = read_latest_results(every_layout_path(), every_layout());
-    REQUIRE(lookup.results);
-    CHECK(lookup.results->session == "session-20240501-103205-3"); // the last one
-    CHECK(total_counts(lookup.results->polls.at(poll_id(9))) == std::vector<int>{0, 0, 1});
+    const Expected<std::optional<StoredResults>> lookup =
+        read_latest_results(every_layout_path(), every_layout());
+    REQUIRE(lookup);
+    REQUIRE(*lookup);
+    CHECK((*lookup)->session == "session-20240501-103205-3"); // the last one
+    CHECK(total_counts((*lookup)->polls.at(poll_id(9))) == std::vector<int>{0, 0, 1});
 }
 
 TEST_CASE("the retention period removes old sessions of every deck, and 0 keeps them") {
@@ -315,16 +321,16 @@ TEST_CASE("the retention period removes old sessions of every deck, and 0 keeps 
     make(mine / "session-20240420-090000.totals.csv", 10);
 
     const std::int64_t now_s = std::time(nullptr); // the ages above are from the real clock
-    StoreOpening keep = open_store(0, now_s);
-    REQUIRE(keep.store);
-    CHECK(keep.expired.empty());
-    keep.store.reset();
+    Expected<StoreOpening> keep = open_store(0, now_s);
+    REQUIRE(keep);
+    CHECK(keep->expired.empty());
+    { [[maybe_unused]] const ResultsStore stopped = std::move(keep->store); }
 
-    StoreOpening opening = open_store(30, now_s);
-    REQUIRE(opening.store);
-    CHECK(opening.warning.empty());
-    std::ranges::sort(opening.expired);
-    CHECK(opening.expired ==
+    Expected<StoreOpening> opening = open_store(30, now_s);
+    REQUIRE(opening);
+    CHECK(opening->warning.empty());
+    std::ranges::sort(opening->expired);
+    CHECK(opening->expired ==
           std::vector<std::string>{"lonely-deck-12345678/session-20240101-090000.totals.csv",
                                    "other-deck-0badf00d/session-20240101-090000.totals.csv",
                                    "other-deck-0badf00d/session-20240102-090000.log"});
@@ -337,17 +343,18 @@ TEST_CASE("results that cannot be kept are reported, never thrown or crashed on"
     TempDataHome home;
     std::ofstream(home.path() / "a-file") << "in the way";
     setenv("XDG_DATA_HOME", (home.path() / "a-file").c_str(), 1);
-    StoreOpening blocked = open_store();
-    CHECK_FALSE(blocked.store);
-    CHECK(blocked.error.starts_with("cannot create " + (home.path() / "a-file" / "lectern").string()));
-    CHECK(blocked.polls.size() == 4);
+    Expected<StoreOpening> blocked = open_store();
+    CHECK_FALSE(blocked);
+    CHECK(blocked.error().starts_with("cannot create " + (home.path() / "a-file" / "lectern").string()));
+    // What the show then puts on screen: the deck's polls, read without writing.
+    CHECK(polls_kept_read_only(every_layout_path(), every_layout()).size() == 4);
 }
 
-TEST_CASE("a write that fails (a full disk) returns false with a reason and leaves no half line") {
+TEST_CASE("a write that fails (a full disk) is refused with a reason and leaves no half line") {
     TempDataHome home;
-    StoreOpening opening = open_store();
-    REQUIRE(opening.store);
-    ResultsStore& store = *opening.store;
+    Expected<StoreOpening> opening = open_store();
+    REQUIRE(opening);
+    ResultsStore& store = opening->store;
     REQUIRE(store.record(PollRecord::vote(poll_id(9), "device-a", {1})));
     const auto size = static_cast<rlim_t>(std::filesystem::file_size(store.log_path()));
 
@@ -358,29 +365,28 @@ TEST_CASE("a write that fails (a full disk) returns false with a reason and leav
     rlimit tight = saved;
     tight.rlim_cur = size + 10; // room for part of the next line only
     REQUIRE(setrlimit(RLIMIT_FSIZE, &tight) == 0);
-    const bool recorded = store.record(PollRecord::vote(poll_id(9), "device-b", {2}));
-    const std::string error = store.last_error();
+    const Expected<void> recorded = store.record(PollRecord::vote(poll_id(9), "device-b", {2}));
     setrlimit(RLIMIT_FSIZE, &saved);
     std::signal(SIGXFSZ, old_handler);
 
-    CHECK_FALSE(recorded);
-    CHECK(error == "cannot save to " + store.log_path().string() + ": File too large");
+    REQUIRE_FALSE(recorded);
+    CHECK(recorded.error() == "cannot save to " + store.log_path().string() + ": File too large");
     CHECK(std::filesystem::file_size(store.log_path()) == size); // the half line was cut off
     REQUIRE(store.record(PollRecord::vote(poll_id(9), "device-c", {3})));
-    opening.store.reset();
+    { [[maybe_unused]] const ResultsStore stopped = std::move(opening->store); }
 
-    StoreOpening restored = open_store();
-    REQUIRE(restored.store);
-    CHECK(restored.skipped_lines == 0);
-    CHECK(device_counts(restored.polls.at(poll_id(9))) == std::vector<int>{1, 0, 1});
+    Expected<StoreOpening> restored = open_store();
+    REQUIRE(restored);
+    CHECK(restored->skipped_lines == 0);
+    CHECK(device_counts(restored->polls.at(poll_id(9))) == std::vector<int>{1, 0, 1});
 }
 
 TEST_CASE("delete removes every stored result of the deck, but not while its show is running") {
     TempDataHome home;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "d", {1})));
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        REQUIRE(opening->store.record(PollRecord::vote(poll_id(9), "d", {1})));
         const ResultsRemoval refused = delete_results(every_layout_path());
         CHECK(refused.removed.empty());
         CHECK(refused.error == "this deck is being presented right now; quit the show first "
@@ -400,11 +406,11 @@ TEST_CASE("delete removes every stored result of the deck, but not while its sho
 TEST_CASE("when results cannot be kept at start, the running session's saved answers still show, read only") {
     TempDataHome home;
     {
-        StoreOpening opening = open_store();
-        REQUIRE(opening.store);
-        REQUIRE(opening.store->record(PollRecord::opened(poll_id(9))));
-        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "token-a", {2})));
-        REQUIRE(opening.store->record(PollRecord::vote(poll_id(9), "token-b", {3})));
+        Expected<StoreOpening> opening = open_store();
+        REQUIRE(opening);
+        REQUIRE(opening->store.record(PollRecord::opened(poll_id(9))));
+        REQUIRE(opening->store.record(PollRecord::vote(poll_id(9), "token-a", {2})));
+        REQUIRE(opening->store.record(PollRecord::vote(poll_id(9), "token-b", {3})));
         // The show stops without a normal quit; at the next start the folder cannot be written.
     }
     const std::filesystem::path log = [] {

@@ -70,7 +70,7 @@ inline std::chrono::system_clock::time_point wall_time(std::int64_t unix_s) {
     return std::chrono::system_clock::time_point(std::chrono::seconds(unix_s));
 }
 
-inline StoreOpening open_store(int retention_days = 0, std::int64_t now_s = lesson_time_s) {
+inline Expected<StoreOpening> open_store(int retention_days = 0, std::int64_t now_s = lesson_time_s) {
     return ResultsStore::open(every_layout_path(), every_layout(), retention_days, wall_time(now_s));
 }
 

@@ -22,20 +22,22 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "vote_writer: cannot load %s\n", argv[1]);
         return 1;
     }
-    StoreOpening opening = ResultsStore::open(argv[1], *loaded.deck, 0, std::chrono::system_clock::now());
-    if (!opening.store) {
-        std::fprintf(stderr, "vote_writer: %s\n", opening.error.c_str());
+    Expected<StoreOpening> opening =
+        ResultsStore::open(argv[1], *loaded.deck, 0, std::chrono::system_clock::now());
+    if (!opening) {
+        std::fprintf(stderr, "vote_writer: %s\n", opening.error().c_str());
         return 1;
     }
     const std::string poll = argv[2];
     const int choices = std::atoi(argv[3]);
     const int count = std::atoi(argv[4]);
-    if (!opening.store->record(PollRecord::opened(poll)))
+    if (!opening->store.record(PollRecord::opened(poll)))
         return 1;
     for (int i = 1; i <= count; ++i) {
-        if (!opening.store->record(
-                PollRecord::vote(poll, "device-" + std::to_string(i), {1 + i % choices}))) {
-            std::fprintf(stderr, "vote_writer: %s\n", opening.store->last_error().c_str());
+        const Expected<void> kept =
+            opening->store.record(PollRecord::vote(poll, "device-" + std::to_string(i), {1 + i % choices}));
+        if (!kept) {
+            std::fprintf(stderr, "vote_writer: %s\n", kept.error().c_str());
             return 1;
         }
         std::printf("ack %d\n", i);

@@ -87,9 +87,10 @@ namespace lectern::test {
 
 Voting::Voting(VoteServerOptions options) {
     const Deck& deck = every_layout();
-    StoreOpening opening = ResultsStore::open(every_layout_path(), deck, 0, std::chrono::system_clock::now());
-    REQUIRE(opening.store);
-    book = std::make_unique<PollBook>(polls_for(deck), std::move(opening.store), "");
+    Expected<StoreOpening> opening =
+        ResultsStore::open(every_layout_path(), deck, 0, std::chrono::system_clock::now());
+    REQUIRE(opening);
+    book = std::make_unique<PollBook>(polls_for(deck), std::move(opening->store), "");
     options = on_loopback(std::move(options));
     std::string error;
     server = VoteServer::start(

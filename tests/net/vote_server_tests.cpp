@@ -99,9 +99,11 @@ TEST_CASE("vote server: one vote per device; voting again changes it and never c
     const auto poll = voting.book->copy_of("phone-number");
     CHECK(total_counts(*poll) == std::vector<int>{0, 2, 0});
     // Acknowledged means on disk: the log replays to the same totals.
-    const ResultsLookup stored = read_latest_results(test::every_layout_path(), test::every_layout());
-    REQUIRE(stored.results);
-    CHECK(total_counts(stored.results->polls.at("phone-number")) == std::vector<int>{0, 2, 0});
+    const Expected<std::optional<StoredResults>> stored =
+        read_latest_results(test::every_layout_path(), test::every_layout());
+    REQUIRE(stored);
+    REQUIRE(*stored);
+    CHECK(total_counts((*stored)->polls.at("phone-number")) == std::vector<int>{0, 2, 0});
 }
 
 TEST_CASE("vote server: a device without a cookie gets one with its first vote") {
@@ -268,9 +270,11 @@ TEST_CASE("vote server: a burst of concurrent votes from many devices gives exac
         thread.join();
     CHECK(acknowledged == devices);
     CHECK(total_counts(*voting.book->copy_of("phone-number")) == std::vector<int>{100, 100, 100});
-    const ResultsLookup stored = read_latest_results(test::every_layout_path(), test::every_layout());
-    REQUIRE(stored.results);
-    CHECK(total_counts(stored.results->polls.at("phone-number")) == std::vector<int>{100, 100, 100});
+    const Expected<std::optional<StoredResults>> stored =
+        read_latest_results(test::every_layout_path(), test::every_layout());
+    REQUIRE(stored);
+    REQUIRE(*stored);
+    CHECK(total_counts((*stored)->polls.at("phone-number")) == std::vector<int>{100, 100, 100});
     CHECK(voting.wakes > 0);
     CHECK(voting.wakes < 100); // woken a few times a second at most, not once per vote
 }
@@ -398,9 +402,11 @@ TEST_CASE("vote server: a vote that cannot be saved (a full disk) is refused, ne
     // Room again: votes are saved and acknowledged as before, and the problem clears.
     CHECK(vote(c, quiz_vote(3), voting.token(3))->status == 200);
     CHECK(voting.book->problem().empty());
-    const ResultsLookup stored = read_latest_results(test::every_layout_path(), test::every_layout());
-    REQUIRE(stored.results);
-    const PollState& poll = stored.results->polls.at("phone-number");
+    const Expected<std::optional<StoredResults>> stored =
+        read_latest_results(test::every_layout_path(), test::every_layout());
+    REQUIRE(stored);
+    REQUIRE(*stored);
+    const PollState& poll = (*stored)->polls.at("phone-number");
     // The log names devices by the id inside their token (its first 32 hex digits).
     CHECK(poll.device_votes.count(voting.token(1).substr(0, 32)) == 1);
     CHECK(poll.device_votes.count(voting.token(3).substr(0, 32)) == 1);
@@ -413,9 +419,9 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
     DeckLoadResult loaded = load_deck_file(path);
     REQUIRE(loaded.deck);
     const Deck& deck = *loaded.deck;
-    StoreOpening opening = ResultsStore::open(path, deck, 0, std::chrono::system_clock::now());
-    REQUIRE(opening.store);
-    PollBook book(polls_for(deck), std::move(opening.store), "");
+    Expected<StoreOpening> opening = ResultsStore::open(path, deck, 0, std::chrono::system_clock::now());
+    REQUIRE(opening);
+    PollBook book(polls_for(deck), std::move(opening->store), "");
     VoteServerOptions options = on_loopback();
     std::string error;
     const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
@@ -535,17 +541,17 @@ TEST_CASE("vote server: after a crash and restart, a device keeps its token and 
     const Deck& deck = test::every_layout();
     std::string token;
     for (int run = 0; run < 2; ++run) {
-        StoreOpening opening =
+        Expected<StoreOpening> opening =
             ResultsStore::open(test::every_layout_path(), deck, 0, std::chrono::system_clock::now());
-        REQUIRE(opening.store);
-        CHECK(opening.restored == (run == 1));
+        REQUIRE(opening);
+        CHECK(opening->restored == (run == 1));
         VoteServerOptions options = on_loopback();
-        options.device_key = session_key_for(opening.store->log_path());
+        options.device_key = session_key_for(opening->store.log_path());
         REQUIRE(options.device_key);
         std::map<std::string, PollState> polls = polls_for(deck);
-        for (auto& [id, poll] : opening.polls)
+        for (auto& [id, poll] : opening->polls)
             polls[id] = poll;
-        PollBook book(std::move(polls), std::move(opening.store), "");
+        PollBook book(std::move(polls), std::move(opening->store), "");
         const auto server = start_on_quiz(book, options);
         httplib::Client c("127.0.0.1", server->port());
         const auto res = vote(c, quiz_vote(run + 1), token);
