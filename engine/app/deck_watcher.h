@@ -6,6 +6,7 @@
 // Missing: other operating systems; fonts are checked when drawn, not before the swap.
 #pragma once
 
+#include "core/base/unique_fd.h"
 #include "core/deck/deck_loader.h"
 
 #include <atomic>
@@ -26,7 +27,7 @@ public:
     DeckWatcher(const DeckWatcher&) = delete;
     DeckWatcher& operator=(const DeckWatcher&) = delete;
 
-    bool watching() const { return m_fd >= 0; }
+    bool watching() const { return m_thread.joinable(); }
     // The latest load since the last call, if any.
     std::optional<DeckLoadResult> take_result();
 
@@ -37,8 +38,9 @@ private:
     DeckLoadOptions m_options;
     std::function<void()> m_loaded;
     int m_settle_ms;
-    int m_fd = -1;
-    int m_stop_pipe[2] = {-1, -1};
+    UniqueFd m_inotify;
+    UniqueFd m_stop_read; // the destructor writes a byte to m_stop_write to end the thread's wait
+    UniqueFd m_stop_write;
     std::mutex m_mutex;
     std::optional<DeckLoadResult> m_result;
     std::thread m_thread;

@@ -57,14 +57,14 @@ void Presentation::start_voting() {
         m_votes_event = 0;
         return;
     }
-    std::string error;
-    m_server =
-        VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event), error);
-    if (!m_server) {
-        m_vote_problem = "Voting from devices is off: " + error;
+    Expected<std::unique_ptr<VoteServer>> server =
+        VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event));
+    if (!server) {
+        m_vote_problem = "Voting from devices is off: " + server.error();
         std::cerr << "lectern: " << m_vote_problem << '\n';
         return;
     }
+    m_server = std::move(*server);
     m_join = m_server->join();
     m_server->show(m_nav.slide);
     // One line on standard output, as vote-api.md says, for scripts and for the teacher's terminal.

@@ -193,16 +193,14 @@ void HttpReply::stream(StreamChannel channel, HttpHeaders headers, std::string f
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 }
 
-std::unique_ptr<HttpServer> HttpServer::start(const std::string& bind, int port, const HttpLimits& limits,
-                                              HttpHeaders default_headers, HttpHandler handler,
-                                              std::string& error) {
+Expected<std::unique_ptr<HttpServer>> HttpServer::start(const std::string& bind, int port,
+                                                        const HttpLimits& limits, HttpHeaders default_headers,
+                                                        HttpHandler handler) {
     auto impl = std::make_unique<Impl>(limits, std::move(default_headers), std::move(handler));
     error_code failure;
     const asio::ip::address address = asio::ip::make_address(bind, failure);
-    if (failure) {
-        error = concat('"', bind, "\" is not an IP address");
-        return nullptr;
-    }
+    if (failure)
+        return Failure{concat('"', bind, "\" is not an IP address")};
     const tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
     impl->acceptor.open(endpoint.protocol(), failure);
     if (!failure)
@@ -211,10 +209,8 @@ std::unique_ptr<HttpServer> HttpServer::start(const std::string& bind, int port,
         impl->acceptor.bind(endpoint, failure);
     if (!failure)
         impl->acceptor.listen(4096, failure); // a class joining at once
-    if (failure) {
-        error = failure.message();
-        return nullptr;
-    }
+    if (failure)
+        return Failure{failure.message()};
     impl->port = impl->acceptor.local_endpoint().port();
     Impl& server = *impl;
     server.accept();

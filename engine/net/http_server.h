@@ -19,6 +19,8 @@
 // Knows nothing of votes; the handler decides every answer. No SDL or ImGui.
 #pragma once
 
+#include "core/base/expected.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -108,10 +110,10 @@ struct HttpCounts {
 class HttpServer {
 public:
     // Listens on `bind`:`port` (0 = any free port) and starts serving; `default_headers` go with every
-    // answer. Null, with `error` saying why, when it cannot (the port is in use, ...).
-    static std::unique_ptr<HttpServer> start(const std::string& bind, int port, const HttpLimits& limits,
-                                             HttpHeaders default_headers, HttpHandler handler,
-                                             std::string& error);
+    // answer. A Failure saying why when it cannot (the port is in use, ...); never null.
+    static Expected<std::unique_ptr<HttpServer>> start(const std::string& bind, int port,
+                                                       const HttpLimits& limits, HttpHeaders default_headers,
+                                                       HttpHandler handler);
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
     ~HttpServer(); // stop()

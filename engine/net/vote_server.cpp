@@ -405,12 +405,12 @@ struct VoteServer::Impl {
                 too_soon("too many answers at once: your last one is sent again in a moment", wait));
             return;
         }
-        const VoteRequestParse parsed = parse_vote_request(request.body);
-        if (!parsed.request) {
-            std::move(reply).send(error_response(400, parsed.error));
+        const Expected<VoteRequest> parsed = parse_vote_request(request.body);
+        if (!parsed) {
+            std::move(reply).send(error_response(400, parsed.error()));
             return;
         }
-        const VoteRequest& vote = *parsed.request;
+        const VoteRequest& vote = *parsed;
         // A written answer as the teacher, the filter and the log see it: control and format characters
         // gone, blank ones refused.
         std::optional<std::string> text;
@@ -488,9 +488,9 @@ struct VoteServer::Impl {
 VoteServer::VoteServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 }
 
-std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, PollBook& book,
-                                              std::shared_ptr<const Deck> deck, std::function<void()> wake,
-                                              std::string& error) {
+Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions& options, PollBook& book,
+                                                        std::shared_ptr<const Deck> deck,
+                                                        std::function<void()> wake) {
     raise_open_file_limit();
     auto impl = std::make_unique<Impl>(options, book, std::move(wake));
     Impl& s = *impl;
@@ -499,16 +499,14 @@ std::unique_ptr<VoteServer> VoteServer::start(const VoteServerOptions& options, 
     HttpHeaders every_answer = {{"Cache-Control", "no-store"},
                                 {"Referrer-Policy", "no-referrer"},
                                 {"X-Content-Type-Options", "nosniff"}};
-    s.http = HttpServer::start(
+    Expected<std::unique_ptr<HttpServer>> http = HttpServer::start(
         options.bind, options.port, options.http, std::move(every_answer),
-        [&s](HttpRequest request, HttpReply reply) { s.handle(std::move(request), std::move(reply)); },
-        error);
-    if (!s.http) {
-        error = concat("cannot listen on ", options.bind, " port ", options.port, " (", error,
-                       "; is another lectern running? choose another with --port, or turn voting off with "
-                       "--no-vote)");
-        return nullptr;
-    }
+        [&s](HttpRequest request, HttpReply reply) { s.handle(std::move(request), std::move(reply)); });
+    if (!http)
+        return Failure{concat("cannot listen on ", options.bind, " port ", options.port, " (", http.error(),
+                              "; is another lectern running? choose another with --port, or turn voting off "
+                              "with --no-vote)")};
+    s.http = std::move(*http);
     s.own_hosts.port = s.http->port();
     s.own_hosts.names = machine_addresses();
     s.own_hosts.names.emplace_back("localhost");

@@ -47,12 +47,12 @@ struct VoteServerOptions {
 
 class VoteServer {
 public:
-    // Starts listening. Null, with `error` saying why, when it cannot (the port is in use, ...). The deck
-    // is shared, not copied: a loaded deck never changes (a reload makes a new one), so the server's
-    // thread may read it while the presentation shows it. Never null.
-    static std::unique_ptr<VoteServer> start(const VoteServerOptions& options, PollBook& book,
-                                             std::shared_ptr<const Deck> deck, std::function<void()> wake,
-                                             std::string& error);
+    // Starts listening; a Failure says why when it cannot (the port is in use, ...), and what the teacher
+    // can do. The deck is shared, not copied: a loaded deck never changes (a reload makes a new one), so
+    // the server's thread may read it while the presentation shows it. Never null.
+    static Expected<std::unique_ptr<VoteServer>> start(const VoteServerOptions& options, PollBook& book,
+                                                       std::shared_ptr<const Deck> deck,
+                                                       std::function<void()> wake);
     VoteServer(const VoteServer&) = delete;
     VoteServer& operator=(const VoteServer&) = delete;
     ~VoteServer(); // waits for votes being saved, then closes every connection

@@ -185,8 +185,8 @@ LogReplay replay_log(std::string_view text, std::map<std::string, PollState>& po
         lines.remove_prefix(end + 1);
         if (line.empty())
             continue;
-        if (RecordDecode decoded = decode_record(line); decoded.record)
-            replay(polls, times, *decoded.record);
+        if (const Expected<PollRecord> decoded = decode_record(line))
+            replay(polls, times, *decoded);
         else
             ++result.skipped;
     }

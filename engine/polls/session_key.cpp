@@ -1,5 +1,7 @@
 #include "session_key.h"
 
+#include "core/base/unique_fd.h"
+
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -16,15 +18,14 @@ std::filesystem::path session_key_path(const std::filesystem::path& log) {
 namespace {
 
 std::optional<SessionKey> read_key(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0)
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (!fd)
         return std::nullopt;
     SessionKey key{};
     struct stat info {};
-    const bool whole = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+    const bool whole = ::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode) &&
                        info.st_size == static_cast<off_t>(key.size()) &&
-                       ::read(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
-    ::close(fd);
+                       ::read(fd.get(), key.data(), key.size()) == static_cast<ssize_t>(key.size());
     return whole ? std::optional(key) : std::nullopt;
 }
 
@@ -32,12 +33,12 @@ std::optional<SessionKey> make_key(const std::filesystem::path& path) {
     SessionKey key{};
     if (::getrandom(key.data(), key.size(), 0) != static_cast<ssize_t>(key.size()))
         return std::nullopt;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd)
         return key; // not kept: good for this run
-    const bool saved =
-        ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
-    ::close(fd);
+    const bool saved = ::write(fd.get(), key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
+                       ::fsync(fd.get()) == 0;
+    fd.reset();
     if (!saved)
         ::unlink(path.c_str());
     return key;

@@ -64,11 +64,11 @@ TEST_CASE("regular_file_problem names what a path is when it is not a regular fi
 TEST_CASE("read_regular_file reads a small file whole and refuses anything else without opening it") {
     const ScratchFolder scratch;
     std::ofstream(scratch.path / "deck.toml") << "[deck]";
-    CHECK(read_regular_file(scratch.path / "deck.toml", 100).text == "[deck]");
-    const FileText pipe = read_regular_file(scratch.fifo("pipe"), 100); // no writer: opening would hang
-    CHECK_FALSE(pipe.text);
-    CHECK(pipe.problem == "it is a FIFO (named pipe), not a file");
-    CHECK(read_regular_file("/dev/zero", 100).problem == "it is a device, not a file");
+    CHECK(read_regular_file(scratch.path / "deck.toml", 100).value() == "[deck]");
+    const Expected<std::string> pipe = read_regular_file(scratch.fifo("pipe"), 100); // no writer: would hang
+    REQUIRE_FALSE(pipe);
+    CHECK(pipe.error() == "it is a FIFO (named pipe), not a file");
+    CHECK(read_regular_file("/dev/zero", 100).error() == "it is a device, not a file");
 }
 
 TEST_CASE("a deck that is a FIFO is an error, not a hang") {

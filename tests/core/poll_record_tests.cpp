@@ -73,10 +73,10 @@ TEST_CASE("every kind of record survives encoding and decoding, awkward text inc
         CAPTURE(line);
         CHECK(line.find('\n') == std::string::npos);
         CHECK(line.find('\r') == std::string::npos);
-        const RecordDecode decoded = decode_record(line);
-        REQUIRE(decoded.record);
-        CHECK(*decoded.record == record);
-        CHECK(decode_record(line + "\n").record == record); // as read from the file
+        const Expected<PollRecord> decoded = decode_record(line);
+        REQUIRE(decoded);
+        CHECK(*decoded == record);
+        CHECK(decode_record(line + "\n").value() == record); // as read from the file
     }
 }
 
@@ -98,19 +98,19 @@ TEST_CASE("a line cut short anywhere, as by a crash mid-write, is refused, never
         const std::string line = encode_record(record);
         for (std::size_t length = 0; length < line.size(); ++length) {
             CAPTURE(line.substr(0, length));
-            CHECK_FALSE(decode_record(line.substr(0, length)).record);
+            CHECK_FALSE(decode_record(line.substr(0, length)));
         }
     }
 }
 
 TEST_CASE("damaged lines are refused with a reason") {
     std::string line = encode_record(PollRecord::vote("q1", "dev", {2}));
-    CHECK(decode_record("").error == "the line is empty");
+    CHECK(decode_record("").error() == "the line is empty");
     line[12] = 'X'; // one byte changed in the middle
-    CHECK(decode_record(line).error == "the checksum does not match (a line cut short or damaged)");
-    CHECK(decode_record(std::string(40, '\0')).error ==
+    CHECK(decode_record(line).error() == "the checksum does not match (a line cut short or damaged)");
+    CHECK(decode_record(std::string(40, '\0')).error() ==
           "the checksum does not match (a line cut short or damaged)");
-    CHECK_FALSE(decode_record("garbage\tline").record);
+    CHECK_FALSE(decode_record("garbage\tline"));
 }
 
 TEST_CASE("FNV-1a gives the published values in 32 and 64 bits (log checksums and folder names use them)") {
@@ -130,16 +130,16 @@ TEST_CASE("well-formed lines that are not records say what is wrong") {
         std::snprintf(hex, sizeof hex, "%08x", fnv1a<std::uint32_t>(body));
         return body + "\t" + hex;
     };
-    CHECK(decode_record(signed_line("1\topen\tq")).record == PollRecord::opened("q"));
-    CHECK(decode_record(signed_line("2\topen\tq")).error == "unknown record format \"2\"");
-    CHECK(decode_record(signed_line("1\tshout\tq")).error == "unknown record kind \"shout\"");
-    CHECK(decode_record(signed_line("1\tvote\tq\tdev")).error ==
+    CHECK(decode_record(signed_line("1\topen\tq")).value() == PollRecord::opened("q"));
+    CHECK(decode_record(signed_line("2\topen\tq")).error() == "unknown record format \"2\"");
+    CHECK(decode_record(signed_line("1\tshout\tq")).error() == "unknown record kind \"shout\"");
+    CHECK(decode_record(signed_line("1\tvote\tq\tdev")).error() ==
           "a vote record has 2 fields after the poll id, not 1");
-    CHECK(decode_record(signed_line("1\tvote\tq\tdev\t1,x")).error == "bad choices");
-    CHECK(decode_record(signed_line("1\tstatus\tq\t1\tmaybe")).error == "bad answer status");
-    CHECK(decode_record(signed_line("1\tanswer\tq\tbad \\q escape\t\t0")).error ==
+    CHECK(decode_record(signed_line("1\tvote\tq\tdev\t1,x")).error() == "bad choices");
+    CHECK(decode_record(signed_line("1\tstatus\tq\t1\tmaybe")).error() == "bad answer status");
+    CHECK(decode_record(signed_line("1\tanswer\tq\tbad \\q escape\t\t0")).error() ==
           "field 4 has a broken escape");
-    CHECK(decode_record(signed_line("1\tanswer\tq\tcut \\x4\t\t0")).error == "field 4 has a broken escape");
+    CHECK(decode_record(signed_line("1\tanswer\tq\tcut \\x4\t\t0")).error() == "field 4 has a broken escape");
 }
 
 TEST_CASE("replaying the records of votes, changed votes, hands, undo, reset, answers and statuses "
@@ -202,9 +202,9 @@ TEST_CASE("replaying the records of votes, changed votes, hands, undo, reset, an
 
     std::map<std::string, PollState> replayed = fresh_polls();
     for (const PollRecord& record : log) {
-        const RecordDecode decoded = decode_record(encode_record(record));
-        REQUIRE(decoded.record);
-        CHECK(apply(replayed, *decoded.record));
+        const Expected<PollRecord> decoded = decode_record(encode_record(record));
+        REQUIRE(decoded);
+        CHECK(apply(replayed, *decoded));
     }
     for (const auto& [id, expected] : live)
         check_same(replayed.at(id), expected);

@@ -92,10 +92,9 @@ Voting::Voting(VoteServerOptions options) {
     REQUIRE(opening);
     book = std::make_unique<PollBook>(polls_for(deck), std::move(opening->store), "");
     options = on_loopback(std::move(options));
-    std::string error;
-    server = VoteServer::start(
-        options, *book, std::make_shared<const Deck>(deck), [this] { ++wakes; }, error);
-    REQUIRE_MESSAGE(server, error);
+    auto started = VoteServer::start(options, *book, std::make_shared<const Deck>(deck), [this] { ++wakes; });
+    REQUIRE_MESSAGE(started, (started ? "" : started.error()));
+    server = std::move(*started);
     show(quiz_slide);
 }
 
@@ -107,9 +106,9 @@ VoteServerOptions on_loopback(VoteServerOptions options) {
 }
 
 std::unique_ptr<VoteServer> start_on_quiz(PollBook& book, const VoteServerOptions& options) {
-    std::string error;
-    auto server = VoteServer::start(options, book, std::make_shared<const Deck>(every_layout()), {}, error);
-    REQUIRE_MESSAGE(server, error);
+    auto started = VoteServer::start(options, book, std::make_shared<const Deck>(every_layout()), {});
+    REQUIRE_MESSAGE(started, (started ? "" : started.error()));
+    std::unique_ptr<VoteServer> server = std::move(*started);
     book.apply(PollRecord::opened("phone-number"));
     server->show(quiz_slide);
     return server;

@@ -335,11 +335,10 @@ TEST_CASE("vote server: a port in use is reported, not fatal") {
     VoteServerOptions options;
     options.bind = "127.0.0.1";
     options.port = voting.server->port();
-    std::string error;
-    const auto second = VoteServer::start(options, *voting.book,
-                                          std::make_shared<const Deck>(test::every_layout()), {}, error);
-    CHECK_FALSE(second);
-    CHECK(error.find("--port") != std::string::npos);
+    const auto second =
+        VoteServer::start(options, *voting.book, std::make_shared<const Deck>(test::every_layout()), {});
+    REQUIRE_FALSE(second);
+    CHECK(second.error().find("--port") != std::string::npos);
 }
 
 TEST_CASE("vote server: slow and half-open connections get 408 at their deadline") {
@@ -423,9 +422,9 @@ TEST_CASE("vote server: every interactive slide of the pupils' deck takes votes 
     REQUIRE(opening);
     PollBook book(polls_for(deck), std::move(opening->store), "");
     VoteServerOptions options = on_loopback();
-    std::string error;
-    const auto server = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {}, error);
-    REQUIRE(server);
+    const auto started = VoteServer::start(options, book, std::make_shared<const Deck>(deck), {});
+    REQUIRE_MESSAGE(started, (started ? "" : started.error()));
+    const std::unique_ptr<VoteServer>& server = *started;
     httplib::Client c("127.0.0.1", server->port());
     int questions = 0;
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {

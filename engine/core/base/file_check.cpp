@@ -1,6 +1,7 @@
 #include "file_check.h"
 
 #include "concat.h"
+#include "unique_fd.h"
 
 #include <cerrno>
 #include <cmath>
@@ -37,15 +38,6 @@ std::string too_big(std::uintmax_t size, std::uintmax_t max_bytes) {
     return concat("it is ", size_text(size), ", more than the ", size_text(max_bytes), " allowed");
 }
 
-// Closes the descriptor whatever way the read ends.
-struct FileDescriptor {
-    int fd;
-    ~FileDescriptor() {
-        if (fd >= 0)
-            close(fd);
-    }
-};
-
 } // namespace
 
 std::string size_text(std::uintmax_t bytes) {
@@ -68,42 +60,31 @@ std::string regular_file_problem(const std::filesystem::path& path, std::uintmax
     return size > max_bytes ? too_big(size, max_bytes) : std::string();
 }
 
-FileText read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
-    FileText result;
-    result.problem = regular_file_problem(path, max_bytes);
-    if (!result.problem.empty())
-        return result;
+Expected<std::string> read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+    if (std::string problem = regular_file_problem(path, max_bytes); !problem.empty())
+        return Failure{std::move(problem)};
     // Non-blocking, and checked again once open: the path may have been replaced since it was looked at.
-    const FileDescriptor file{open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+    const UniqueFd file(open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     struct stat opened {};
-    if (file.fd < 0 || fstat(file.fd, &opened) != 0) {
-        result.problem = concat("it cannot be read (", std::strerror(errno), ")");
-        return result;
-    }
-    if (!S_ISREG(opened.st_mode)) {
-        result.problem = "it is not a regular file";
-        return result;
-    }
+    if (!file || fstat(file.get(), &opened) != 0)
+        return Failure{concat("it cannot be read (", std::strerror(errno), ")")};
+    if (!S_ISREG(opened.st_mode))
+        return Failure{"it is not a regular file"};
     std::string text;
     char buffer[65536];
     while (true) {
-        const ssize_t got = read(file.fd, buffer, sizeof buffer);
+        const ssize_t got = read(file.get(), buffer, sizeof buffer);
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0) {
-            result.problem = concat("it cannot be read (", std::strerror(errno), ")");
-            return result;
-        }
+        if (got < 0)
+            return Failure{concat("it cannot be read (", std::strerror(errno), ")")};
         if (got == 0)
             break;
         text.append(buffer, static_cast<std::size_t>(got));
-        if (text.size() > max_bytes) {
-            result.problem = too_big(text.size(), max_bytes);
-            return result;
-        }
+        if (text.size() > max_bytes)
+            return Failure{too_big(text.size(), max_bytes)};
     }
-    result.text = std::move(text);
-    return result;
+    return text;
 }
 
 } // namespace lectern

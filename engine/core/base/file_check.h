@@ -4,6 +4,8 @@
 // Pure: the standard library and POSIX open/fstat only.
 #pragma once
 
+#include "expected.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -23,14 +25,10 @@ constexpr std::string_view missing_file_problem = "it does not exist";
 // file", "it is a device, not a file", "it is 9.5 MiB, more than the 8 MiB allowed", ...
 std::string regular_file_problem(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
-struct FileText {
-    std::optional<std::string> text; // the whole file, when it could be read
-    std::string problem;             // otherwise why not, as regular_file_problem says it
-};
-
 // Reads the whole file after regular_file_problem says it may; never opens a FIFO or a device, and never
-// reads more than `max_bytes` even if the file grows in between.
-FileText read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
+// reads more than `max_bytes` even if the file grows in between. A Failure says why not, as
+// regular_file_problem words it.
+Expected<std::string> read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 // "8 MiB", "9.5 MiB", "700 KiB": a size as people read it.
 std::string size_text(std::uintmax_t bytes);

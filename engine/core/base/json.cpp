@@ -68,21 +68,15 @@ class JsonReader {
 public:
     JsonReader(std::string_view text, std::size_t max_depth) : m_text(text), m_max_depth(max_depth) {}
 
-    JsonParse read() {
-        JsonParse parse;
+    Expected<JsonValue> read() {
         skip_space();
         JsonValue value;
-        if (!read_value(value, 0)) {
-            parse.error = m_error;
-            return parse;
-        }
+        if (!read_value(value, 0))
+            return Failure{m_error};
         skip_space();
-        if (m_at != m_text.size()) {
-            parse.error = concat("unexpected text after the end at character ", m_at + 1);
-            return parse;
-        }
-        parse.value = std::make_unique<JsonValue>(std::move(value));
-        return parse;
+        if (m_at != m_text.size())
+            return Failure{concat("unexpected text after the end at character ", m_at + 1)};
+        return value;
     }
 
 private:
@@ -333,7 +327,7 @@ private:
 
 } // namespace
 
-JsonParse parse_json(std::string_view text, std::size_t max_depth) {
+Expected<JsonValue> parse_json(std::string_view text, std::size_t max_depth) {
     return JsonReader(text, max_depth).read();
 }
 

@@ -3,6 +3,8 @@
 // duplicate keys, depth and size limited), because everything it reads comes from the network.
 #pragma once
 
+#include "expected.h"
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -32,14 +34,10 @@ struct JsonMember {
     JsonValue second;  // its value
 };
 
-struct JsonParse {
-    std::unique_ptr<JsonValue> value; // absent when the text is not valid JSON
-    std::string error;                // "expected ':' after a key at character 14", ...
-};
-
 // Reads one JSON value filling the whole text (white space around it allowed). Strings must be valid
-// UTF-8; nesting deeper than `max_depth` is refused.
-JsonParse parse_json(std::string_view text, std::size_t max_depth = 16);
+// UTF-8; nesting deeper than `max_depth` is refused. A Failure says where and what:
+// "expected ':' after a key at character 14", ...
+Expected<JsonValue> parse_json(std::string_view text, std::size_t max_depth = 16);
 
 // The text as a JSON string literal, quotes included; control characters, quote and backslash escaped,
 // and "<" as \u003c so the text is also safe inside an HTML page.

@@ -313,20 +313,20 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
 }
 
 DeckLoadResult load_deck_file(const std::filesystem::path& path, const DeckLoadOptions& options) {
-    const FileText file = read_regular_file(path, deck_file_max_bytes);
-    if (!file.text) {
+    const Expected<std::string> file = read_regular_file(path, deck_file_max_bytes);
+    if (!file) {
         DeckLoadResult result;
         const std::string advice =
-            file.problem == missing_file_problem
+            file.error() == missing_file_problem
                 ? "check the file name and path"
                 : concat("a deck must be a TOML file of at most ", size_text(deck_file_max_bytes));
         result.diagnostics.push_back({path.string(),
                                       {},
                                       Severity::Error,
-                                      concat("cannot read this deck: ", file.problem, "; ", advice)});
+                                      concat("cannot read this deck: ", file.error(), "; ", advice)});
         return result;
     }
-    return load_deck_text(*file.text, path.string(), path.parent_path(), options);
+    return load_deck_text(*file, path.string(), path.parent_path(), options);
 }
 
 } // namespace lectern

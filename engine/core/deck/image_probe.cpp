@@ -214,13 +214,13 @@ std::string picture_size_problem(const ImageProbe& probe) {
 }
 
 ImageProbe probe_image_file(const std::filesystem::path& path) {
-    const FileText file = read_regular_file(path, picture_file_max_bytes);
-    if (!file.text) {
+    const Expected<std::string> file = read_regular_file(path, picture_file_max_bytes);
+    if (!file) {
         ImageProbe unreadable;
-        unreadable.problem = concat("the file cannot be read: ", file.problem);
+        unreadable.problem = concat("the file cannot be read: ", file.error());
         return unreadable;
     }
-    return probe_image_bytes(*file.text);
+    return probe_image_bytes(*file);
 }
 
 } // namespace lectern

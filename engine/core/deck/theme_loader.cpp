@@ -98,13 +98,13 @@ std::vector<ContrastProblem> contrast_problems(const Theme& theme) {
 }
 
 std::optional<Theme> load_theme_file(const std::filesystem::path& path, DiagnosticSink& sink) {
-    const FileText file = read_regular_file(path, deck_file_max_bytes);
-    if (!file.text) {
+    const Expected<std::string> file = read_regular_file(path, deck_file_max_bytes);
+    if (!file) {
         sink.error({},
-                   concat("cannot read this theme file: ", file.problem, "; check the file name and path"));
+                   concat("cannot read this theme file: ", file.error(), "; check the file name and path"));
         return std::nullopt;
     }
-    const std::string& text = *file.text;
+    const std::string& text = *file;
     toml::table root;
     try {
         root = toml::parse(text, sink.file());

@@ -248,37 +248,37 @@ std::string encode_record(const PollRecord& record) {
     return concat(line, '\t', hex8(checksum));
 }
 
-RecordDecode decode_record(std::string_view line) {
+Expected<PollRecord> decode_record(std::string_view line) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
         line.remove_suffix(1);
     if (line.empty())
-        return {std::nullopt, "the line is empty"};
+        return Failure{"the line is empty"};
     const std::size_t last_tab = line.rfind('\t');
     if (last_tab == std::string_view::npos ||
         line.substr(last_tab + 1) != hex8(fnv1a<std::uint32_t>(line.substr(0, last_tab))))
-        return {std::nullopt, "the checksum does not match (a line cut short or damaged)"};
+        return Failure{"the checksum does not match (a line cut short or damaged)"};
     const std::vector<std::string_view> fields = split_tabs(line.substr(0, last_tab));
     if (fields[0] != format_version)
-        return {std::nullopt, concat("unknown record format \"", fields[0], "\"")};
+        return Failure{concat("unknown record format \"", fields[0], "\"")};
     if (fields.size() < 3)
-        return {std::nullopt, "a record needs a kind and a poll id"};
+        return Failure{"a record needs a kind and a poll id"};
     const auto* known =
         std::ranges::find_if(kind_names, [&](const KindName& k) { return k.name == fields[1]; });
     if (known == kind_names.end())
-        return {std::nullopt, concat("unknown record kind \"", fields[1], "\"")};
+        return Failure{concat("unknown record kind \"", fields[1], "\"")};
     if (fields.size() != 3 + known->fields)
-        return {std::nullopt, concat("a ", known->name, " record has ", known->fields,
-                                     " fields after the poll id, not ", fields.size() - 3)};
+        return Failure{concat("a ", known->name, " record has ", known->fields,
+                              " fields after the poll id, not ", fields.size() - 3)};
     std::vector<std::string> texts;
     for (std::size_t i = 2; i < fields.size(); ++i) {
         std::optional<std::string> text = unescaped(fields[i]);
         if (!text)
-            return {std::nullopt, concat("field ", i + 1, " has a broken escape")};
+            return Failure{concat("field ", i + 1, " has a broken escape")};
         texts.push_back(std::move(*text));
     }
     PollRecord record = of_kind(std::move(texts[0]), known->kind);
     const auto bad = [](std::string_view what) {
-        return RecordDecode{std::nullopt, concat("bad ", what)};
+        return Expected<PollRecord>(Failure{concat("bad ", what)});
     };
     switch (record.kind) {
     case RecordKind::Vote: {
@@ -327,7 +327,7 @@ RecordDecode decode_record(std::string_view line) {
     default:
         break;
     }
-    return {std::move(record), {}};
+    return record;
 }
 
 bool detail::apply_record(std::map<std::string, PollState>& polls, const PollRecord& record) {

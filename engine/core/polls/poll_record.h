@@ -20,6 +20,7 @@
 // so a line cut short or garbled by a crash mid-write is recognised and skipped, never misread.
 #pragma once
 
+#include "core/base/expected.h"
 #include "poll.h"
 
 #include <concepts>
@@ -82,13 +83,9 @@ struct PollRecord {
 // The record as one line of text (without the line feed), in the format described above.
 std::string encode_record(const PollRecord& record);
 
-struct RecordDecode {
-    std::optional<PollRecord> record; // absent when the line is damaged or not a record
-    std::string error;                // why, when absent: "the checksum does not match (...)", ...
-};
-
-// Reads one line written by encode_record (a trailing "\r" or "\n" is ignored). Never throws.
-RecordDecode decode_record(std::string_view line);
+// Reads one line written by encode_record (a trailing "\r" or "\n" is ignored). Never throws; a damaged
+// line or one that is not a record is a Failure saying why: "the checksum does not match (...)", ...
+Expected<PollRecord> decode_record(std::string_view line);
 
 namespace detail {
 bool apply_record(std::map<std::string, PollState>& polls, const PollRecord& record);

@@ -7,71 +7,58 @@
 
 namespace lectern {
 
-VoteRequestParse parse_vote_request(std::string_view body) {
-    VoteRequestParse out;
-    const JsonParse json = parse_json(body, 4);
-    if (!json.value) {
-        out.error = concat("the body is not valid JSON: ", json.error);
-        return out;
-    }
-    const JsonObject* object = json.value->object();
+Expected<VoteRequest> parse_vote_request(std::string_view body) {
+    const Expected<JsonValue> json = parse_json(body, 4);
+    if (!json)
+        return Failure{concat("the body is not valid JSON: ", json.error())};
+    const JsonObject* object = json->object();
     if (!object) {
-        out.error = "the body must be a JSON object such as {\"poll\": \"ID\", \"choices\": [1]}";
-        return out;
+        return Failure{"the body must be a JSON object such as {\"poll\": \"ID\", \"choices\": [1]}"};
     }
     VoteRequest request;
     bool has_poll = false;
     for (const auto& [key, value] : *object) {
         if (key == "poll") {
             if (!value.string() || value.string()->empty()) {
-                out.error = "\"poll\" must be the poll's id as text";
-                return out;
+                return Failure{"\"poll\" must be the poll's id as text"};
             }
             request.poll = *value.string();
             has_poll = true;
         } else if (key == "choices") {
             const JsonArray* array = value.array();
             if (!array) {
-                out.error = "\"choices\" must be a list of option numbers, such as [2]";
-                return out;
+                return Failure{"\"choices\" must be a list of option numbers, such as [2]"};
             }
             if (array->size() > 64) {
-                out.error = "\"choices\" has too many entries";
-                return out;
+                return Failure{"\"choices\" has too many entries"};
             }
             std::vector<int> choices;
             for (const JsonValue& choice : *array) {
                 const double* number = choice.number();
                 if (!number || std::floor(*number) != *number || *number < -1e6 || *number > 1e6) {
-                    out.error = "each choice must be a whole option number, such as 2";
-                    return out;
+                    return Failure{"each choice must be a whole option number, such as 2"};
                 }
                 choices.push_back(static_cast<int>(*number));
             }
             request.choices = std::move(choices);
         } else if (key == "text") {
             if (!value.string()) {
-                out.error = "\"text\" must be the answer as text";
-                return out;
+                return Failure{"\"text\" must be the answer as text"};
             }
             request.text = *value.string();
         } else {
-            out.error =
-                concat("unknown field \"", key, "\": a vote has \"poll\" and \"choices\" or \"text\"");
-            return out;
+            return Failure{
+                concat("unknown field \"", key, "\": a vote has \"poll\" and \"choices\" or \"text\"")};
         }
     }
     if (!has_poll) {
-        out.error = "the vote has no \"poll\": say which poll it answers";
-        return out;
+        return Failure{"the vote has no \"poll\": say which poll it answers"};
     }
     if (request.choices.has_value() == request.text.has_value()) {
-        out.error = request.choices ? "send either \"choices\" or \"text\", not both"
-                                    : "the vote needs \"choices\" (or \"text\" for a written answer)";
-        return out;
+        return Failure{request.choices ? "send either \"choices\" or \"text\", not both"
+                                       : "the vote needs \"choices\" (or \"text\" for a written answer)"};
     }
-    out.request = std::move(request);
-    return out;
+    return request;
 }
 
 } // namespace lectern

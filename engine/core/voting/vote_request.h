@@ -2,6 +2,8 @@
 // or {"poll": "ID", "text": "..."}. Anything else is refused with a message the voter page can show. Pure.
 #pragma once
 
+#include "core/base/expected.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,11 +17,7 @@ struct VoteRequest {
     std::optional<std::string> text;         // words answers
 };
 
-struct VoteRequestParse {
-    std::optional<VoteRequest> request;
-    std::string error; // why the body was refused (for a 400 answer)
-};
-
-VoteRequestParse parse_vote_request(std::string_view body);
+// The request, or a Failure saying why the body was refused (for a 400 answer).
+Expected<VoteRequest> parse_vote_request(std::string_view body);
 
 } // namespace lectern
