@@ -1,8 +1,10 @@
 // The teacher's remote, pure parts: who may sign in (RemoteAccess) and what a command says
 // (parse_remote_command). The attacks first: a pupil guessing the PIN from one address, from many, and
 // with the right PIN while told to wait.
+#include "core/base/json.h"
 #include "core/remote/remote_access.h"
 #include "core/remote/remote_command.h"
+#include "core/remote/remote_state.h"
 
 #include <doctest/doctest.h>
 
@@ -116,4 +118,31 @@ TEST_CASE("remote commands: each name, goto with a slide, and what is refused") 
     CHECK(parse_remote_command(R"({"command": {"a": {"b": 1}}})", 5)
               .error()
               .starts_with("the body is not valid"));
+}
+
+TEST_CASE("the remote's state as JSON: every field of the contract, text escaped, a poll or null") {
+    RemoteState state;
+    state.slide = 3;
+    state.step = 2;
+    state.steps = 4;
+    state.count = 12;
+    state.title = "Who can see \"your\" posts?";
+    state.notes = "Ask **who** they would tell.\n- a parent\n- a teacher </script>";
+    state.next_title = "Settings";
+    state.elapsed_ms = 61000;
+    state.planned_ms = 1800000;
+    state.blank = RemoteBlank::White;
+    CHECK(remote_state_json(state) ==
+          R"({"slide":3,"step":2,"steps":4,"count":12,"title":"Who can see \"your\" posts?",)"
+          R"("notes":"Ask **who** they would tell.\n- a parent\n- a teacher \u003c/script>",)"
+          R"("next_title":"Settings","elapsed_ms":61000,"planned_ms":1800000,"blank":"white","poll":null})");
+    state.blank = RemoteBlank::None;
+    state.poll = RemotePoll{"who-sees", true, false, 27};
+    const std::string json = remote_state_json(state);
+    CHECK(
+        json.find(R"("blank":"none","poll":{"id":"who-sees","open":true,"revealed":false,"answers":27}})") !=
+        std::string::npos);
+    const Expected<JsonValue> parsed = parse_json(json);
+    REQUIRE(parsed);
+    CHECK(parsed->object()->size() == 11);
 }

@@ -1,0 +1,43 @@
+// RemoteState: what the teacher's remote is told (GET /api/remote/state and the `state` events of
+// /api/remote/events, docs/vote-api.md): where the show is, the notes, the clock and the poll on screen.
+// The presentation fills it; this writes it as JSON. Never pupils' written answers, never the panel's
+// problems (they name files). Pure.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lectern {
+
+enum class RemoteBlank { None, Black, White };
+
+struct RemotePoll {
+    std::string id;
+    bool open = false;
+    bool revealed = false;
+    std::size_t answers = 0; // how many have answered (devices and counted hands), not what
+};
+
+struct RemoteState {
+    std::size_t slide = 1; // 1-based
+    std::size_t step = 1;  // 1-based build step
+    std::size_t steps = 1;
+    std::size_t count = 0; // slides in the deck
+    std::string title;
+    std::string notes;      // as written in the deck: **bold**, _italic_ and "- " lists for the page to set
+    std::string next_title; // "" on the last slide
+    std::int64_t elapsed_ms = 0;
+    std::int64_t planned_ms = 0; // 0 when the deck gives no duration_minutes
+    RemoteBlank blank = RemoteBlank::None;
+    std::optional<RemotePoll> poll;
+
+    friend bool operator==(const RemoteState&, const RemoteState&) = default;
+};
+
+//   {"slide", "step", "steps", "count", "title", "notes", "next_title", "elapsed_ms", "planned_ms",
+//    "blank": "none|black|white", "poll": null | {"id", "open", "revealed", "answers"}}
+std::string remote_state_json(const RemoteState& state);
+
+} // namespace lectern
