@@ -10,6 +10,7 @@
 #include "core/voting/school_network.h"
 #include "core/voting/vote_request.h"
 #include "core/voting/voter_state.h"
+#include "http_answers.h"
 #include "lan_address.h"
 #include "qr_code.h"
 
@@ -27,8 +28,6 @@ namespace lectern {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 constexpr auto wake_interval = std::chrono::milliseconds(100); // at most ten wakes a second
 constexpr std::string_view device_cookie = "lectern_device";
 constexpr std::string_view voter_page_policy =
@@ -36,7 +35,7 @@ constexpr std::string_view voter_page_policy =
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+    return steady_now_ms();
 }
 
 std::int64_t unix_seconds() {
@@ -45,44 +44,12 @@ std::int64_t unix_seconds() {
         .count();
 }
 
-HttpResponse json_response(int status, std::string body) {
-    HttpResponse response;
-    response.status = status;
-    response.body = std::move(body);
-    return response;
+std::string_view device_cookie_of(const HttpRequest& request) {
+    return cookie_value(request.header("cookie"), device_cookie);
 }
 
-HttpResponse error_response(int status, std::string_view message) {
-    return json_response(status, concat("{\"ok\":false,\"error\":", json_string(message), '}'));
-}
-
-// 429 with when to try again, in the header and in the body (the voter page waits that long).
-HttpResponse too_soon(std::string_view message, std::int64_t wait_ms) {
-    HttpResponse response = json_response(
-        429, concat("{\"ok\":false,\"error\":", json_string(message), ",\"retry_after_ms\":", wait_ms, '}'));
-    response.headers.emplace_back("Retry-After", std::to_string((wait_ms + 999) / 1000));
-    return response;
-}
-
-// The lectern_device cookie's value, or "" when there is none.
-std::string_view cookie_value(std::string_view header) {
-    while (!header.empty()) {
-        const std::size_t end = header.find(';');
-        std::string_view pair = header.substr(0, end);
-        header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
-        while (!pair.empty() && pair.front() == ' ')
-            pair.remove_prefix(1);
-        if (pair.size() > device_cookie.size() && pair.starts_with(device_cookie) &&
-            pair[device_cookie.size()] == '=')
-            return pair.substr(device_cookie.size() + 1);
-    }
-    return {};
-}
-
-// A session cookie: no expiry date, so it goes when the browser closes; never readable by scripts.
 void set_device_cookie(HttpResponse& response, const std::string& token) {
-    response.headers.emplace_back("Set-Cookie",
-                                  concat(device_cookie, '=', token, "; Path=/; HttpOnly; SameSite=Strict"));
+    set_session_cookie(response, device_cookie, token);
 }
 
 // A class's worth of connections needs more open files than a desktop session allows by default (1,024).
@@ -149,7 +116,8 @@ struct VoteServer::Impl {
     bool wake_pending = false;
     std::atomic<bool> results_posted = false; // one post to the server's thread for a batch of votes
 
-    std::unique_ptr<HttpServer> http; // last: it calls into everything above until it stops
+    std::unique_ptr<RemoteRoutes> remote; // null when the remote is off
+    std::unique_ptr<HttpServer> http;     // last: it calls into everything above until it stops
 
     void set_deck_locked(std::shared_ptr<const Deck> next) {
         shown.deck = std::move(next);
@@ -241,7 +209,7 @@ struct VoteServer::Impl {
         const std::string given = request.query_value("room", &has_room);
         // A device that has already joined with the right code is no guesser: behind one router, a class
         // keeps voting while a classmate's wrong guesses make the address wait.
-        const std::optional<std::string> device = tokens.device_of(cookie_value(request.header("cookie")));
+        const std::optional<std::string> device = tokens.device_of(device_cookie_of(request));
         const bool joined = device && joined_devices.contains(*device);
         if (const std::int64_t wait = budgets.room_guesses.wait(request.address, now); wait > 0 && !joined)
             return too_soon(
@@ -269,7 +237,7 @@ struct VoteServer::Impl {
     // The device's id from its cookie; or a new token (set as a cookie on `response`) while the address
     // may still have new devices; or nothing.
     std::optional<std::string> device_of(const HttpRequest& request, HttpResponse& response) {
-        if (auto device = tokens.device_of(cookie_value(request.header("cookie"))))
+        if (auto device = tokens.device_of(device_cookie_of(request)))
             return device;
         return new_device(request, response);
     }
@@ -311,6 +279,20 @@ struct VoteServer::Impl {
         }
         const std::string& path = request.path;
         const bool post = request.method == "POST";
+        if (remote && RemoteRoutes::serves(path)) {
+            if (post && !is_json_content_type(request.header("content-type"))) {
+                std::move(reply).send(
+                    error_response(415, "send commands as JSON (Content-Type: application/json)"));
+                return;
+            }
+            std::size_t slide_count = 0;
+            {
+                std::lock_guard lock(shown_mutex);
+                slide_count = shown.deck->slides.size();
+            }
+            remote->handle(request, std::move(reply), slide_count);
+            return;
+        }
         if (path == "/" && request.method == "GET") {
             std::move(reply).send(voter_page(request));
             return;
@@ -357,7 +339,7 @@ struct VoteServer::Impl {
         response.content_type = "text/html; charset=utf-8";
         response.body = std::string(lectern::voter_page());
         response.headers.emplace_back("Content-Security-Policy", std::string(voter_page_policy));
-        if (!tokens.device_of(cookie_value(request.header("cookie"))))
+        if (!tokens.device_of(device_cookie_of(request)))
             new_device(request, response); // none left for this address: the first vote asks again
         return response;
     }
@@ -368,7 +350,7 @@ struct VoteServer::Impl {
             std::lock_guard lock(shown_mutex);
             response.body = shown.state_json;
         }
-        if (!tokens.device_of(cookie_value(request.header("cookie"))))
+        if (!tokens.device_of(device_cookie_of(request)))
             new_device(request, response);
         return response;
     }
@@ -384,7 +366,7 @@ struct VoteServer::Impl {
 
     // Shared tablets (?shared=1): a fresh device token after each vote, so the next pupil counts anew.
     HttpResponse fresh_device(const HttpRequest& request) {
-        const std::optional<std::string> device = tokens.device_of(cookie_value(request.header("cookie")));
+        const std::optional<std::string> device = tokens.device_of(device_cookie_of(request));
         if (const std::int64_t wait = limited(device.value_or(std::string())); wait > 0)
             return too_soon("too many requests at once: wait a moment", wait);
         HttpResponse response = json_response(200, "{\"ok\":true}");
@@ -507,6 +489,9 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
                               "; is another lectern running? choose another with --port, or turn voting off "
                               "with --no-vote)")};
     s.http = std::move(*http);
+    if (options.remote)
+        s.remote = std::make_unique<RemoteRoutes>(
+            options.remote_pin.empty() ? random_remote_pin() : options.remote_pin, options.remote_hooks);
     s.own_hosts.port = s.http->port();
     s.own_hosts.names = machine_addresses();
     s.own_hosts.names.emplace_back("localhost");
@@ -564,6 +549,37 @@ std::string VoteServer::rotate_room() {
     // Knowing the old code proves nothing now: joined devices wait for the new one like everyone else.
     m_impl->http->post([impl = m_impl.get()] { impl->joined_devices.clear(); });
     return code;
+}
+
+void VoteServer::set_remote_state(const RemoteState& state) {
+    if (m_impl->remote)
+        m_impl->remote->set_state(state, *m_impl->http);
+}
+
+std::string VoteServer::remote_pin() const {
+    return m_impl->remote ? m_impl->remote->pin() : std::string();
+}
+
+std::vector<SignedInRemote> VoteServer::remotes() const {
+    return m_impl->remote ? m_impl->remote->remotes() : std::vector<SignedInRemote>();
+}
+
+bool VoteServer::remote_locked() const {
+    return m_impl->remote && m_impl->remote->locked();
+}
+
+void VoteServer::sign_out_remote(int number) {
+    if (m_impl->remote)
+        m_impl->remote->sign_out(number, *m_impl->http);
+}
+
+std::string VoteServer::new_remote_pin() {
+    return m_impl->remote ? m_impl->remote->new_pin(*m_impl->http) : std::string();
+}
+
+void VoteServer::unlock_remote() {
+    if (m_impl->remote)
+        m_impl->remote->unlock();
 }
 
 JoinDetails VoteServer::join() const {

@@ -21,12 +21,14 @@
 #include "device_tokens.h"
 #include "http_server.h"
 #include "polls/poll_book.h"
+#include "remote_routes.h"
 
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lectern {
 
@@ -43,6 +45,9 @@ struct VoteServerOptions {
     WordFilter word_filter;
     std::string room_code;               // "" = a fresh random one
     std::optional<DeviceKey> device_key; // the session's key (kept with its results); random when absent
+    bool remote = true;                  // the teacher's remote at /remote (--no-remote, --remote)
+    std::string remote_pin;              // --remote-pin; "" = a fresh random one
+    RemoteHooks remote_hooks;            // how the remote's commands and pictures reach the presentation
 };
 
 class VoteServer {
@@ -65,6 +70,16 @@ public:
 
     // A new room code (the old one stops working at once, and its event streams end); returns it.
     std::string rotate_room();
+
+    // The teacher's remote (when options.remote): the state it is told after every change, and the
+    // panel's view and controls of it. remote_pin() is "" when the remote is off.
+    void set_remote_state(const RemoteState& state);
+    std::string remote_pin() const;
+    std::vector<SignedInRemote> remotes() const;
+    bool remote_locked() const;
+    void sign_out_remote(int number);
+    std::string new_remote_pin();
+    void unlock_remote();
 
     // The address, room code and QR code for the join slide and strip.
     JoinDetails join() const;

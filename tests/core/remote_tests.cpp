@@ -135,14 +135,24 @@ TEST_CASE("the remote's state as JSON: every field of the contract, text escaped
     CHECK(remote_state_json(state) ==
           R"({"slide":3,"step":2,"steps":4,"count":12,"title":"Who can see \"your\" posts?",)"
           R"("notes":"Ask **who** they would tell.\n- a parent\n- a teacher \u003c/script>",)"
-          R"("next_title":"Settings","elapsed_ms":61000,"planned_ms":1800000,"blank":"white","poll":null})");
+          R"("next_title":"Settings","elapsed_ms":61000,"planned_ms":1800000,"blank":"white","poll":null,)"
+          R"("pace":"none","minutes_ahead":0})");
     state.blank = RemoteBlank::None;
     state.poll = RemotePoll{"who-sees", true, false, 27};
+    state.pace = PaceState::Behind;
+    state.minutes_ahead = -2.345;
     const std::string json = remote_state_json(state);
-    CHECK(
-        json.find(R"("blank":"none","poll":{"id":"who-sees","open":true,"revealed":false,"answers":27}})") !=
-        std::string::npos);
+    CHECK(json.find(R"("blank":"none","poll":{"id":"who-sees","open":true,"revealed":false,"answers":27},)"
+                    R"("pace":"behind","minutes_ahead":-2.3})") != std::string::npos);
     const Expected<JsonValue> parsed = parse_json(json);
     REQUIRE(parsed);
-    CHECK(parsed->object()->size() == 11);
+    CHECK(parsed->object()->size() == 13);
+}
+
+TEST_CASE("remote sign-in bodies: a PIN as text, nothing else") {
+    CHECK(parse_remote_login(R"({"pin": "012345"})").value() == "012345");
+    CHECK(parse_remote_login(R"({"pin": 12345})").error() == "send the PIN as {\"pin\": \"123456\"}");
+    CHECK_FALSE(parse_remote_login(R"({"pin": "1", "name": "x"})"));
+    CHECK_FALSE(parse_remote_login(R"([])"));
+    CHECK(parse_remote_login("pin=1").error().starts_with("the body is not valid JSON"));
 }

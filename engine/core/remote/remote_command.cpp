@@ -31,6 +31,16 @@ std::span<const RemoteActionName> remote_action_names() {
     return names;
 }
 
+Expected<std::string> parse_remote_login(std::string_view body) {
+    const Expected<JsonValue> json = parse_json(body, 2);
+    if (!json)
+        return Failure{concat("the body is not valid JSON: ", json.error())};
+    const JsonObject* object = json->object();
+    if (!object || object->size() != 1 || object->front().first != "pin" || !object->front().second.string())
+        return Failure{"send the PIN as {\"pin\": \"123456\"}"};
+    return *object->front().second.string();
+}
+
 Expected<RemoteCommand> parse_remote_command(std::string_view body, std::size_t slide_count) {
     const Expected<JsonValue> json = parse_json(body, 2);
     if (!json)

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace lectern {
@@ -23,6 +24,10 @@ struct RemoteActionName {
     std::string_view name;
 };
 std::span<const RemoteActionName> remote_action_names();
+
+// The PIN of POST /api/remote/login, {"pin": "123456"}, or a Failure saying why the body was refused.
+// Whether the PIN is right is RemoteAccess's question, not this one's.
+Expected<std::string> parse_remote_login(std::string_view body);
 
 // The command, or a Failure saying why the body was refused (for a 400 answer).
 Expected<RemoteCommand> parse_remote_command(std::string_view body, std::size_t slide_count);

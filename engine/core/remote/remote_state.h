@@ -4,6 +4,8 @@
 // problems (they name files). Pure.
 #pragma once
 
+#include "core/show/presenter_clock.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -29,7 +31,9 @@ struct RemoteState {
     std::string notes;      // as written in the deck: **bold**, _italic_ and "- " lists for the page to set
     std::string next_title; // "" on the last slide
     std::int64_t elapsed_ms = 0;
-    std::int64_t planned_ms = 0; // 0 when the deck gives no duration_minutes
+    std::int64_t planned_ms = 0;        // 0 when the deck gives no duration_minutes
+    PaceState pace = PaceState::NoPlan; // as the panel colours it (presenter_clock.h)
+    double minutes_ahead = 0;           // negative when behind
     RemoteBlank blank = RemoteBlank::None;
     std::optional<RemotePoll> poll;
 
@@ -37,7 +41,9 @@ struct RemoteState {
 };
 
 //   {"slide", "step", "steps", "count", "title", "notes", "next_title", "elapsed_ms", "planned_ms",
-//    "blank": "none|black|white", "poll": null | {"id", "open", "revealed", "answers"}}
+//    "blank": "none|black|white", "poll": null | {"id", "open", "revealed", "answers"}}, and besides the
+// contract "pace" ("none", "on_pace", "ahead", "behind", "nearly_out", "over") and "minutes_ahead", so the
+// page colours the pace as the panel does without a second copy of its rules.
 std::string remote_state_json(const RemoteState& state);
 
 } // namespace lectern
