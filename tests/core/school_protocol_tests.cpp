@@ -2,6 +2,7 @@
 // back, totals that add up exactly however often a room's message arrives, and a follower's deck told
 // from the leader's by the first slide that differs.
 #include "core/school/school_protocol.h"
+#include "core/school/school_url.h"
 #include "every_layout_deck.h"
 
 #include <doctest/doctest.h>
@@ -72,4 +73,28 @@ TEST_CASE("a follower's deck is the leader's, or the first slide that differs is
     CHECK(deck_difference(slide_fingerprints(shorter), leaders) ==
           "this deck has " + std::to_string(leaders.size() - 1) + " slides, the leader's " +
               std::to_string(leaders.size()));
+}
+
+TEST_CASE("--school: the broker's address, with user, password, port, TLS and IPv6") {
+    const Expected<SchoolUrl> plain = parse_school_url("mqtt://broker.school.lan");
+    REQUIRE(plain);
+    CHECK(plain->host == "broker.school.lan");
+    CHECK(plain->port == 1883);
+    CHECK_FALSE(plain->tls);
+    const Expected<SchoolUrl> full = parse_school_url("mqtts://hall:s3cr@t@10.0.0.5:8884/");
+    REQUIRE(full);
+    CHECK(full->tls);
+    CHECK(full->user == "hall");
+    CHECK(full->password == "s3cr@t");
+    CHECK(full->host == "10.0.0.5");
+    CHECK(full->port == 8884);
+    CHECK(parse_school_url("mqtts://[::1]")->port == 8883);
+    CHECK(parse_school_url("mqtt://[::1]:1884")->host == "::1");
+    CHECK(parse_school_url("http://x").error().starts_with("the school's broker must start with mqtt://"));
+    CHECK(parse_school_url("mqtt://x:99999").error().starts_with("the school's broker port"));
+    CHECK(parse_school_url("mqtt://").error().starts_with("the school's broker address has no host"));
+    CHECK(parse_school_url("mqtt://x/topic").error().starts_with("the school's broker address has a path"));
+    CHECK(parse_school_url("mqtt://:pw@x")
+              .error()
+              .starts_with("the school's broker address has an empty user"));
 }
