@@ -8,7 +8,7 @@
 #   tools/check-layers.sh --self-test  checks the checker: a made-up tree with one of each fault must give
 #                                      exactly the expected lines (test `layers_check_finds_each_fault`)
 #
-# The one table of who may include whom. The order: core < render; core < polls < net;
+# The one table of who may include whom. The order: core < render; core < polls < net; core < school;
 # render and polls < panel; everything < app. A layer may always include its own folder.
 set -euo pipefail
 
@@ -17,8 +17,9 @@ declare -A may_include=(
     [render]="core"
     [polls]="core"
     [net]="core polls"
+    [school]="core"
     [panel]="core render polls"
-    [app]="core render polls net panel"
+    [app]="core render polls net school panel"
 )
 
 # Libraries a layer must not include (extended regular expressions on the path inside <...> or "...").
@@ -30,6 +31,7 @@ declare -A must_not_include=(
     [polls]="$sdl|$imgui|$network|fontconfig/"
     [render]="$imgui|$network"
     [net]="$sdl|$imgui|fontconfig/"
+    [school]="$sdl|$imgui|$network|fontconfig/"
     [panel]="$network"
     [app]=""
 )

@@ -30,6 +30,8 @@ packages=(
   chromium chromium-driver python3
   # the join slide's QR code read back from a screenshot, as a phone camera would
   zbar-tools
+  # a whole school on one MQTT broker: the client library, and a real broker for the tests
+  libmosquitto-dev mosquitto
   # the deck loader's fuzz target (libFuzzer comes with clang)
   clang
 )
