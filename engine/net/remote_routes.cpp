@@ -28,7 +28,7 @@ HttpResponse page() {
 }
 
 HttpResponse not_signed_in() {
-    return error_response(401, "sign in with the PIN on the presenter panel first");
+    return error_response(401, "type the PIN shown on the presenter panel first");
 }
 
 // ?width= from 1 to remote_picture_max_width; 640 when absent.
@@ -62,7 +62,8 @@ bool RemoteRoutes::serves(std::string_view path) {
     return path == "/remote" || path.starts_with("/api/remote/");
 }
 
-void RemoteRoutes::handle(const HttpRequest& request, HttpReply reply, std::size_t slide_count) {
+void RemoteRoutes::handle(const HttpRequest& request, HttpReply reply, HttpServer& http,
+                          std::size_t slide_count) {
     const std::string& path = request.path;
     const bool post = request.method == "POST";
     const bool post_only = path == "/api/remote/login" || path == "/api/remote/command";
@@ -84,7 +85,7 @@ void RemoteRoutes::handle(const HttpRequest& request, HttpReply reply, std::size
         return;
     }
     if (path == "/api/remote/login") {
-        std::move(reply).send(login(request));
+        std::move(reply).send(login(request, http));
         return;
     }
     if (!signed_in(request)) {
@@ -114,7 +115,7 @@ bool RemoteRoutes::signed_in(const HttpRequest& request) const {
     return m_access.signed_in(session);
 }
 
-HttpResponse RemoteRoutes::login(const HttpRequest& request) {
+HttpResponse RemoteRoutes::login(const HttpRequest& request, HttpServer& http) {
     const Expected<std::string> pin = parse_remote_login(request.body);
     if (!pin)
         return error_response(400, pin.error());
@@ -126,12 +127,15 @@ HttpResponse RemoteRoutes::login(const HttpRequest& request) {
     }
     switch (result.outcome) {
     case RemoteLogin::SignedIn: {
+        if (result.evicted) // the oldest remote is signed out: its stream must stop carrying the notes
+            http.close_streams(StreamChannel::Remote);
         HttpResponse response = json_response(200, "{\"ok\":true}");
         set_session_cookie(response, remote_cookie, session);
         return response;
     }
     case RemoteLogin::TooSoon:
-        return too_soon("too many wrong PINs from this device: wait, then try again", result.retry_after_ms);
+        return too_soon("too many wrong PINs from this network address: wait, then try again",
+                        result.retry_after_ms);
     case RemoteLogin::Locked:
         return error_response(
             423, "the remote is locked after too many wrong PINs: unlock it on the presenter panel");
@@ -152,8 +156,7 @@ void RemoteRoutes::command(const HttpRequest& request, HttpReply reply, std::siz
         std::move(reply).send(error_response(503, "the presentation is not taking commands"));
         return;
     }
-    // The reply travels in a shared box: the hook's callback may be copied.
-    auto box = std::make_shared<HttpReply>(std::move(reply));
+    std::shared_ptr<HttpReply> box = hold(std::move(reply));
     m_hooks.command(*command, [this, box] {
         std::string state;
         {
@@ -177,7 +180,7 @@ void RemoteRoutes::slide_png(const HttpRequest& request, HttpReply reply) {
         std::move(reply).send(error_response(503, "the presentation is not drawing pictures"));
         return;
     }
-    auto box = std::make_shared<HttpReply>(std::move(reply));
+    std::shared_ptr<HttpReply> box = hold(std::move(reply));
     m_hooks.slide_png(which == "next", *width, [box](Expected<std::string> png) {
         if (!png) {
             std::move(*box).send(error_response(404, png.error()));
@@ -188,6 +191,26 @@ void RemoteRoutes::slide_png(const HttpRequest& request, HttpReply reply) {
         response.body = std::move(*png);
         std::move(*box).send(std::move(response));
     });
+}
+
+std::shared_ptr<HttpReply> RemoteRoutes::hold(HttpReply reply) {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_in_flight;
+    }
+    // A shared box, since the hook's callback may be copied; when the last copy goes (answered or
+    // dropped), the count goes down and ~VoteServer may go on.
+    return std::shared_ptr<HttpReply>(new HttpReply(std::move(reply)), [this](HttpReply* kept) {
+        delete kept;
+        std::lock_guard lock(m_mutex);
+        if (--m_in_flight == 0)
+            m_replied.notify_all();
+    });
+}
+
+void RemoteRoutes::wait_for_replies() {
+    std::unique_lock lock(m_mutex);
+    m_replied.wait(lock, [this] { return m_in_flight == 0; });
 }
 
 void RemoteRoutes::set_state(const RemoteState& state, HttpServer& http) {

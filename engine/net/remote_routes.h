@@ -15,7 +15,9 @@
 #include "core/remote/remote_state.h"
 #include "http_server.h"
 
+#include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -23,6 +25,8 @@
 
 namespace lectern {
 
+// The presentation calls (or drops) every `applied` and `done` it was handed before it destroys the
+// voting server: ~VoteServer waits for them, as it waits for votes being saved.
 struct RemoteHooks {
     // Called on the server's thread: hand the command to the presentation, which acts on it as on a
     // key, tells set_state() what changed, then calls `applied` (from any thread).
@@ -40,7 +44,9 @@ public:
 
     static bool serves(std::string_view path); // "/remote" and "/api/remote/..."
     // On the server's thread, for a request that passed the voting server's checks.
-    void handle(const HttpRequest& request, HttpReply reply, std::size_t slide_count);
+    void handle(const HttpRequest& request, HttpReply reply, HttpServer& http, std::size_t slide_count);
+    // Until every command and picture handed to the presentation has been answered (or dropped).
+    void wait_for_replies();
 
     // From the presentation's thread: the state after a change; sent to every signed-in remote.
     void set_state(const RemoteState& state, HttpServer& http);
@@ -56,7 +62,9 @@ public:
 
 private:
     bool signed_in(const HttpRequest& request) const;
-    HttpResponse login(const HttpRequest& request);
+    HttpResponse login(const HttpRequest& request, HttpServer& http);
+    // The reply kept while the presentation works on it, counted until it goes.
+    std::shared_ptr<HttpReply> hold(HttpReply reply);
     void command(const HttpRequest& request, HttpReply reply, std::size_t slide_count);
     void slide_png(const HttpRequest& request, HttpReply reply);
 
@@ -64,6 +72,8 @@ private:
     mutable std::mutex m_mutex; // guards what follows: the panel, the presentation and the server share it
     RemoteAccess m_access;
     std::string m_state_json;
+    std::size_t m_in_flight = 0; // replies held by the presentation
+    std::condition_variable m_replied;
 };
 
 // A fresh six-digit PIN from the system's random source.

@@ -117,6 +117,7 @@ struct VoteServer::Impl {
     std::atomic<bool> results_posted = false; // one post to the server's thread for a batch of votes
 
     std::unique_ptr<RemoteRoutes> remote; // null when the remote is off
+    std::atomic<bool> ready = false;      // set once everything above is filled in
     std::unique_ptr<HttpServer> http;     // last: it calls into everything above until it stops
 
     void set_deck_locked(std::shared_ptr<const Deck> next) {
@@ -258,6 +259,11 @@ struct VoteServer::Impl {
     // --- the routes ---
 
     void handle(HttpRequest request, HttpReply reply) {
+        // The server's thread runs from the moment it listens; what it reads is ready a moment later.
+        if (!ready.load(std::memory_order_acquire)) {
+            std::move(reply).send(error_response(503, "the lesson is starting: try again in a moment"));
+            return;
+        }
         if (auto refusal = refused(request)) {
             std::move(reply).send(std::move(*refusal));
             return;
@@ -290,7 +296,7 @@ struct VoteServer::Impl {
                 std::lock_guard lock(shown_mutex);
                 slide_count = shown.deck->slides.size();
             }
-            remote->handle(request, std::move(reply), slide_count);
+            remote->handle(request, std::move(reply), *http, slide_count);
             return;
         }
         if (path == "/" && request.method == "GET") {
@@ -477,6 +483,9 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
     auto impl = std::make_unique<Impl>(options, book, std::move(wake));
     Impl& s = *impl;
     s.set_deck_locked(std::move(deck));
+    if (options.remote)
+        s.remote = std::make_unique<RemoteRoutes>(
+            options.remote_pin.empty() ? random_remote_pin() : options.remote_pin, options.remote_hooks);
     // Nothing a voter's browser keeps or passes on: no caching, no referrer, no content sniffing.
     HttpHeaders every_answer = {{"Cache-Control", "no-store"},
                                 {"Referrer-Policy", "no-referrer"},
@@ -489,9 +498,6 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
                               "; is another lectern running? choose another with --port, or turn voting off "
                               "with --no-vote)")};
     s.http = std::move(*http);
-    if (options.remote)
-        s.remote = std::make_unique<RemoteRoutes>(
-            options.remote_pin.empty() ? random_remote_pin() : options.remote_pin, options.remote_hooks);
     s.own_hosts.port = s.http->port();
     s.own_hosts.names = machine_addresses();
     s.own_hosts.names.emplace_back("localhost");
@@ -503,6 +509,7 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
                           lan_address(options.bind));
     }
     s.refresh_state();
+    s.ready.store(true, std::memory_order_release);
     return std::unique_ptr<VoteServer>(new VoteServer(std::move(impl)));
 }
 
@@ -512,7 +519,9 @@ VoteServer::~VoteServer() {
         std::unique_lock lock(s.saving_mutex);
         s.saving_done.wait(lock, [&s] { return s.saving == 0; }); // each vote on disk is answered first
     }
-    s.http->stop(); // before it goes: its last handlers still use it
+    if (s.remote)
+        s.remote->wait_for_replies(); // and each command and picture the presentation was handed
+    s.http->stop();                   // before it goes: its last handlers still use it
 }
 
 void VoteServer::set_deck(std::shared_ptr<const Deck> deck) {

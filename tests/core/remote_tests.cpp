@@ -59,6 +59,11 @@ TEST_CASE("fifty wrong PINs from anywhere lock the remote until the teacher unlo
     CHECK(access.login("271828", "10.0.9.9", "teacher", 0).outcome == RemoteLogin::Locked);
     access.unlock();
     CHECK(access.login("271828", "10.0.9.9", "teacher", 0).outcome == RemoteLogin::SignedIn);
+    for (int i = 0; i < remote_wrong_pins_to_lock; ++i)
+        (void)access.login(wrong, "10.0.2." + std::to_string(i), "s", 0);
+    CHECK(access.locked());
+    access.new_pin("161803"); // a new PIN lifts the lock too: old guesses say nothing about it
+    CHECK(access.login("161803", "10.0.9.9", "teacher", 0).outcome == RemoteLogin::SignedIn);
 }
 
 TEST_CASE("signed-in remotes: listed, signed out one by one, all gone with a new PIN, at most eight") {
@@ -77,9 +82,11 @@ TEST_CASE("signed-in remotes: listed, signed out one by one, all gone with a new
     access.new_pin("222222");
     CHECK(access.remotes().empty());
     CHECK(access.login("111111", "10.0.0.2", "phone-a", 30).outcome == RemoteLogin::WrongPin);
-    for (int i = 0; i < 9; ++i)
-        CHECK(access.login("222222", "10.0.0.2", "p" + std::to_string(i), 40).outcome ==
-              RemoteLogin::SignedIn);
+    for (int i = 0; i < 9; ++i) {
+        const RemoteLoginResult result = access.login("222222", "10.0.0.2", "p" + std::to_string(i), 40);
+        CHECK(result.outcome == RemoteLogin::SignedIn);
+        CHECK(result.evicted == (i == 8)); // the ninth signs the oldest out: its stream must close
+    }
     CHECK(access.remotes().size() == remote_sessions_max);
     CHECK_FALSE(access.signed_in("p0")); // the oldest made room
     CHECK(access.signed_in("p8"));

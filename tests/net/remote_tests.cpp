@@ -261,3 +261,20 @@ TEST_CASE("remote: off with --no-remote, and the PIN is never in what voters are
     CHECK(c.Get("/api/state?room=K7QP")->body.find(pin) == std::string::npos);
     CHECK(with_remote.server->join().address.find(pin) == std::string::npos);
 }
+
+TEST_CASE("remote: a ninth sign-in signs the oldest out, and its stream of notes stops at once") {
+    FakeShow show;
+    Voting voting(remote_options(show));
+    show.server = voting.server.get();
+    const int port = voting.port();
+    const std::string oldest = cookie_of(login_from("127.0.9.1", port, pin));
+    Connection stream("127.0.9.1", port);
+    REQUIRE(stream.send(http_text("GET", "/api/remote/events", port, "Cookie: " + oldest + "\r\n")));
+    CHECK(stream.receive(500).find("event: state") != std::string::npos); // the stream is open
+    for (int i = 2; i <= 9; ++i) {
+        const std::string source = "127.0.9." + std::to_string(i);
+        REQUIRE(login_from(source.c_str(), port, pin).status == 200);
+    }
+    CHECK(stream.closed_within(3000));
+    CHECK(as_remote("127.0.9.1", port, oldest, "GET", "/api/remote/state").status == 401);
+}

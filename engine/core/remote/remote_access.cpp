@@ -48,10 +48,11 @@ RemoteLoginResult RemoteAccess::login(std::string_view pin, const std::string& a
         ++m_wrong_pins;
         return {locked() ? RemoteLogin::Locked : RemoteLogin::WrongPin, 0};
     }
-    if (m_remotes.size() >= remote_sessions_max)
+    const bool full = m_remotes.size() >= remote_sessions_max;
+    if (full)
         m_remotes.erase(m_remotes.begin()); // the oldest: a phone long put away
     m_remotes.push_back({++m_last_number, std::move(session), address, now_ms});
-    return {RemoteLogin::SignedIn, 0};
+    return {RemoteLogin::SignedIn, 0, full};
 }
 
 bool RemoteAccess::signed_in(std::string_view session) const {
@@ -67,6 +68,7 @@ void RemoteAccess::sign_out(int number) {
 void RemoteAccess::new_pin(std::string pin) {
     m_pin = std::move(pin);
     m_remotes.clear();
+    m_wrong_pins = 0;
 }
 
 void RemoteAccess::unlock() {

@@ -44,6 +44,7 @@ enum class RemoteLogin {
 struct RemoteLoginResult {
     RemoteLogin outcome = RemoteLogin::WrongPin;
     std::int64_t retry_after_ms = 0; // for TooSoon
+    bool evicted = false;            // SignedIn made room by signing out the oldest remote
 };
 
 class RemoteAccess {
@@ -61,7 +62,8 @@ public:
 
     // The panel's controls.
     void sign_out(int number);
-    void new_pin(std::string pin); // everyone signed in is signed out
+    void new_pin(std::string pin); // everyone signed in is signed out, and a lock is lifted: guesses at
+                                   // the old PIN tell nothing about the new one
     void unlock();                 // after the lock: the count of wrong PINs starts again
 
     bool locked() const { return m_wrong_pins >= remote_wrong_pins_to_lock; }
