@@ -1,8 +1,6 @@
 #include "presentation.h"
 
-#include "core/compose/slide_composer.h"
-#include "core/input/input_help.h"
-#include "core/text/text_layout.h"
+#include "core/compose/overlay_composer.h"
 
 #include <algorithm>
 #include <csignal>
@@ -12,30 +10,19 @@ namespace lectern {
 
 namespace {
 
-// The window an event belongs to, or 0 for events of the whole program.
-std::uint32_t window_of(const SDL_Event& event) {
-    switch (event.type) {
-    case SDL_KEYDOWN:
-    case SDL_KEYUP:
-        return event.key.windowID;
-    case SDL_TEXTINPUT:
-        return event.text.windowID;
-    case SDL_MOUSEMOTION:
-        return event.motion.windowID;
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-        return event.button.windowID;
-    case SDL_MOUSEWHEEL:
-        return event.wheel.windowID;
-    case SDL_WINDOWEVENT:
-        return event.window.windowID;
-    default:
-        return 0;
-    }
-}
-
 // Set by SIGUSR1: print the counters the soak tool reads.
 volatile std::sig_atomic_t stats_requested = 0;
+
+// What another thread calls to post `type` to the loop (picture decoding, the deck watcher).
+std::function<void()> posting(EventWait& wait, std::uint32_t type) {
+    return [&wait, type] {
+        wait.post(type);
+    };
+}
+
+PollSessionOptions poll_options_of(const PresentOptions& options) {
+    return {options.deck_path, options.retention_days, options.vote, options.kiosk, options.vote_server};
+}
 
 } // namespace
 
@@ -47,32 +34,19 @@ std::uint64_t Presentation::clock_ms() const {
     return SDL_GetTicks64() * clock_speed();
 }
 
-void Presentation::report_stats() const {
-    const TextCacheCounters text = m_view->slide_renderer().text_cache().counters();
-    const ImageCache& pictures = m_view->slide_renderer().image_cache();
-    std::cerr << "lectern: stats: slide changes " << m_slide_changes << ", reloads " << m_reloads
-              << ", text textures " << text.live_textures << " (" << text.live_bytes / 1024
-              << " KiB), pictures " << pictures.live_textures() << " (" << pictures.live_bytes() / 1024
-              << " KiB)" << std::endl;
-}
-
 Presentation::Presentation(Deck deck, PresentOptions options)
-    : m_deck(std::make_shared<const Deck>(std::move(deck))), m_shape(shape_of(*m_deck)),
-      m_options(std::move(options)) {
+    : m_options(std::move(options)), m_show(std::make_shared<const Deck>(std::move(deck))),
+      m_kiosk(m_options.kiosk ? ShowMode::Kiosk : ShowMode::Presenting),
+      m_polls(m_show.shared_deck(), poll_options_of(m_options), m_problems) {
+    m_problems.set(ProblemSource::Deck, m_options.deck_problems);
+    m_problems.set(ProblemSource::Input, m_options.input_problems);
 }
 
 Presentation::~Presentation() {
     // Before the fonts their textures were made with, and before the EventWait their pictures' decoding
     // threads wake (a picture cache going away stops them waking it).
-    m_panel.reset();
-    m_view.reset();
-}
-
-std::function<void()> Presentation::wakes_loop_with(std::uint32_t event_type) const {
-    EventWait* wait = m_wait.get();
-    return [event_type, wait] {
-        wait->post(event_type);
-    };
+    m_panel.close();
+    m_show.close();
 }
 
 // Pictures are decoded on threads of their own: a slide change waits at most picture_wait_ms for one,
@@ -83,16 +57,14 @@ void Presentation::decode_pictures_in_background() {
         m_pictures_event = 0; // no event to wake the loop with: pictures are waited for, as before
         return;
     }
-    m_view->slide_renderer().image_cache().decode_in_background(picture_wait_ms,
-                                                                wakes_loop_with(m_pictures_event));
-    if (m_panel)
-        m_panel->slide_renderer().image_cache().decode_in_background(picture_wait_ms,
-                                                                     wakes_loop_with(m_pictures_event));
+    m_show.slide_renderer().image_cache().decode_in_background(picture_wait_ms,
+                                                               posting(*m_wait, m_pictures_event));
+    m_panel.decode_pictures_in_background(picture_wait_ms, posting(*m_wait, m_pictures_event));
 }
 
 void Presentation::pictures_arrived(std::uint64_t now_ms) {
-    m_dirty = true; // the room's screen draws the picture in place of its placeholder
-    if (!m_view->fading(now_ms))
+    m_show.mark_behind(); // the room's screen draws the picture in place of its placeholder
+    if (!m_show.view().fading(now_ms))
         show_current(false, now_ms); // and the panel's thumbnails are drawn again
 }
 
@@ -104,23 +76,20 @@ int Presentation::run() {
                   << "\"; `lectern displays` lists them\n";
         return 2;
     }
-    m_display_name = display->name;
-    m_catalog =
-        std::make_unique<FontCatalog>(FontFamilies{m_deck->theme.body_font, m_deck->theme.heading_font});
+    const Deck& deck = m_show.deck();
+    m_catalog = std::make_unique<FontCatalog>(FontFamilies{deck.theme.body_font, deck.theme.heading_font});
     m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
     std::string error;
-    m_view =
-        AudienceView::open(*display, m_options.mode, "Lectern: " + m_deck->info.title, *m_catalog, error);
-    if (!m_view) {
+    if (!m_show.open(*display, m_options.mode, *m_catalog, error)) {
         std::cerr << "lectern: " << error << '\n';
         return 1;
     }
-    open_panel(displays, *display);
+    if (!m_kiosk.is_kiosk()) // a kiosk has no teacher at it
+        m_panel.open(m_options.panel, m_options.panel_display, displays, *display, *m_catalog);
     SDL_DisableScreenSaver();
-    SDL_ShowCursor(SDL_DISABLE);
-    m_cursor_shown = false;
-    m_stopwatch = Stopwatch::started_at(clock_ms());
-    m_kiosk_clock.slide_changed(clock_ms());
+    m_show.hide_pointer();
+    m_panel.start_timer(clock_ms());
+    m_kiosk.slide_changed(clock_ms());
     std::signal(SIGUSR1, [](int) { stats_requested = 1; });
     // Edits to the deck show up by themselves; a broken edit never replaces the deck on screen.
     m_wait = std::make_unique<EventWait>();
@@ -130,31 +99,30 @@ int Presentation::run() {
         DeckLoadOptions reload_options;
         reload_options.picture_problems = PictureProblems::AreWarnings;
         m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options,
-                                                  wakes_loop_with(m_reload_event));
+                                                  posting(*m_wait, m_reload_event));
     }
-    open_results();
-    start_voting();
-    polls_follow_slide(m_nav.slide, m_nav.slide, clock_ms());
+    m_polls.open_results();
+    m_polls.start_voting(*m_wait, m_show.nav().slide);
+    m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
     show_current(false, clock_ms());
 
     while (m_running) {
         std::uint64_t now = clock_ms();
         if (stats_requested) {
             stats_requested = 0;
-            report_stats();
+            std::cerr << "lectern: stats: " << m_show.stats() << std::endl;
         }
         // Each frame of growing bars redraws the room's screen; the panel's thumbnails catch up once
         // the bars have settled.
-        const bool moving = bars_moving(now);
-        if (moving || m_bars_were_moving)
-            show_current(false, now, moving ? PanelThumbnails::Keep : PanelThumbnails::Update);
-        m_bars_were_moving = moving;
-        if (m_dirty || m_view->needs_frame(now)) {
+        const BarsFrame bars = m_polls.bars_frame(m_show.nav().slide, now);
+        if (bars != BarsFrame::Still)
+            show_current(false, now,
+                         bars == BarsFrame::Growing ? PanelThumbnails::Keep : PanelThumbnails::Update);
+        if (m_show.behind(now)) {
             const std::optional<DisplayList> on_top = overlay(now);
-            m_view->present(now, m_nav.blank, on_top ? &*on_top : nullptr);
-            m_dirty = false;
+            m_show.present(now, on_top ? &*on_top : nullptr);
         }
-        if (m_panel && now >= m_panel->next_frame_ms())
+        if (const std::optional<std::uint64_t> frame = m_panel.next_frame_ms(); frame && now >= *frame)
             draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
         SDL_Event event;
@@ -170,47 +138,30 @@ int Presentation::run() {
             while (m_running && SDL_PollEvent(&event))
                 handle(event, now);
         }
-        update_cursor(now);
-        if (const std::optional<PresenterCommand> held = m_held.take_due(now))
+        m_show.update_pointer(now);
+        if (const std::optional<PresenterCommand> held = m_kiosk.take_held(now))
             apply({*held, 0}, now);
-        kiosk_tick(now);
-        if (!m_quit.waiting_for_second_press(now) && m_quit.armed_at_ms) {
-            m_quit.armed_at_ms.reset(); // the hint goes away
-            m_dirty = true;
-        }
+        if (const std::optional<NavState> next =
+                m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now))
+            move_to(*next, now);
+        m_show.expire_quit_hint(now);
     }
     m_watcher.reset(); // its thread stops before the deck it reports on goes
-    m_server.reset();  // no more votes: the session's totals are final
-    end_results();
+    m_polls.end();     // no more votes: the session's totals are final
     return 0;
 }
 
 std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms) const {
-    std::optional<std::uint64_t> deadline;
-    auto sooner = [&deadline](std::uint64_t at) {
-        deadline = deadline ? std::min(*deadline, at) : at;
+    std::optional<std::uint64_t> deadline =
+        m_show.wake_at_ms(now_ms, m_polls.bars_moving(m_show.nav().slide, now_ms));
+    auto sooner = [&deadline](std::optional<std::uint64_t> at) {
+        if (at)
+            deadline = deadline ? std::min(*deadline, *at) : *at;
     };
-    if (m_view->needs_frame(now_ms) || bars_moving(now_ms))
-        sooner(now_ms + 16); // one frame of the fade or of the bars
-    if (auto hide = m_cursor.hide_at_ms(now_ms))
-        sooner(*hide);
-    if (auto expires = m_quit.expires_at_ms())
-        sooner(*expires + 1);
-    if (m_panel)
-        sooner(std::max(now_ms, m_panel->next_frame_ms()));
-    if (auto due = kiosk_due_ms())
-        sooner(std::max(now_ms, *due));
-    if (auto held = m_held.due_at_ms())
-        sooner(std::max(now_ms, *held));
+    if (const std::optional<std::uint64_t> frame = m_panel.next_frame_ms())
+        sooner(std::max(now_ms, *frame));
+    sooner(m_kiosk.wake_at_ms(m_show.deck(), m_show.shape(), m_show.nav(), now_ms));
     return deadline;
-}
-
-void Presentation::update_cursor(std::uint64_t now_ms) {
-    const bool visible = m_cursor.visible(now_ms);
-    if (visible != m_cursor_shown) {
-        SDL_ShowCursor(visible ? SDL_ENABLE : SDL_DISABLE);
-        m_cursor_shown = visible;
-    }
 }
 
 void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
@@ -222,23 +173,13 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
         pictures_arrived(now_ms);
         return;
     }
-    if (m_votes_event != 0 && event.type == m_votes_event) {
-        votes_arrived(now_ms);
+    if (m_polls.votes_event() != 0 && event.type == m_polls.votes_event()) {
+        m_polls.votes_arrived();
+        poll_changed(now_ms);
         return;
     }
-    if (m_panel && window_of(event) == m_panel->window_id()) {
-        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) {
-            m_panel.reset(); // closing the panel leaves the show running
-            return;
-        }
-        if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET) {
-            m_panel->reset_textures(event.type == SDL_RENDER_DEVICE_RESET);
-            return;
-        }
-        if (m_panel->process_event(event, now_ms) || event.type != SDL_KEYDOWN)
-            return; // the panel's own: a click on a button, a size change
-        // Keys in the panel work as in the audience window.
-    }
+    if (m_panel.handle(event, now_ms) == PanelEvent::Taken)
+        return; // keys typed in the panel go on: they work as in the audience window
     switch (event.type) {
     case SDL_QUIT:
         m_running = false; // the window was closed or the process told to stop: deliberate
@@ -252,25 +193,13 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     case SDL_MOUSEMOTION:
         // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
         // moving the mouse, and must not show the pointer over the first slide.
-        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_options.kiosk)
-            m_cursor.moved(now_ms); // a kiosk keeps the pointer hidden
+        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_kiosk.is_kiosk())
+            m_show.pointer_moved(now_ms); // a kiosk keeps the pointer hidden
         break;
     case SDL_WINDOWEVENT:
-        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            m_view->refresh();
-            m_dirty = true;
-        } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
-                   event.window.event == SDL_WINDOWEVENT_SHOWN) {
-            m_dirty = true;
-        }
-        break;
     case SDL_RENDER_TARGETS_RESET:
-        m_view->refresh();
-        m_dirty = true;
-        break;
     case SDL_RENDER_DEVICE_RESET:
-        m_view->reset_device();
-        m_dirty = true;
+        m_show.window_event(event);
         break;
     case SDL_DISPLAYEVENT:
         displays_changed();
@@ -281,24 +210,18 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
 }
 
 void Presentation::displays_changed() {
-    // SDL renumbers displays after a hot-plug: find the audience's display again by name.
-    const std::vector<DisplayInfo> displays = list_displays();
-    std::optional<DisplayInfo> display = choose_display(displays, m_display_name);
-    if (!display)
-        display = choose_display(displays, m_options.display);
-    if (!display)
-        display = choose_display(displays, "");
-    if (display) {
-        m_view->move_to(*display);
-        m_dirty = true;
-    }
+    if (m_show.follow_display(m_options.display))
+        m_problems.clear(ProblemSource::Screen);
+    else
+        m_problems.set(ProblemSource::Screen,
+                       "No display is connected for the slides; they come back when one is");
 }
 
 void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
-    m_view->finish_fade(); // a key during a transition finishes it at once
-    m_dirty = true;
+    m_show.finish_fade(); // a key during a transition finishes it at once
+    m_show.mark_behind();
     if (input.command == PresenterCommand::Quit) {
-        if (m_quit.press(now_ms))
+        if (m_show.press_quit(now_ms))
             m_running = false;
         return;
     }
@@ -307,113 +230,70 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         return;
     }
     if (input.command == PresenterCommand::NotesBigger || input.command == PresenterCommand::NotesSmaller) {
-        if (m_panel)
-            m_panel->change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
+        m_panel.change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
         return;
     }
-    m_quit.armed_at_ms.reset();
-    if (input.command == PresenterCommand::ToggleVoting && m_nav.blank == Blank::None) {
-        toggle_voting(now_ms);
+    m_show.calm_quit();
+    const bool blank = m_show.nav().blank != Blank::None;
+    if (input.command == PresenterCommand::ToggleVoting && !blank) {
+        if (m_polls.toggle_voting(m_show.nav().slide, now_ms))
+            show_current(false, now_ms);
         return;
     }
-    if (input.command == PresenterCommand::ToggleReveal && m_nav.blank == Blank::None) {
-        toggle_reveal(now_ms);
+    if (input.command == PresenterCommand::ToggleReveal && !blank) {
+        if (m_polls.toggle_reveal(m_show.nav().slide, now_ms))
+            show_current(false, now_ms);
         return;
     }
     if (input.command == PresenterCommand::ToggleFullscreen) {
-        const auto display = choose_display(list_displays(), m_display_name);
-        if (display)
-            m_view->set_mode(m_view->mode() == WindowMode::FullScreen ? WindowMode::Windowed
-                                                                      : WindowMode::FullScreen,
-                             *display);
+        m_show.toggle_fullscreen();
         return;
     }
-    move_to(navigate(m_nav, input.command, m_shape, input.digit), now_ms);
+    move_to(m_show.after(input.command, input.digit), now_ms);
 }
 
 void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
-    const NavState before = m_nav;
-    m_nav = nav;
-    m_dirty = true;
-    if (m_nav.slide != before.slide)
-        polls_follow_slide(before.slide, m_nav.slide, now_ms);
-    if (m_nav.slide != before.slide || m_nav.step != before.step) {
-        m_kiosk_clock.slide_changed(now_ms);
-        ++m_slide_changes;
-        show_current(m_deck->info.transition == Transition::Fade && m_nav.blank == Blank::None, now_ms);
+    const ShowMove move = m_show.move_to(nav);
+    if (move.from != move.to)
+        m_polls.follow_slide(move.from, move.to);
+    if (move.view_changed) {
+        m_kiosk.slide_changed(now_ms);
+        show_current(m_show.fades(), now_ms);
     }
 }
 
 void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {
-    if (m_deck->slides.empty())
+    if (m_show.deck().slides.empty())
         return;
-    const Slide& slide = m_deck->slides[m_nav.slide];
-    const std::optional<PollView> poll = poll_view(m_nav.slide, now_ms);
+    const std::optional<PollView> poll = m_polls.view_of(m_show.nav().slide, now_ms);
     const DisplayList current =
-        compose_slide(*m_deck, slide, m_nav.step, *m_measurer, join_details(), poll ? &*poll : nullptr).list;
-    m_view->show(current, fade, now_ms);
-    m_dirty = true;
-    if (m_panel && panel == PanelThumbnails::Update) {
-        const std::optional<NavState> next = following(m_nav, m_shape);
-        if (next) {
-            const DisplayList preview =
-                compose_slide(*m_deck, m_deck->slides[next->slide], next->step, *m_measurer, join_details())
-                    .list;
-            m_panel->set_slides(current, &preview);
-        } else {
-            m_panel->set_slides(current, nullptr);
-        }
+        m_show.show_current(fade, now_ms, *m_measurer, m_polls.join(), poll ? &*poll : nullptr);
+    if (m_panel.is_open() && panel == PanelThumbnails::Update) {
+        const std::optional<DisplayList> preview = m_show.compose_next(*m_measurer, m_polls.join());
+        m_panel.set_slides(current, preview ? &*preview : nullptr);
     }
 }
 
+void Presentation::poll_changed(std::uint64_t now_ms) {
+    m_polls.retarget_bars(m_show.nav().slide, now_ms);
+    show_current(false, now_ms);
+}
+
+void Presentation::note_picture_problems() {
+    std::vector<std::string> pictures;
+    for (const auto& [path, problem] : m_show.slide_renderer().picture_problems())
+        pictures.push_back("Picture " + path + " is shown as a placeholder: " + problem);
+    m_problems.set(ProblemSource::Pictures, std::move(pictures));
+}
+
 std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
-    std::string message;
-    if (m_quit.waiting_for_second_press(now_ms))
-        message = "Press " +
-                  first_key_for(m_options.input_map, PresenterCommand::Quit, InputMode::Presenting) +
-                  " again to quit";
-    else if (!m_nav.typed_number.empty())
-        message = "Go to slide " + m_nav.typed_number + " (" +
-                  first_key_for(m_options.input_map, PresenterCommand::Confirm, InputMode::Presenting) + ")";
-    // A kiosk has no teacher watching: a small badge in the corner says something needs looking at
-    // (a broken edit, a picture that would not load, results that cannot be kept); the details are in
-    // the journal or on standard error.
-    const bool kiosk_badge = m_options.kiosk && (!m_reload_problem.empty() || !m_results_problem.empty() ||
-                                                 !m_view->slide_renderer().picture_problems().empty());
-    if (message.empty() && !kiosk_badge)
-        return std::nullopt;
-    const Box slide = slide_bounds(m_deck->info.aspect);
-    if (message.empty()) {
-        DisplayList badge;
-        badge.width = slide.w;
-        badge.height = slide.h;
-        const Box corner{slide.w - 64, slide.h - 64, 40, 40};
-        badge.items.emplace_back(FilledBox{corner, {230, 159, 0, 200}, 20});
-        TextBlock mark;
-        mark.paragraphs = paragraphs_of("!");
-        mark.box = corner;
-        mark.base = {FontRole::Heading, true, false, 28};
-        mark.align = TextAlign::Centre;
-        mark.vertical = VerticalAlign::Middle;
-        mark.colour = {0, 0, 0, 255};
-        for (TextRun& run : fit_text(mark, *m_measurer).runs)
-            badge.items.emplace_back(std::move(run));
-        return badge;
-    }
-    DisplayList list;
-    list.width = slide.w;
-    list.height = slide.h;
-    TextBlock block;
-    block.paragraphs = paragraphs_of(message);
-    block.box = {slide.w - 760, slide.h - 110, 720, 70};
-    block.base = {FontRole::Body, true, false, 36};
-    block.align = TextAlign::Centre;
-    block.vertical = VerticalAlign::Middle;
-    block.colour = {255, 255, 255, 255};
-    list.items.emplace_back(FilledBox{block.box, {0, 0, 0, 200}, 14});
-    for (TextRun& run : fit_text(block, *m_measurer).runs)
-        list.items.emplace_back(std::move(run));
-    return list;
+    note_picture_problems();
+    // A kiosk has no teacher watching: a small badge in the corner says something needs looking at (a
+    // broken edit, a picture that would not load, results that cannot be kept); the details are in the
+    // journal or on standard error.
+    const Overlay on_top{m_show.hint(now_ms, m_options.input_map),
+                         m_kiosk.is_kiosk() && m_problems.any_while_showing()};
+    return compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
 }
 
 } // namespace lectern

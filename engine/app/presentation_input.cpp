@@ -7,19 +7,17 @@ namespace lectern {
 
 void Presentation::handle_input(const SDL_Event& event, std::uint64_t now_ms) {
     if (event.type == SDL_KEYUP) {
-        m_held.released(key_of(event.key.keysym.sym), modifiers_of(event.key.keysym.mod));
+        m_kiosk.released(key_of(event.key.keysym.sym), modifiers_of(event.key.keysym.mod));
         return;
     }
-    if (m_options.kiosk && event.type != SDL_MOUSEWHEEL)
-        m_kiosk_clock.input(now_ms); // someone is using the kiosk: auto-advance pauses
+    if (event.type != SDL_MOUSEWHEEL)
+        m_kiosk.used(now_ms); // someone is using a kiosk: auto-advance pauses
     const std::optional<KeyChord> chord = chord_of(event);
-    const Binding* binding =
-        chord ? m_options.input_map.find(*chord, m_options.kiosk ? InputMode::Kiosk : InputMode::Presenting)
-              : nullptr;
+    const Binding* binding = chord ? m_options.input_map.find(*chord, m_kiosk.input_mode()) : nullptr;
     if (!binding || !binding->command)
         return;
     if (binding->hold_ms > 0) {
-        m_held.pressed(*binding, now_ms); // the command comes from the loop once held long enough
+        m_kiosk.held_down(*binding, now_ms); // the command comes from the loop once held long enough
         return;
     }
     if (event.type == SDL_KEYDOWN && event.key.repeat && *binding->command == PresenterCommand::Quit)

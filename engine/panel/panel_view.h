@@ -2,14 +2,12 @@
 // with it. The panel only draws a PanelView and fills PanelActions; the presentation acts on them.
 #pragma once
 
-#include "core/base/diagnostic.h"
 #include "core/deck/deck.h"
 #include "core/polls/poll.h"
 #include "core/show/navigation.h"
 #include "core/show/presenter_clock.h"
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,14 +21,13 @@ struct PanelView {
     std::optional<NavState> next; // what next would show; nothing at the end
     Stopwatch stopwatch;
     std::uint64_t now_ms = 0;
-    std::string wall_clock;                              // "14:05"
-    std::string planned_end;                             // "14:35", or "" without duration_minutes
-    std::vector<Diagnostic> deck_problems;               // warnings kept from loading the deck
-    std::vector<Diagnostic> input_problems;              // errors in the school's input.conf
-    std::map<std::string, std::string> picture_problems; // path -> why it could not be shown
-    std::string screen_problem;                          // e.g. the audience display went away
-    const PollState* poll = nullptr;                     // the current slide's poll, if it has one
-    std::string join_address;                            // where pupils vote, "" when device voting is off
+    std::string wall_clock;  // "14:05"
+    std::string planned_end; // "14:35", or "" without duration_minutes
+    // Every problem of the presentation's one list (core/show/problems.h), in its order: a broken edit,
+    // the screen, results, voting, pictures shown as placeholders, the deck's warnings, input.conf's.
+    std::vector<std::string> problems;
+    const PollState* poll = nullptr; // the current slide's poll, if it has one
+    std::string join_address;        // where pupils vote, "" when device voting is off
     std::string room_code;
     std::string notes_size_keys; // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
 };

@@ -1,9 +1,7 @@
-// The presentation's polls: which poll is open, what the room sees of it, the teacher's show of hands,
-// reveal and reset from the keys and the presenter panel, and the voting server pupils' devices use.
-// Every change goes through the PollBook, which the server's threads share.
+#include "poll_session.h"
+
 #include "core/polls/poll_record.h"
 #include "polls/session_key.h"
-#include "presentation.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,77 +9,10 @@
 
 namespace lectern {
 
-std::optional<PollState> Presentation::poll_of(std::size_t slide) const {
-    if (!m_book || slide >= m_deck->slides.size())
-        return std::nullopt;
-    return m_book->copy_of(m_deck->slides[slide].id);
-}
-
-void Presentation::open_results() {
-    Expected<StoreOpening> opening = ResultsStore::open(
-        m_options.deck_path, *m_deck, m_options.retention_days, std::chrono::system_clock::now());
-    std::map<std::string, PollState> polls = polls_for(*m_deck);
-    if (!opening) {
-        // The answers already saved still show (read, not written); new ones wait until this is fixed.
-        m_results_problem = "Results are not being kept: " + opening.error() +
-                            ". Answers saved before are shown, but votes from devices are refused until this "
-                            "is fixed; count a show of hands.";
-        std::cerr << "lectern: " << m_results_problem << '\n';
-        m_book = std::make_unique<PollBook>(polls_kept_read_only(m_options.deck_path, *m_deck), std::nullopt,
-                                            m_results_problem);
-        return;
-    }
-    // A session picked up after a crash or power cut: every vote comes back; only the slide on
-    // screen is open.
-    for (auto& [id, poll] : opening->polls) {
-        poll.open = false;
-        if (auto found = polls.find(id); found != polls.end())
-            found->second = std::move(poll);
-    }
-    if (opening->restored)
-        std::cerr << "lectern: restored the answers of an unfinished session (" << opening->store.session()
-                  << ")\n";
-    if (!opening->warning.empty())
-        std::cerr << "lectern: " << opening->warning << '\n';
-    m_options.vote_server.device_key = session_key_for(opening->store.log_path());
-    m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening->store), std::string());
-}
-
-void Presentation::start_voting() {
-    const bool has_questions =
-        std::ranges::any_of(m_deck->slides, [](const Slide& s) { return is_interactive(s.layout); });
-    if (!m_options.vote || !has_questions)
-        return;
-    m_votes_event = SDL_RegisterEvents(1);
-    if (m_votes_event == static_cast<std::uint32_t>(-1)) {
-        m_votes_event = 0;
-        return;
-    }
-    Expected<std::unique_ptr<VoteServer>> server =
-        VoteServer::start(m_options.vote_server, *m_book, m_deck, wakes_loop_with(m_votes_event));
-    if (!server) {
-        m_vote_problem = "Voting from devices is off: " + server.error();
-        std::cerr << "lectern: " << m_vote_problem << '\n';
-        return;
-    }
-    m_server = std::move(*server);
-    m_join = m_server->join();
-    m_server->show(m_nav.slide);
-    // One line on standard output, as vote-api.md says, for scripts and for the teacher's terminal.
-    std::cout << "voting: " << m_join->address << std::endl;
-}
-
-const JoinDetails* Presentation::join_details() const {
-    return m_join ? &*m_join : nullptr;
-}
-
-void Presentation::votes_arrived(std::uint64_t now_ms) {
-    m_results_problem = m_book->problem();
-    poll_changed(now_ms);
-}
+namespace {
 
 // The answers "Reject all waiting" or "Reject all from this device" hide.
-std::vector<PollRecord> Presentation::rejections(const PollState& poll, const PollActions& actions) {
+std::vector<PollRecord> rejections(const PollState& poll, const PollActions& actions) {
     std::string device;
     if (actions.reject_device_of) {
         for (const WordsAnswer& answer : poll.answers) {
@@ -100,11 +31,102 @@ std::vector<PollRecord> Presentation::rejections(const PollState& poll, const Po
     return records;
 }
 
-bool Presentation::change(const PollRecord& record) {
+} // namespace
+
+PollSession::PollSession(std::shared_ptr<const Deck> deck, PollSessionOptions options, Problems& problems)
+    : m_deck(std::move(deck)), m_options(std::move(options)), m_problems(problems) {
+}
+
+PollSession::~PollSession() = default;
+
+std::optional<PollState> PollSession::poll_of(std::size_t slide) const {
+    if (!m_book || slide >= m_deck->slides.size())
+        return std::nullopt;
+    return m_book->copy_of(m_deck->slides[slide].id);
+}
+
+void PollSession::open_results() {
+    Expected<StoreOpening> opening = ResultsStore::open(m_options.deck_path, *m_deck,
+                                                        m_options.retention_days, std::chrono::system_clock::now());
+    std::map<std::string, PollState> polls = polls_for(*m_deck);
+    if (!opening) {
+        // The answers already saved still show (read, not written); new ones wait until this is fixed.
+        const std::string problem =
+            "Results are not being kept: " + opening.error() +
+            ". Answers saved before are shown, but votes from devices are refused until "
+            "this is fixed; count a show of hands.";
+        m_problems.set(ProblemSource::Results, problem);
+        std::cerr << "lectern: " << problem << '\n';
+        m_book = std::make_unique<PollBook>(polls_kept_read_only(m_options.deck_path, *m_deck), std::nullopt,
+                                            problem);
+        return;
+    }
+    // A session picked up after a crash or power cut: every vote comes back; only the slide on
+    // screen is open.
+    for (auto& [id, poll] : opening->polls) {
+        poll.open = false;
+        if (auto found = polls.find(id); found != polls.end())
+            found->second = std::move(poll);
+    }
+    if (opening->restored)
+        std::cerr << "lectern: restored the answers of an unfinished session (" << opening->store.session()
+                  << ")\n";
+    if (!opening->warning.empty())
+        std::cerr << "lectern: " << opening->warning << '\n';
+    m_options.vote_server.device_key = session_key_for(opening->store.log_path());
+    m_book = std::make_unique<PollBook>(std::move(polls), std::move(opening->store), std::string());
+}
+
+void PollSession::start_voting(EventWait& wait, std::size_t slide) {
+    const bool has_questions =
+        std::ranges::any_of(m_deck->slides, [](const Slide& s) { return is_interactive(s.layout); });
+    if (!m_options.vote || !has_questions)
+        return;
+    m_votes_event = SDL_RegisterEvents(1);
+    if (m_votes_event == static_cast<std::uint32_t>(-1)) {
+        m_votes_event = 0;
+        return;
+    }
+    const std::uint32_t event = m_votes_event;
+    Expected<std::unique_ptr<VoteServer>> server =
+        VoteServer::start(m_options.vote_server, *m_book, m_deck, [event, &wait] { wait.post(event); });
+    if (!server) {
+        const std::string problem = "Voting from devices is off: " + server.error();
+        m_problems.set(ProblemSource::Voting, problem);
+        std::cerr << "lectern: " << problem << '\n';
+        return;
+    }
+    m_server = std::move(*server);
+    m_join = m_server->join();
+    m_server->show(slide);
+    // One line on standard output, as vote-api.md says, for scripts and for the teacher's terminal.
+    std::cout << "voting: " << m_join->address << std::endl;
+}
+
+void PollSession::votes_arrived() {
+    m_problems.set(ProblemSource::Results, m_book->problem());
+}
+
+void PollSession::end() {
+    m_server.reset(); // no more votes: the session's totals are final
+    if (m_book && !m_book->end_session())
+        std::cerr << "lectern: " << m_book->problem() << '\n';
+}
+
+void PollSession::deck_reloaded(std::shared_ptr<const Deck> deck, std::size_t slide) {
+    m_deck = std::move(deck);
+    m_book->reload_polls(polls_for(*m_deck)); // answers carried over in the same step
+    if (m_server) {
+        m_server->set_deck(m_deck);
+        m_server->show(slide);
+    }
+}
+
+bool PollSession::change(const PollRecord& record) {
     return change(std::vector<PollRecord>{record});
 }
 
-bool Presentation::change(const std::vector<PollRecord>& records) {
+bool PollSession::change(const std::vector<PollRecord>& records) {
     if (records.empty())
         return false;
     const BookEntry entry = m_book->apply_all(records);
@@ -112,18 +134,13 @@ bool Presentation::change(const std::vector<PollRecord>& records) {
         return false;
     if (m_book->keeping_results() && !entry.saved)
         std::cerr << "lectern: " << entry.message << '\n';
-    m_results_problem = m_book->problem();
+    m_problems.set(ProblemSource::Results, m_book->problem());
     if (m_server)
         m_server->polls_changed();
     return true;
 }
 
-void Presentation::end_results() {
-    if (m_book && !m_book->end_session())
-        std::cerr << "lectern: " << m_book->problem() << '\n';
-}
-
-void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uint64_t now_ms) {
+void PollSession::follow_slide(std::size_t from, std::size_t to) {
     if (from != to) {
         if (const auto leaving = poll_of(from); leaving && leaving->open)
             change(PollRecord::closed(leaving->id));
@@ -141,34 +158,38 @@ void Presentation::polls_follow_slide(std::size_t from, std::size_t to, std::uin
         arriving = poll_of(to);
         m_bars[arriving->id].settle(arriving->revealed ? total_counts(*arriving)
                                                        : std::vector<int>(arriving->choices, 0));
-        (void)now_ms;
     }
 }
 
-void Presentation::toggle_voting(std::uint64_t now_ms) {
-    if (const auto poll = poll_of(m_nav.slide)) {
-        change(poll->open ? PollRecord::closed(poll->id) : PollRecord::opened(poll->id));
-        poll_changed(now_ms);
-    }
-}
-
-void Presentation::toggle_reveal(std::uint64_t now_ms) {
-    if (const auto poll = poll_of(m_nav.slide)) {
-        change(poll->revealed ? PollRecord::hidden(poll->id) : PollRecord::revealed(poll->id));
-        // Revealing grows the bars from nothing; hiding drops them at once.
-        m_bars[poll->id].settle(std::vector<int>(poll->choices, 0));
-        poll_changed(now_ms);
-    }
-}
-
-void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) {
-    const auto poll = poll_of(m_nav.slide);
+bool PollSession::toggle_voting(std::size_t slide, std::uint64_t now_ms) {
+    const auto poll = poll_of(slide);
     if (!poll)
-        return;
+        return false;
+    change(poll->open ? PollRecord::closed(poll->id) : PollRecord::opened(poll->id));
+    retarget_bars(slide, now_ms);
+    return true;
+}
+
+bool PollSession::toggle_reveal(std::size_t slide, std::uint64_t now_ms) {
+    const auto poll = poll_of(slide);
+    if (!poll)
+        return false;
+    change(poll->revealed ? PollRecord::hidden(poll->id) : PollRecord::revealed(poll->id));
+    // Revealing grows the bars from nothing; hiding drops them at once.
+    m_bars[poll->id].settle(std::vector<int>(poll->choices, 0));
+    retarget_bars(slide, now_ms);
+    return true;
+}
+
+bool PollSession::apply(const PollActions& actions, std::size_t slide, std::uint64_t now_ms) {
+    const auto poll = poll_of(slide);
+    if (!poll)
+        return false;
+    bool changed = false;
     if (actions.toggle_open)
-        toggle_voting(now_ms);
+        changed = toggle_voting(slide, now_ms) || changed;
     if (actions.toggle_reveal)
-        toggle_reveal(now_ms);
+        changed = toggle_reveal(slide, now_ms) || changed;
     // Each change is applied the way a replay of the log would apply it, then kept.
     std::vector<PollRecord> records;
     if (actions.reset)
@@ -185,19 +206,21 @@ void Presentation::apply_poll(const PollActions& actions, std::uint64_t now_ms) 
         records.push_back(PollRecord::answer_flag(poll->id, *actions.flag_answer));
     for (PollRecord& record : rejections(*poll, actions))
         records.push_back(std::move(record));
-    if (change(records))
-        poll_changed(now_ms);
+    if (change(records)) {
+        retarget_bars(slide, now_ms);
+        changed = true;
+    }
+    return changed;
 }
 
-void Presentation::poll_changed(std::uint64_t now_ms) {
-    if (const auto poll = poll_of(m_nav.slide)) {
+void PollSession::retarget_bars(std::size_t slide, std::uint64_t now_ms) {
+    if (const auto poll = poll_of(slide)) {
         if (poll->revealed)
             m_bars[poll->id].retarget(total_counts(*poll), now_ms);
     }
-    show_current(false, now_ms);
 }
 
-std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t now_ms) const {
+std::optional<PollView> PollSession::view_of(std::size_t slide, std::uint64_t now_ms) const {
     if (!m_book || slide >= m_deck->slides.size())
         return std::nullopt;
     // Read in place, not copied: this runs for every frame of growing bars, and a poll holds every
@@ -221,11 +244,27 @@ std::optional<PollView> Presentation::poll_view(std::size_t slide, std::uint64_t
     });
 }
 
-bool Presentation::bars_moving(std::uint64_t now_ms) const {
-    if (m_nav.slide >= m_deck->slides.size())
+bool PollSession::bars_moving(std::size_t slide, std::uint64_t now_ms) const {
+    if (slide >= m_deck->slides.size())
         return false;
-    const auto bars = m_bars.find(m_deck->slides[m_nav.slide].id);
+    const auto bars = m_bars.find(m_deck->slides[slide].id);
     return bars != m_bars.end() && bars->second.running(now_ms);
+}
+
+BarsFrame PollSession::bars_frame(std::size_t slide, std::uint64_t now_ms) {
+    const bool moving = bars_moving(slide, now_ms);
+    const bool were_moving = m_bars_were_moving;
+    m_bars_were_moving = moving;
+    return moving ? BarsFrame::Growing : were_moving ? BarsFrame::Settled : BarsFrame::Still;
+}
+
+bool PollSession::new_room_code() {
+    if (!m_server)
+        return false;
+    m_server->rotate_room();
+    m_join = m_server->join();
+    std::cout << "voting: " << m_join->address << std::endl;
+    return true;
 }
 
 } // namespace lectern

@@ -1,0 +1,177 @@
+#include "show.h"
+
+#include "core/compose/overlay_composer.h"
+#include "core/input/input_help.h"
+
+#include <sstream>
+
+namespace lectern {
+
+namespace {
+
+std::vector<std::string> ids_of(const Deck& deck) {
+    std::vector<std::string> ids;
+    for (const Slide& slide : deck.slides)
+        ids.push_back(slide.id);
+    return ids;
+}
+
+} // namespace
+
+Show::Show(std::shared_ptr<const Deck> deck) : m_deck(std::move(deck)), m_shape(shape_of(*m_deck)) {
+}
+
+bool Show::open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog, std::string& error) {
+    m_display_name = display.name;
+    m_view = AudienceView::open(display, mode, "Lectern: " + m_deck->info.title, catalog, error);
+    return m_view != nullptr;
+}
+
+ShowMove Show::move_to(const NavState& nav) {
+    const NavState before = m_nav;
+    m_nav = nav;
+    m_behind = true;
+    const bool changed = m_nav.slide != before.slide || m_nav.step != before.step;
+    if (changed)
+        ++m_slide_changes;
+    return {before.slide, m_nav.slide, changed};
+}
+
+bool Show::fades() const {
+    return m_deck->info.transition == Transition::Fade && m_nav.blank == Blank::None;
+}
+
+DisplayList Show::show_current(bool fade, std::uint64_t now_ms, TextMeasurer& measurer,
+                               const JoinDetails* join, const PollView* poll) {
+    if (m_deck->slides.empty())
+        return {};
+    DisplayList current =
+        compose_slide(*m_deck, m_deck->slides[m_nav.slide], m_nav.step, measurer, join, poll).list;
+    m_view->show(current, fade, now_ms);
+    m_behind = true;
+    return current;
+}
+
+std::optional<DisplayList> Show::compose_next(TextMeasurer& measurer, const JoinDetails* join) const {
+    const std::optional<NavState> next = next_view();
+    if (!next)
+        return std::nullopt;
+    return compose_slide(*m_deck, m_deck->slides[next->slide], next->step, measurer, join).list;
+}
+
+void Show::replace_deck(std::shared_ptr<const Deck> deck) {
+    const DeckShape shape = shape_of(*deck);
+    m_nav = after_reload(m_nav, ids_of(*m_deck), ids_of(*deck), shape);
+    m_deck = std::move(deck);
+    m_shape = shape;
+    ++m_reloads;
+    m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too
+    m_behind = true;
+}
+
+void Show::present(std::uint64_t now_ms, const DisplayList* overlay) {
+    m_view->present(now_ms, m_nav.blank, overlay);
+    m_behind = false;
+}
+
+void Show::expire_quit_hint(std::uint64_t now_ms) {
+    if (!m_quit.waiting_for_second_press(now_ms) && m_quit.armed_at_ms) {
+        m_quit.armed_at_ms.reset(); // the hint goes away
+        m_behind = true;
+    }
+}
+
+std::string Show::hint(std::uint64_t now_ms, const InputMap& map) const {
+    const bool quit_waiting = m_quit.waiting_for_second_press(now_ms);
+    if (!quit_waiting && m_nav.typed_number.empty())
+        return {};
+    return overlay_hint(quit_waiting, m_nav.typed_number,
+                        first_key_for(map, PresenterCommand::Quit, InputMode::Presenting),
+                        first_key_for(map, PresenterCommand::Confirm, InputMode::Presenting));
+}
+
+void Show::window_event(const SDL_Event& event) {
+    switch (event.type) {
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            m_view->refresh();
+            m_behind = true;
+        } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                   event.window.event == SDL_WINDOWEVENT_SHOWN) {
+            m_behind = true;
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+        m_view->refresh();
+        m_behind = true;
+        break;
+    case SDL_RENDER_DEVICE_RESET:
+        m_view->reset_device();
+        m_behind = true;
+        break;
+    default:
+        break;
+    }
+}
+
+bool Show::follow_display(const std::string& asked) {
+    // SDL renumbers displays after a hot-plug: find the audience's display again by name.
+    const std::vector<DisplayInfo> displays = list_displays();
+    std::optional<DisplayInfo> display = choose_display(displays, m_display_name);
+    if (!display)
+        display = choose_display(displays, asked);
+    if (!display)
+        display = choose_display(displays, "");
+    if (!display)
+        return false;
+    m_view->move_to(*display);
+    m_behind = true;
+    return true;
+}
+
+void Show::toggle_fullscreen() {
+    const std::optional<DisplayInfo> display = choose_display(list_displays(), m_display_name);
+    if (display)
+        m_view->set_mode(m_view->mode() == WindowMode::FullScreen ? WindowMode::Windowed
+                                                                  : WindowMode::FullScreen,
+                         *display);
+}
+
+void Show::hide_pointer() {
+    SDL_ShowCursor(SDL_DISABLE);
+    m_cursor_shown = false;
+}
+
+void Show::update_pointer(std::uint64_t now_ms) {
+    const bool visible = m_cursor.visible(now_ms);
+    if (visible != m_cursor_shown) {
+        SDL_ShowCursor(visible ? SDL_ENABLE : SDL_DISABLE);
+        m_cursor_shown = visible;
+    }
+}
+
+std::optional<std::uint64_t> Show::wake_at_ms(std::uint64_t now_ms, bool animating) const {
+    std::optional<std::uint64_t> wake;
+    auto sooner = [&wake](std::uint64_t at) {
+        wake = wake ? std::min(*wake, at) : at;
+    };
+    if (m_view->needs_frame(now_ms) || animating)
+        sooner(now_ms + 16); // one frame of the fade or of the bars
+    if (auto hide = m_cursor.hide_at_ms(now_ms))
+        sooner(*hide);
+    if (auto expires = m_quit.expires_at_ms())
+        sooner(*expires + 1);
+    return wake;
+}
+
+std::string Show::stats() {
+    const TextCacheCounters text = m_view->slide_renderer().text_cache().counters();
+    const ImageCache& pictures = m_view->slide_renderer().image_cache();
+    std::ostringstream line;
+    line << "slide changes " << m_slide_changes << ", reloads " << m_reloads << ", text textures "
+         << text.live_textures << " (" << text.live_bytes / 1024 << " KiB), pictures "
+         << pictures.live_textures() << " (" << pictures.live_bytes() / 1024 << " KiB)";
+    return line.str();
+}
+
+} // namespace lectern
