@@ -3,11 +3,11 @@
 #include "core/base/concat.h"
 #include "core/base/json.h"
 
-#include <atomic>
 #include <mosquitto.h>
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 
 namespace lectern {
 
@@ -60,33 +60,50 @@ struct SchoolLink::Impl {
     bool claimed = false;     // a leader: the probe came back with no other claim, so ours is out
     bool refused_lead = false;
     bool is_connected = false;
-    std::optional<std::string> last_state;  // published again after every reconnection
-    std::optional<std::string> last_totals; // this room's
-    std::map<std::string, RoomTotals> rooms;
-    bool warned_rooms = false;
+    std::string leader_session;              // whose state and totals count: the claim on the broker
+    std::optional<std::string> last_state;   // published again after every reconnection
+    std::optional<RoomTotals> last_totals;   // this room's, sent towards the leader's session
+    std::string last_school_totals;          // the leader's last sum, sent only when it changes
+    std::map<std::string, RoomTotals> rooms; // by the room's topic level
+    std::set<std::string> reported;          // kinds of problem already said once
 
     void publish(const std::string& topic, const std::string& payload, bool retain = true) {
         mosquitto_publish(client, nullptr, topic.c_str(), static_cast<int>(payload.size()), payload.data(),
                           qos, retain);
     }
 
-    void report(const std::string& problem) {
+    // This room's totals as they go out now: towards the leader's session, once there is one.
+    std::optional<std::string> totals_json_locked() const {
+        if (!last_totals || leader_session.empty())
+            return std::nullopt;
+        RoomTotals totals = *last_totals;
+        totals.session = leader_session;
+        return room_totals_json(totals);
+    }
+
+    // Says a problem once per kind, so a client flooding the broker cannot flood the teacher's list.
+    void report(const std::string& kind, const std::string& problem) {
+        {
+            std::lock_guard lock(mutex);
+            if (!reported.insert(kind).second)
+                return;
+        }
         if (events.problem)
             events.problem(problem);
     }
 
     void on_connect(int result) {
         if (result != 0) {
-            report(concat("the school's broker refused this room: ", mosquitto_connack_string(result)));
+            report("refused",
+                   concat("the school's broker refused this room: ", mosquitto_connack_string(result)));
             return;
         }
-        std::optional<std::string> state, totals;
+        std::optional<std::string> totals;
         bool leading = false;
         {
             std::lock_guard lock(mutex);
             is_connected = true;
-            state = last_state;
-            totals = last_totals;
+            totals = totals_json_locked();
             leading = options.lead && !refused_lead;
         }
         if (events.connected)
@@ -118,7 +135,7 @@ struct SchoolLink::Impl {
     void on_message(const mosquitto_message& message) {
         const std::string topic = message.topic ? message.topic : "";
         if (message.payloadlen < 0 || static_cast<std::size_t>(message.payloadlen) > max_payload_bytes) {
-            report(concat("a message on ", topic, " was too large and is ignored"));
+            report("too large", concat("a message on ", topic, " was too large and is ignored"));
             return;
         }
         const std::string_view payload(static_cast<const char*>(message.payload),
@@ -132,35 +149,65 @@ struct SchoolLink::Impl {
         else if (topic == totals_topic)
             school_totals_seen(payload);
         else if (topic.starts_with(school_topic(options.deck_id, "rooms/")))
-            room_totals_seen(payload);
+            room_totals_seen(topic, payload);
     }
 
     void probe_returned() {
-        std::optional<std::string> state;
+        std::optional<std::string> state, totals;
         {
             std::lock_guard lock(mutex);
             if (refused_lead || claimed)
                 return;
             claimed = true;
+            leader_session = session;
             state = last_state;
+            totals = totals_json_locked();
         }
         publish(leader_topic, leader_claim_json(session, options.room));
         if (state)
             publish(state_topic, *state);
+        if (totals)
+            publish(room_totals_topic(options.deck_id, options.room), *totals);
     }
 
     void claim_seen(std::string_view payload) {
         const auto claim = leader_claim(payload);
-        if (!options.lead || !claim || claim->first == session)
+        if (!options.lead) {
+            // A follower: only the state and totals of the Lectern holding the claim count.
+            std::optional<std::string> totals;
+            {
+                std::lock_guard lock(mutex);
+                const std::string now = claim ? claim->first : std::string();
+                if (now == leader_session)
+                    return;
+                leader_session = now;
+                totals = totals_json_locked();
+            }
+            if (totals) // this room's counts, towards the new leader's session
+                publish(room_totals_topic(options.deck_id, options.room), *totals);
             return;
+        }
+        if (!claim || claim->first == session)
+            return;
+        // Two leaders that claimed at the same moment both see the other's claim: the lower session keeps
+        // the lead and says so again; the other gives way. One that found a claim first gives way.
+        bool give_way = true;
         {
             std::lock_guard lock(mutex);
             if (refused_lead)
                 return;
-            refused_lead = true;
-            claimed = false;
+            give_way = !claimed || claim->first < session;
+            if (give_way) {
+                refused_lead = true;
+                claimed = false;
+            }
         }
-        report(concat("another Lectern already leads this deck (room \"", claim->second,
+        if (!give_way) {
+            publish(leader_topic, leader_claim_json(session, options.room));
+            return;
+        }
+        report("second leader",
+               concat("another Lectern already leads this deck (room \"", claim->second,
                       "\"): only one room may lead; start this one without --lead to follow it"));
     }
 
@@ -169,7 +216,16 @@ struct SchoolLink::Impl {
             return;
         Expected<LeaderState> state = parse_leader_state(payload);
         if (!state) {
-            report(state.error());
+            report("bad state", state.error());
+            return;
+        }
+        bool from_leader = false;
+        {
+            std::lock_guard lock(mutex);
+            from_leader = state->session == leader_session;
+        }
+        if (!from_leader) { // an old retained state, or one from a Lectern that holds no claim
+            report("foreign state", "a show state from a Lectern that does not lead this deck was ignored");
             return;
         }
         if (events.leader_state)
@@ -177,35 +233,54 @@ struct SchoolLink::Impl {
     }
 
     void school_totals_seen(std::string_view payload) {
+        if (payload.empty())
+            return;
         Expected<RoomTotals> totals = parse_room_totals(payload);
         if (!totals) {
-            report(totals.error());
+            report("bad totals", totals.error());
             return;
+        }
+        {
+            std::lock_guard lock(mutex);
+            if (totals->session != leader_session)
+                return; // last lesson's, or not the leader's
         }
         if (events.school_totals)
             events.school_totals(std::move(totals->polls));
     }
 
-    void room_totals_seen(std::string_view payload) {
+    // A leader: one room's totals, keyed by the room of its topic (a room cannot write over another's).
+    void room_totals_seen(const std::string& topic, std::string_view payload) {
+        const std::string prefix = school_topic(options.deck_id, "rooms/");
+        const std::string room = topic.substr(prefix.size(), topic.rfind('/') - prefix.size());
+        if (payload.empty())
+            return; // a cleared retained message
         Expected<RoomTotals> totals = parse_room_totals(payload);
         if (!totals) {
-            report(totals.error());
+            report("bad totals", totals.error());
             return;
         }
         PollCounts sum;
+        std::string json;
         bool too_many = false;
         {
             std::lock_guard lock(mutex);
-            if (!rooms.contains(totals->room) && rooms.size() >= max_rooms) {
-                too_many = !std::exchange(warned_rooms, true);
-            } else {
-                rooms[totals->room] = std::move(*totals);
-            }
+            if (totals->session != session)
+                return; // counts towards another lesson: last week's retained totals stay out
+            if (!rooms.contains(room) && rooms.size() >= max_rooms)
+                too_many = true;
+            else
+                rooms[room] = std::move(*totals);
             sum = school_totals(rooms);
+            json = room_totals_json(RoomTotals{"school", session, sum});
+            if (json == last_school_totals)
+                return; // nothing changed: say nothing
+            last_school_totals = json;
         }
         if (too_many)
-            report(concat("more than ", max_rooms, " rooms sent totals: the ones after that are left out"));
-        publish(totals_topic, room_totals_json(RoomTotals{"school", sum}));
+            report("too many rooms",
+                   concat("more than ", max_rooms, " rooms sent totals: the ones after that are left out"));
+        publish(totals_topic, json);
         if (events.school_totals)
             events.school_totals(std::move(sum));
     }
@@ -280,8 +355,11 @@ SchoolLink::~SchoolLink() {
     mosquitto_destroy(s.client);
 }
 
-void SchoolLink::publish_state(const LeaderState& state) {
+void SchoolLink::publish_state(const LeaderState& given) {
     Impl& s = *m_impl;
+    LeaderState state = given;
+    state.session = s.session; // followers follow only the session that holds the claim
+    state.room = s.options.room;
     std::string json = leader_state_json(state);
     bool claimed = false;
     {
@@ -297,14 +375,19 @@ void SchoolLink::publish_state(const LeaderState& state) {
 
 void SchoolLink::publish_room_totals(const RoomTotals& totals) {
     Impl& s = *m_impl;
-    const std::string json = room_totals_json(totals);
+    std::optional<std::string> json;
     {
         std::lock_guard lock(s.mutex);
-        if (s.last_totals == json)
+        RoomTotals mine = totals;
+        mine.room = s.options.room;
+        mine.session.clear();
+        if (s.last_totals == mine)
             return;
-        s.last_totals = json;
+        s.last_totals = std::move(mine);
+        json = s.totals_json_locked(); // nothing until the leader is known: sent when it is
     }
-    s.publish(room_totals_topic(s.options.deck_id, s.options.room), json);
+    if (json)
+        s.publish(room_totals_topic(s.options.deck_id, s.options.room), *json);
 }
 
 bool SchoolLink::leading() const {

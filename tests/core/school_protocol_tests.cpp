@@ -41,17 +41,19 @@ TEST_CASE("the leader's state reads back as it was written, and refuses what is 
 
 TEST_CASE("school totals are each room's latest absolute counts added up: a repeat changes nothing") {
     std::map<std::string, RoomTotals> rooms;
-    const RoomTotals hall{"Hall", {{"q1", {3, 1, 0}}, {"words", {4}}}};
+    const RoomTotals hall{"Hall", "5f3a", {{"q1", {3, 1, 0}}, {"words", {4}}}};
     const Expected<RoomTotals> read = parse_room_totals(room_totals_json(hall));
     REQUIRE(read);
     CHECK(*read == hall);
     rooms[read->room] = *read;
-    rooms["Room 7"] = RoomTotals{"Room 7", {{"q1", {0, 2, 5, 1}}}}; // a longer list: padded, not lost
+    rooms["Room 7"] = RoomTotals{"Room 7", "5f3a", {{"q1", {0, 2, 5, 1}}}}; // a longer list: padded, not lost
     CHECK(school_totals(rooms) == PollCounts{{"q1", {3, 3, 5, 1}}, {"words", {4}}});
-    rooms["Room 7"] = RoomTotals{"Room 7", {{"q1", {0, 2, 5, 1}}}}; // delivered again after a reconnection
+    rooms["Room 7"] = RoomTotals{"Room 7", "5f3a", {{"q1", {0, 2, 5, 1}}}}; // delivered again
     CHECK(school_totals(rooms) == PollCounts{{"q1", {3, 3, 5, 1}}, {"words", {4}}});
-    CHECK_FALSE(parse_room_totals(R"({"room":"x","polls":{"q":[1,-2]}})"));
-    CHECK_FALSE(parse_room_totals(R"({"room":"x","polls":{"q":[1.5]}})"));
+    CHECK_FALSE(parse_room_totals(R"({"room":"x","session":"s","polls":{"q":[1,-2]}})"));
+    CHECK_FALSE(parse_room_totals(R"({"room":"x","session":"s","polls":{"q":[1.5]}})"));
+    CHECK_FALSE(parse_room_totals(R"({"room":"x","session":"s","polls":{"q":[100001]}})")); // no overflow
+    CHECK_FALSE(parse_room_totals(R"({"room":"x","polls":{}})"));
     CHECK_FALSE(parse_room_totals(R"({"polls":{}})"));
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <mosquitto.h>
 #include <netinet/in.h>
 #include <string>
 #include <sys/socket.h>
@@ -88,6 +89,27 @@ void Broker::stop() {
     ::kill(m_pid, SIGKILL);
     ::waitpid(m_pid, nullptr, 0);
     m_pid = -1;
+}
+
+} // namespace lectern::test
+
+namespace lectern::test {
+
+bool publish_raw(int port, const std::string& topic, const std::string& payload, bool retain) {
+    mosquitto_lib_init();
+    mosquitto* client = mosquitto_new(nullptr, true, nullptr);
+    if (!client)
+        return false;
+    bool sent = mosquitto_connect(client, "127.0.0.1", port, 5) == MOSQ_ERR_SUCCESS;
+    int mid = 0;
+    sent = sent && mosquitto_publish(client, &mid, topic.c_str(), static_cast<int>(payload.size()),
+                                     payload.data(), 1, retain) == MOSQ_ERR_SUCCESS;
+    // Run the loop until the broker has the message (QoS 1), then leave cleanly.
+    for (int i = 0; sent && i < 20; ++i)
+        mosquitto_loop(client, 50, 1);
+    mosquitto_disconnect(client);
+    mosquitto_destroy(client);
+    return sent;
 }
 
 } // namespace lectern::test

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <sys/types.h>
 
 namespace lectern::test {
@@ -29,4 +30,9 @@ private:
 // Waits up to `ms` (10 s by default) for `done` to hold, looking every 20 ms.
 bool eventually(const std::function<bool()>& done, int ms = 10000);
 
+} // namespace lectern::test
+
+namespace lectern::test {
+// Publishes one message as any client on the broker could (a rogue laptop with mosquitto_pub).
+bool publish_raw(int port, const std::string& topic, const std::string& payload, bool retain);
 } // namespace lectern::test

@@ -104,15 +104,15 @@ TEST_CASE("school: votes in two rooms add up exactly on the leader and in every 
     auto leader = join(broker, "Hall", true, hall);
     auto a = join(broker, "Room 1", false, one);
     auto b = join(broker, "Room 2", false, two);
-    leader->publish_room_totals(RoomTotals{"Hall", {{"q", {1, 0, 0}}}});
-    a->publish_room_totals(RoomTotals{"Room 1", {{"q", {2, 1, 0}}}});
-    b->publish_room_totals(RoomTotals{"Room 2", {{"q", {0, 3, 4}}}});
+    leader->publish_room_totals(RoomTotals{"Hall", "", {{"q", {1, 0, 0}}}});
+    a->publish_room_totals(RoomTotals{"Room 1", "", {{"q", {2, 1, 0}}}});
+    b->publish_room_totals(RoomTotals{"Room 2", "", {{"q", {0, 3, 4}}}});
     const PollCounts expected{{"q", {3, 4, 4}}};
     CHECK(eventually([&] { return hall.counts() == expected; }));
     CHECK(eventually([&] { return one.counts() == expected; }));
     CHECK(eventually([&] { return two.counts() == expected; }));
     // Room 1's next total replaces its last: an absolute count, never added twice.
-    a->publish_room_totals(RoomTotals{"Room 1", {{"q", {2, 2, 0}}}});
+    a->publish_room_totals(RoomTotals{"Room 1", "", {{"q", {2, 2, 0}}}});
     CHECK(eventually([&] { return two.counts() == PollCounts{{"q", {3, 5, 4}}}; }));
     CHECK(leader->rooms().size() == 3);
 }
@@ -141,12 +141,12 @@ TEST_CASE("school: a broker killed mid-poll and started again empty loses nothin
     auto a = join(broker, "Room 1", false, one);
     auto b = join(broker, "Room 2", false, two);
     leader->publish_state(on_slide(7));
-    a->publish_room_totals(RoomTotals{"Room 1", {{"q", {5, 0}}}});
-    b->publish_room_totals(RoomTotals{"Room 2", {{"q", {1, 6}}}});
+    a->publish_room_totals(RoomTotals{"Room 1", "", {{"q", {5, 0}}}});
+    b->publish_room_totals(RoomTotals{"Room 2", "", {{"q", {1, 6}}}});
     REQUIRE(eventually([&] { return hall.counts() == PollCounts{{"q", {6, 6}}}; }));
 
     broker.stop(); // mid-poll: the rooms go on voting without it
-    a->publish_room_totals(RoomTotals{"Room 1", {{"q", {5, 2}}}});
+    a->publish_room_totals(RoomTotals{"Room 1", "", {{"q", {5, 2}}}});
     CHECK(eventually([&] { return !a->connected(); }));
     REQUIRE(broker.start()); // empty: nothing retained survived
 
@@ -158,4 +158,39 @@ TEST_CASE("school: a broker killed mid-poll and started again empty loses nothin
     auto c = join(broker, "Room 3", false, late);
     CHECK(eventually([&] { return late.slide() == 7u; }));
     CHECK(eventually([&] { return late.counts() == after; }));
+}
+
+TEST_CASE("school: a rogue client's state and last lesson's retained totals change nothing") {
+    Broker broker;
+    // Left on the broker by last week's lesson, and by a pupil with mosquitto_pub.
+    REQUIRE(publish_raw(broker.port(), "lectern/online-safety/rooms/room-9/totals",
+                        R"({"room":"Room 9","session":"last-week","polls":{"q":[40,40]}})", true));
+    Seen hall, one;
+    auto leader = join(broker, "Hall", true, hall);
+    auto a = join(broker, "Room 1", false, one);
+    leader->publish_state(on_slide(3));
+    REQUIRE(eventually([&] { return one.slide() == 3u; }));
+    a->publish_room_totals(RoomTotals{"Room 1", "", {{"q", {1, 2}}}});
+    CHECK(eventually([&] { return hall.counts() == PollCounts{{"q", {1, 2}}}; }));
+
+    LeaderState fake = on_slide(12);
+    fake.session = "rogue";
+    REQUIRE(publish_raw(broker.port(), "lectern/online-safety/state", leader_state_json(fake), false));
+    leader->publish_state(on_slide(4)); // the next real change still arrives, and nothing else did
+    CHECK(eventually([&] { return one.slide() == 4u; }));
+    CHECK(one.problem_text().find("does not lead this deck was ignored") != std::string::npos);
+    CHECK(hall.counts() == PollCounts{{"q", {1, 2}}});
+}
+
+TEST_CASE("school: two leaders started at the same moment end with exactly one leading") {
+    Broker broker;
+    Seen first_seen, second_seen;
+    auto first = join(broker, "Hall", true, first_seen);
+    auto second = join(broker, "Library", true, second_seen);
+    CHECK(eventually([&] { return first->leading() != second->leading(); }));
+    Seen follower;
+    auto room = join(broker, "Room 1", false, follower);
+    SchoolLink& winner = first->leading() ? *first : *second;
+    winner.publish_state(on_slide(6));
+    CHECK(eventually([&] { return follower.slide() == 6u; }));
 }

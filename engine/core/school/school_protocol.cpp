@@ -199,7 +199,8 @@ std::string room_totals_json(const RoomTotals& totals) {
         polls += ']';
         first = false;
     }
-    return concat("{\"room\":", json_string(totals.room), ",\"polls\":", polls, "}}");
+    return concat("{\"room\":", json_string(totals.room), ",\"session\":", json_string(totals.session),
+                  ",\"polls\":", polls, "}}");
 }
 
 Expected<RoomTotals> parse_room_totals(std::string_view json) {
@@ -208,17 +209,18 @@ Expected<RoomTotals> parse_room_totals(std::string_view json) {
         return Failure{concat("a room's totals are not valid JSON: ", parsed.error())};
     const JsonObject* object = parsed->object();
     const JsonValue* room = object ? member(*object, "room") : nullptr;
+    const JsonValue* session = object ? member(*object, "session") : nullptr;
     const JsonValue* polls = object ? member(*object, "polls") : nullptr;
-    if (!room || !room->string() || !polls || !polls->object())
-        return Failure{"a room's totals need \"room\" and \"polls\""};
-    RoomTotals totals{*room->string(), {}};
+    if (!room || !room->string() || !session || !session->string() || !polls || !polls->object())
+        return Failure{"a room's totals need \"room\", \"session\" and \"polls\""};
+    RoomTotals totals{*room->string(), *session->string(), {}};
     for (const JsonMember& poll : *polls->object()) {
         if (!poll.second.array())
             return Failure{concat("the counts of poll \"", poll.first, "\" are not a list")};
         std::vector<int> counts;
         for (const JsonValue& count : *poll.second.array()) {
             const std::optional<std::size_t> value = count_of(&count);
-            if (!value)
+            if (!value || *value > static_cast<std::size_t>(school_count_max))
                 return Failure{concat("a count of poll \"", poll.first, "\" is not a whole number")};
             counts.push_back(static_cast<int>(*value));
         }

@@ -54,15 +54,19 @@ Expected<LeaderState> parse_leader_state(std::string_view json);
 // increment: a message delivered twice, or replayed after a broker restart, changes nothing.
 using PollCounts = std::map<std::string, std::vector<int>>;
 
+inline constexpr int school_count_max = 100000; // per option and room: more is not a room's count
+
 struct RoomTotals {
     std::string room;
+    std::string session; // the leader's session these count towards: last week's retained totals do not
     PollCounts polls;
     friend bool operator==(const RoomTotals&, const RoomTotals&) = default;
 };
 std::string room_totals_json(const RoomTotals& totals);
 Expected<RoomTotals> parse_room_totals(std::string_view json);
 
-// The school's counts: each room's latest totals added up, option by option.
+// The school's counts: each room's latest totals added up, option by option (each count is at most
+// school_count_max, so the sum of a few hundred rooms cannot overflow).
 PollCounts school_totals(const std::map<std::string, RoomTotals>& rooms);
 
 } // namespace lectern
