@@ -9,7 +9,7 @@
 #                                      exactly the expected lines (test `layers_check_finds_each_fault`)
 #
 # The one table of who may include whom. The order: core < render; core < polls < net;
-# render and polls < panel; everything < app. A layer may always include its own folder.
+# render and polls < panel; render < export; everything < app. A layer may always include its own folder.
 set -euo pipefail
 
 declare -A may_include=(
@@ -18,7 +18,8 @@ declare -A may_include=(
     [polls]="core"
     [net]="core polls"
     [panel]="core render polls"
-    [app]="core render polls net panel"
+    [export]="core render"
+    [app]="core render polls net panel export"
 )
 
 # Libraries a layer must not include (extended regular expressions on the path inside <...> or "...").
@@ -31,6 +32,7 @@ declare -A must_not_include=(
     [render]="$imgui|$network"
     [net]="$sdl|$imgui|fontconfig/"
     [panel]="$network"
+    [export]="$imgui|$network"
     [app]=""
 )
 

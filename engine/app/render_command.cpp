@@ -2,6 +2,7 @@
 
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
+#include "pdf_command.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
@@ -31,6 +32,8 @@ std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps,
 } // namespace
 
 int run_render(const CommandLine& command) {
+    if (!command.pdf_file.empty())
+        return run_pdf_export(command);
     const std::string& path = command.decks.front();
     DeckLoadOptions options;
     options.picture_problems = PictureProblems::AreWarnings; // placeholders, not a refusal
