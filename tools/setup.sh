@@ -30,6 +30,10 @@ packages=(
   chromium chromium-driver python3
   # the join slide's QR code read back from a screenshot, as a phone camera would
   zbar-tools
+  # the deck schema checked with a real validator; PDF export (Cairo) and its tests (pdftotext, pdfinfo)
+  python3-jsonschema libcairo2-dev poppler-utils
+  # the man page, written from `lectern --help`; .deb packages (dpkg-shlibdeps)
+  help2man dpkg-dev
   # the deck loader's fuzz target (libFuzzer comes with clang)
   clang
 )
