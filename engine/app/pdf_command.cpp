@@ -1,11 +1,11 @@
 #include "pdf_command.h"
 
 #include "core/compose/slide_composer.h"
-#include "core/deck/deck_loader.h"
 #include "core/text/inline_markup.h"
 #include "export/pdf_document.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
+#include "render_command.h"
 
 #include <iostream>
 #include <unistd.h>
@@ -13,20 +13,11 @@
 namespace lectern {
 
 int run_pdf_export(const CommandLine& command) {
-    const std::string& path = command.decks.front();
-    DeckLoadOptions options;
-    options.picture_problems = PictureProblems::AreWarnings; // placeholders, not a refusal
-    const DeckLoadResult result = load_deck_file(path, options);
-    for (const Diagnostic& diagnostic : result.diagnostics)
-        std::cerr << format_diagnostic(diagnostic) << '\n';
-    if (!result.deck)
-        return 1;
-    const Deck& deck = *result.deck;
-    if (command.slide && static_cast<std::size_t>(*command.slide) > deck.slides.size()) {
-        std::cerr << "lectern: the deck has " << deck.slides.size() << " slides; --slide " << *command.slide
-                  << " is not one of them\n";
-        return 2;
-    }
+    int exit_code = 0;
+    const std::optional<Deck> loaded = load_deck_to_render(command, exit_code);
+    if (!loaded)
+        return exit_code;
+    const Deck& deck = *loaded;
     FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
     SdlTextMeasurer measurer(catalog);
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
