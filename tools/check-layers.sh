@@ -9,7 +9,7 @@
 #                                      exactly the expected lines (test `layers_check_finds_each_fault`)
 #
 # The one table of who may include whom. The order: core < render; core < polls < net; core < school;
-# render and polls < panel; everything < app. A layer may always include its own folder.
+# render and polls < panel; render < export; everything < app. A layer may always include its own folder.
 set -euo pipefail
 
 declare -A may_include=(
@@ -19,7 +19,8 @@ declare -A may_include=(
     [net]="core polls"
     [school]="core"
     [panel]="core render polls"
-    [app]="core render polls net school panel"
+    [export]="core render"
+    [app]="core render polls net school panel export"
 )
 
 # Libraries a layer must not include (extended regular expressions on the path inside <...> or "...").
@@ -33,6 +34,7 @@ declare -A must_not_include=(
     [net]="$sdl|$imgui|fontconfig/"
     [school]="$sdl|$imgui|$network|fontconfig/"
     [panel]="$network"
+    [export]="$imgui|$network"
     [app]=""
 )
 

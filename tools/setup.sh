@@ -32,6 +32,10 @@ packages=(
   zbar-tools
   # a whole school on one MQTT broker: the client library, and a real broker for the tests
   libmosquitto-dev mosquitto
+  # the deck schema checked with a real validator; PDF export (Cairo) and its tests (pdftotext, pdfinfo)
+  python3-jsonschema libcairo2-dev poppler-utils
+  # the man page, written from `lectern --help`; .deb packages (dpkg-shlibdeps)
+  help2man dpkg-dev
   # the deck loader's fuzz target (libFuzzer comes with clang)
   clang
 )

@@ -1,7 +1,10 @@
 #include "command_line.h"
 
+#include "core/base/suggestion.h"
 #include "core/voting/school_network.h"
+#include "new_command.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace lectern {
@@ -50,9 +53,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         command.kind = CommandKind::Render;
     else if (arguments[0] == "results")
         command.kind = CommandKind::Results;
-    else if (arguments[0] == "displays") {
-        command.kind = CommandKind::Displays;
-        return arguments.size() == 1 ? command : usage_error("displays takes no arguments");
+    else if (arguments[0] == "new")
+        command.kind = CommandKind::New;
+    else if (arguments[0] == "displays" || arguments[0] == "schema") {
+        command.kind = arguments[0] == "schema" ? CommandKind::Schema : CommandKind::Displays;
+        return arguments.size() == 1 ? command : usage_error(arguments[0] + " takes no arguments");
     } else {
         command.kind = CommandKind::Present;
         first = 0;
@@ -75,6 +80,12 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.slide = whole_number(arguments[++i], 1, 1000000);
             if (!command.slide)
                 return usage_error("--slide takes a slide number, counting from 1");
+        } else if (command.kind == CommandKind::Render && argument == "--pdf" && has_value) {
+            command.pdf_file = arguments[++i];
+        } else if (command.kind == CommandKind::Render && argument == "--steps") {
+            command.every_step = true;
+        } else if (command.kind == CommandKind::Render && argument == "--handout") {
+            command.handout = true;
         } else if (command.kind == CommandKind::Present && argument == "--display" && has_value) {
             command.display = arguments[++i];
         } else if (command.kind == CommandKind::Present && argument == "--window") {
@@ -138,6 +149,14 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.delete_results = true;
         } else if (command.kind == CommandKind::Results && argument == "--png" && has_value) {
             command.png_dir = arguments[++i];
+        } else if (command.kind == CommandKind::New && argument == "--template" && has_value) {
+            command.template_name = arguments[++i];
+            if (std::ranges::find(deck_template_names, command.template_name) == deck_template_names.end()) {
+                std::string message = "--template takes one of " + join_names(deck_template_names);
+                if (auto suggestion = closest_match(command.template_name, deck_template_names))
+                    message += "; did you mean " + std::string(*suggestion) + "?";
+                return usage_error(std::move(message));
+            }
         } else if (argument.starts_with("-")) {
             return usage_error("unknown option " + argument);
         } else {
@@ -146,13 +165,19 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     }
     if (command.decks.empty())
         return usage_error("no deck given");
+    if (command.kind == CommandKind::New && command.decks.size() > 1)
+        return usage_error("lectern new writes one deck: give one file name");
     if (command.kind != CommandKind::Check && command.decks.size() > 1)
         return usage_error("give one deck at a time (use `lectern check` to check several)");
     if (command.kind == CommandKind::Results && command.delete_results &&
         (command.csv || !command.png_dir.empty()))
         return usage_error("--delete removes the results; it cannot be combined with --csv or --png");
-    if (command.kind == CommandKind::Render && command.out_dir.empty())
-        return usage_error("render needs --out DIR, the folder to write the pictures to");
+    if (command.kind == CommandKind::Render && command.out_dir.empty() == command.pdf_file.empty())
+        return usage_error(
+            "render needs either --out DIR, the folder to write the pictures to, or --pdf FILE");
+    if (command.kind == CommandKind::Render && command.pdf_file.empty() &&
+        (command.every_step || command.handout))
+        return usage_error("--steps and --handout go with --pdf FILE");
     return command;
 }
 
@@ -177,10 +202,19 @@ const char* usage_text() {
                                per address can be raised for a class behind one router.
                                --clock-speed N runs every timer N times as fast (soak tool)
   lectern displays             list the displays
+  lectern new FILE.toml [--template lesson|assembly|parents|corridor]
+                               start a deck from a template (default: lesson), commented,
+                               with the schema beside it for your editor; never overwrites
+  lectern schema               print the deck format as a JSON Schema, for editors
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N]
                                write each slide (and build step) as a PNG, no display needed;
                                default size 1920x1080
+  lectern render DECK.toml --pdf FILE [--steps] [--handout] [--slide N]
+                               write the deck as a PDF with real, searchable text: a page a
+                               slide as it looks after its last build step (--steps: a page
+                               for every step), or --handout: two slides an A4 page, each
+                               with its speaker notes beside it
   lectern results DECK.toml [--csv] [--delete] [--png DIR]
                                print the deck's last poll results (the session still running,
                                or else the last one finished); --csv writes CSV
@@ -191,7 +225,7 @@ const char* usage_text() {
 
 Exit codes: 0 success (check: no errors, warnings allowed), 1 a deck has an error, a
 picture could not be written, or (results) nothing is stored or a file could not be read
-or removed, 2 usage error.
+or removed, or (new) the file exists already, 2 usage error.
 The deck format is described in slides/README.md.
 
 Keys while presenting (a school can change them in ~/.config/lectern/input.conf):

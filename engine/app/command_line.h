@@ -7,7 +7,7 @@
 
 namespace lectern {
 
-enum class CommandKind { Present, Check, Render, Results, Displays, Help, Version, UsageError };
+enum class CommandKind { Present, Check, Render, Results, Displays, New, Schema, Help, Version, UsageError };
 
 struct CommandLine {
     CommandKind kind = CommandKind::Help;
@@ -17,6 +17,9 @@ struct CommandLine {
     int width = 1920;    // render: --size WxH
     int height = 1080;
     std::optional<int> slide;      // render: --slide N (1-based)
+    std::string pdf_file;          // render: --pdf FILE
+    bool every_step = false;       // render --pdf: --steps, a page for every build step
+    bool handout = false;          // render --pdf: --handout, two slides an A4 page with their notes
     std::string display;           // present: --display N|NAME ("" = the last display)
     bool windowed = false;         // present: --window
     bool kiosk = false;            // present: --kiosk
@@ -30,12 +33,13 @@ struct CommandLine {
     std::string word_filter;      // present: --word-filter FILE for words answers ("" = the usual places)
     std::string host_name;        // present: --host-name NAME, another name devices may use for this computer
     int devices_per_address = 60; // present: --devices-per-address N, new devices per address a minute
-    int connections_per_address = 32; // present: --connections-per-address N (a class behind one router)
-    int streams_per_address = 40;     // present: --streams-per-address N
-    int clock_speed = 1;              // present: --clock-speed N, timers N times as fast (the soak tool)
-    bool csv = false;                 // results: --csv
-    bool delete_results = false;      // results: --delete
-    std::string png_dir;              // results: --png DIR
+    int connections_per_address = 32;     // present: --connections-per-address N (a class behind one router)
+    int streams_per_address = 40;         // present: --streams-per-address N
+    int clock_speed = 1;                  // present: --clock-speed N, timers N times as fast (the soak tool)
+    bool csv = false;                     // results: --csv
+    bool delete_results = false;          // results: --delete
+    std::string png_dir;                  // results: --png DIR
+    std::string template_name = "lesson"; // new: --template NAME
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

@@ -1,8 +1,10 @@
 // lectern: the command-line entry point. Parses arguments and hands over; no logic lives here.
 #include "check_command.h"
 #include "command_line.h"
+#include "core/deck/deck_json_schema.h"
 #include "core/input/input_help.h"
 #include "input_config.h"
+#include "new_command.h"
 #include "present_command.h"
 #include "render_command.h"
 #include "results_command.h"
@@ -38,6 +40,11 @@ int main(int argc, char** argv) {
         return run_present(command);
     case CommandKind::Displays:
         return run_displays();
+    case CommandKind::New:
+        return run_new(command.decks.front(), command.template_name, std::cout, std::cerr);
+    case CommandKind::Schema:
+        std::cout << deck_json_schema();
+        return 0;
     }
     return 2;
 }

@@ -2,6 +2,7 @@
 
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
+#include "pdf_command.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
@@ -30,21 +31,33 @@ std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps,
 
 } // namespace
 
-int run_render(const CommandLine& command) {
-    const std::string& path = command.decks.front();
+std::optional<Deck> load_deck_to_render(const CommandLine& command, int& exit_code) {
     DeckLoadOptions options;
     options.picture_problems = PictureProblems::AreWarnings; // placeholders, not a refusal
-    const DeckLoadResult result = load_deck_file(path, options);
+    DeckLoadResult result = load_deck_file(command.decks.front(), options);
     for (const Diagnostic& diagnostic : result.diagnostics)
         std::cerr << format_diagnostic(diagnostic) << '\n';
+    exit_code = 1;
     if (!result.deck)
-        return 1;
-    const Deck& deck = *result.deck;
-    if (command.slide && static_cast<std::size_t>(*command.slide) > deck.slides.size()) {
-        std::cerr << "lectern: the deck has " << deck.slides.size() << " slides; --slide " << *command.slide
-                  << " is not one of them\n";
-        return 2;
+        return std::nullopt;
+    if (command.slide && static_cast<std::size_t>(*command.slide) > result.deck->slides.size()) {
+        std::cerr << "lectern: the deck has " << result.deck->slides.size() << " slides; --slide "
+                  << *command.slide << " is not one of them\n";
+        exit_code = 2;
+        return std::nullopt;
     }
+    exit_code = 0;
+    return std::move(result.deck);
+}
+
+int run_render(const CommandLine& command) {
+    if (!command.pdf_file.empty())
+        return run_pdf_export(command);
+    int exit_code = 0;
+    const std::optional<Deck> loaded = load_deck_to_render(command, exit_code);
+    if (!loaded)
+        return exit_code;
+    const Deck& deck = *loaded;
 
     std::error_code error;
     std::filesystem::create_directories(command.out_dir, error);

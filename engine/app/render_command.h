@@ -1,10 +1,18 @@
 // `lectern render DECK.toml --out DIR [--size WxH] [--slide N]`: writes each slide and build step as a
 // PNG, drawn by the software renderer onto a surface (no display needed). Adapter over core + render.
+// With --pdf FILE it hands over to pdf_command.h.
 #pragma once
 
 #include "command_line.h"
+#include "core/deck/deck.h"
+
+#include <optional>
 
 namespace lectern {
+
+// The deck to draw, its problems printed (pictures that cannot be shown are warnings: they are drawn as
+// placeholders); nothing when it has errors (`exit_code` 1) or lacks the --slide asked for (2).
+std::optional<Deck> load_deck_to_render(const CommandLine& command, int& exit_code);
 
 // Returns the exit code: 0 when every picture was written, 1 for a deck error or a write failure.
 int run_render(const CommandLine& command);

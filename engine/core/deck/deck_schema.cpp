@@ -1,5 +1,7 @@
 #include "deck_schema.h"
 
+#include "theme.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -101,6 +103,121 @@ std::string_view how_to_add(std::string_view key) {
 bool is_known_key(const TableSchema& schema, std::string_view key) {
     return std::ranges::find(schema.required, key) != schema.required.end() ||
            std::ranges::find(schema.optional, key) != schema.optional.end();
+}
+
+} // namespace lectern
+
+namespace lectern {
+
+namespace {
+using Kind = ValueKind;
+
+constexpr std::array<Keys, 2> aspect_choices{"16:9", "4:3"};
+constexpr std::array<Keys, 2> room_choices{"classroom", "hall"};
+constexpr std::array<Keys, 2> transition_choices{"fade", "none"};
+constexpr std::array<Keys, 2> reveal_choices{"on_command", "live"};
+
+constexpr std::array<KeySpec, 10> deck_keys{{
+    {"title", Kind::Text, "The name of the deck."},
+    {"subtitle", Kind::Text, "A second line under the title"},
+    {"author", Kind::Text, "Who wrote the deck"},
+    {"language", Kind::LanguageTag, "The language the slides are written in", 0, 0, {}, "\"en\""},
+    {"aspect", Kind::Choice, "The shape of the screen", 0, 0, aspect_choices, "\"16:9\""},
+    {"theme", Kind::ThemeName, "The look of the slides", 0, 0, builtin_theme_names, "\"classroom\""},
+    {"duration_minutes", Kind::WholeNumber,
+     "How long you plan to take. The presenter's screen uses it to show whether you are on pace.", 1, 600},
+    {"room", Kind::Choice,
+     "Where you present. It sets the smallest text that counts as legible (readable) there", 0, 0,
+     room_choices, "\"classroom\""},
+    {"transition", Kind::Choice,
+     "What happens between slides: a short fade (200 ms; a key pressed during it finishes it at once) or a "
+     "plain cut",
+     0, 0, transition_choices, "\"fade\""},
+    {"safeguarding_lead", Kind::Text,
+     "Your school's designated safeguarding lead: a name and how to reach them. It is shown wherever a slide "
+     "or its notes say {safeguarding_lead}"},
+}};
+
+constexpr std::array<KeySpec, 3> kiosk_keys{{
+    {"slide_seconds", Kind::Number, "How long each slide stays on screen", 1, 3600, {}, "15"},
+    {"loop", Kind::Flag, "Start again after the last slide", 0, 0, {}, "true"},
+    {"resume_after_seconds",
+     Kind::Number,
+     "After someone presses a key, the slides stop moving on by themselves. This is how long Lectern waits, "
+     "with nobody touching anything, before it starts again.",
+     1,
+     3600,
+     {},
+     "60"},
+}};
+
+constexpr std::array<KeySpec, 25> slide_keys{{
+    {"layout", Kind::Choice, "The kind of slide.", 0, 0, slide_layout_names},
+    {"id", Kind::SlideId, "A short, fixed name for the slide"},
+    {"notes", Kind::Text, "Speaker notes. Only you see them, on the presenter's screen."},
+    {"seconds", Kind::Number, "How long this slide stays up in kiosk mode, instead of slide_seconds", 1,
+     3600},
+    {"title", Kind::Text, "The slide's title"}, // the guide has no one sentence for it
+    {"subtitle", Kind::Text, "A second line under the title"},
+    {"bullets", Kind::TextList, "a list of 1 to 8 points", 1, 8},
+    {"build",
+     Kind::Flag,
+     "when true, the slide arrives with its first point showing and each press of next shows one more; "
+     "previous takes one away",
+     0,
+     0,
+     {},
+     "false"},
+    {"image", Kind::Text, "the picture file"},
+    {"alt", Kind::Text, "a description of the picture in words"},
+    {"left", Kind::Table, "the two columns"},
+    {"right", Kind::Table, "the two columns"},
+    {"caption", Kind::Text, "a line of text under the picture"},
+    {"text", Kind::Text, "the words of the quote"},
+    {"by", Kind::Text, "who said it"},
+    {"question", Kind::Text, "The question the room answers"}, // nor for this one
+    {"options", Kind::TextList, "a list of 2 to 6 answers", 2, 6},
+    {"multiple", Kind::Flag, "when true, pupils may choose more than one option", 0, 0, {}, "false"},
+    {"reveal", Kind::Choice,
+     "\"on_command\" (the default) keeps the results hidden until you choose to show them; \"live\" shows "
+     "them as the votes come in",
+     0, 0, reveal_choices, "\"on_command\""},
+    {"answer", Kind::WholeNumber,
+     "the number of the correct option, counting from 1 (the first option is 1, the second is 2, and so on)",
+     1, 6},
+    {"explain", Kind::Text, "a sentence shown with the answer"},
+    {"low", Kind::Text, "the label of the lowest end"},
+    {"high", Kind::Text, "the label of the highest end"},
+    {"steps",
+     Kind::WholeNumber,
+     "how many points the scale has, a whole number from 3 to 10 (default 5)",
+     3,
+     10,
+     {},
+     "5"},
+    {"max_chars",
+     Kind::WholeNumber,
+     "the longest answer allowed, in characters, a whole number from 1 to 80 (default 24)",
+     1,
+     80,
+     {},
+     "24"},
+}};
+
+constexpr std::array<KeySpec, 2> column_keys{{
+    {"heading", Kind::Text, "the heading of the column"},
+    {"bullets", Kind::TextList, "a list of 1 to 8 points", 1, 8},
+}};
+} // namespace
+
+const std::span<const KeySpec> deck_key_specs{deck_keys};
+const std::span<const KeySpec> kiosk_key_specs{kiosk_keys};
+const std::span<const KeySpec> slide_key_specs{slide_keys};
+const std::span<const KeySpec> column_key_specs{column_keys};
+
+const KeySpec* find_key_spec(std::span<const KeySpec> specs, std::string_view key) {
+    const auto found = std::ranges::find(specs, key, &KeySpec::name);
+    return found == specs.end() ? nullptr : &*found;
 }
 
 } // namespace lectern

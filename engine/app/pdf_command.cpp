@@ -1,0 +1,60 @@
+#include "pdf_command.h"
+
+#include "core/compose/slide_composer.h"
+#include "core/text/inline_markup.h"
+#include "export/pdf_document.h"
+#include "render/font_catalog.h"
+#include "render/sdl_text_measurer.h"
+#include "render_command.h"
+
+#include <iostream>
+#include <unistd.h>
+
+namespace lectern {
+
+int run_pdf_export(const CommandLine& command) {
+    int exit_code = 0;
+    const std::optional<Deck> loaded = load_deck_to_render(command, exit_code);
+    if (!loaded)
+        return exit_code;
+    const Deck& deck = *loaded;
+    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    SdlTextMeasurer measurer(catalog);
+    const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
+    const std::size_t last = command.slide ? first + 1 : deck.slides.size();
+    const DisplayList sample = compose_slide(deck, deck.slides[first], 0, measurer).list;
+
+    std::string error;
+    const PdfDetails details{plain_text_of(deck.info.title), plain_text_of(deck.info.author),
+                             deck.info.language};
+    const auto document =
+        PdfDocument::create(command.pdf_file, command.handout ? PdfLayout::Handout : PdfLayout::SlidePerPage,
+                            sample.width, sample.height, details, catalog, error);
+    if (!document) {
+        std::cerr << "lectern: " << error << '\n';
+        return 1;
+    }
+    const bool on_terminal = isatty(STDERR_FILENO) != 0;
+    for (std::size_t i = first; i < last; ++i) {
+        const Slide& slide = deck.slides[i];
+        const std::size_t steps = build_steps(slide);
+        for (std::size_t step = command.every_step ? 0 : steps - 1; step < steps; ++step)
+            document->add_slide(compose_slide(deck, slide, step, measurer).list, slide.notes);
+        if (on_terminal)
+            std::cerr << "\rexporting slide " << i + 1 << " of " << deck.slides.size() << std::flush;
+    }
+    if (on_terminal)
+        std::cerr << '\n';
+    if (const std::string problem = document->finish(); !problem.empty()) {
+        std::cerr << "lectern: cannot write " << command.pdf_file << ": " << problem << '\n';
+        return 1;
+    }
+    for (const auto& [picture, problem] : document->picture_problems())
+        std::cerr << "lectern: picture " << picture.string() << " shown as a placeholder: " << problem
+                  << '\n';
+    std::cerr << "wrote " << document->pages() << (document->pages() == 1 ? " page" : " pages") << " to "
+              << command.pdf_file << '\n';
+    return 0;
+}
+
+} // namespace lectern
