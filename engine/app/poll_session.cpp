@@ -46,8 +46,8 @@ std::optional<PollState> PollSession::poll_of(std::size_t slide) const {
 }
 
 void PollSession::open_results() {
-    Expected<StoreOpening> opening = ResultsStore::open(m_options.deck_path, *m_deck,
-                                                        m_options.retention_days, std::chrono::system_clock::now());
+    Expected<StoreOpening> opening = ResultsStore::open(
+        m_options.deck_path, *m_deck, m_options.retention_days, std::chrono::system_clock::now());
     std::map<std::string, PollState> polls = polls_for(*m_deck);
     if (!opening) {
         // The answers already saved still show (read, not written); new ones wait until this is fixed.
