@@ -24,16 +24,16 @@ int run_pdf_export(const CommandLine& command) {
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();
     const DisplayList sample = compose_slide(deck, deck.slides[first], 0, measurer).list;
 
-    std::string error;
     const PdfDetails details{plain_text_of(deck.info.title), plain_text_of(deck.info.author),
                              deck.info.language};
-    const auto document =
+    const Expected<std::unique_ptr<PdfDocument>> created =
         PdfDocument::create(command.pdf_file, command.handout ? PdfLayout::Handout : PdfLayout::SlidePerPage,
-                            sample.width, sample.height, details, catalog, error);
-    if (!document) {
-        std::cerr << "lectern: " << error << '\n';
+                            sample.width, sample.height, details, catalog);
+    if (!created) {
+        std::cerr << "lectern: " << created.error() << '\n';
         return 1;
     }
+    const std::unique_ptr<PdfDocument>& document = *created;
     const bool on_terminal = isatty(STDERR_FILENO) != 0;
     for (std::size_t i = first; i < last; ++i) {
         const Slide& slide = deck.slides[i];

@@ -101,20 +101,18 @@ PdfDocument::~PdfDocument() {
         cairo_destroy(m_context);
 }
 
-std::unique_ptr<PdfDocument> PdfDocument::create(const std::filesystem::path& file, PdfLayout layout,
-                                                 float slide_width, float slide_height,
-                                                 const PdfDetails& details, FontCatalog& catalog,
-                                                 std::string& error) {
+Expected<std::unique_ptr<PdfDocument>> PdfDocument::create(const std::filesystem::path& file,
+                                                           PdfLayout layout, float slide_width,
+                                                           float slide_height, const PdfDetails& details,
+                                                           FontCatalog& catalog) {
     const bool handout = layout == PdfLayout::Handout;
     const double width = handout ? a4_width : slide_width * points_per_unit;
     const double height = handout ? a4_height : slide_height * points_per_unit;
     std::unique_ptr<PdfDocument> document(new PdfDocument(file, layout, details, catalog));
     document->m_surface.reset(cairo_pdf_surface_create(file.c_str(), width, height));
-    if (cairo_surface_status(document->m_surface.get()) != CAIRO_STATUS_SUCCESS) {
-        error = concat("cannot write ", file.string(), ": ",
-                       cairo_status_to_string(cairo_surface_status(document->m_surface.get())));
-        return nullptr;
-    }
+    if (cairo_surface_status(document->m_surface.get()) != CAIRO_STATUS_SUCCESS)
+        return Failure{concat("cannot write ", file.string(), ": ",
+                              cairo_status_to_string(cairo_surface_status(document->m_surface.get())))};
     cairo_pdf_surface_set_metadata(document->m_surface.get(), CAIRO_PDF_METADATA_TITLE,
                                    details.title.c_str());
     if (!details.author.empty())

@@ -11,6 +11,7 @@
 //   beyond the drawing order), vector SVG.
 #pragma once
 
+#include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "render/font_catalog.h"
 
@@ -37,12 +38,11 @@ struct PdfDetails {
 
 class PdfDocument {
 public:
-    // Null when the file cannot be made (`error` says why). Pages are `slide_width` x `slide_height`
+    // A Failure when the file cannot be made, saying why. Pages are `slide_width` x `slide_height`
     // slide units in shape (SlidePerPage) or A4 portrait (Handout).
-    static std::unique_ptr<PdfDocument> create(const std::filesystem::path& file, PdfLayout layout,
-                                               float slide_width, float slide_height,
-                                               const PdfDetails& details, FontCatalog& catalog,
-                                               std::string& error);
+    static Expected<std::unique_ptr<PdfDocument>> create(const std::filesystem::path& file, PdfLayout layout,
+                                                         float slide_width, float slide_height,
+                                                         const PdfDetails& details, FontCatalog& catalog);
     ~PdfDocument();
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;

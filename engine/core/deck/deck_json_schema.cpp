@@ -76,7 +76,7 @@ JsonValue value_schema(const KeySpec& key) {
     }
     schema.insert(schema.begin(), {"description", text(key.description)});
     if (!key.default_json.empty())
-        schema.push_back({"default", std::move(*parse_json(key.default_json).value)});
+        schema.push_back({"default", parse_json(key.default_json).value()});
     return {std::move(schema)};
 }
 
