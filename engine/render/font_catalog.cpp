@@ -136,6 +136,32 @@ std::optional<FaceId> FontCatalog::fallback_face(char32_t code_point, const Text
     return found;
 }
 
+std::optional<FaceId> FontCatalog::language_face(const TextStyle& style) {
+    if (!m_language_script) {
+        m_language_script = script_of_language(m_families.language);
+    }
+    return script_face(*m_language_script, style);
+}
+
+std::optional<LineMetrics> FontCatalog::line_metrics(const TextStyle& style, int pixel_size) {
+    const std::optional<FaceId> primary = primary_face(style);
+    TTF_Font* primary_font = primary ? font(*primary, pixel_size) : nullptr;
+    if (primary_font == nullptr) {
+        return std::nullopt;
+    }
+    LineMetrics metrics{TTF_FontAscent(primary_font), TTF_FontLineSkip(primary_font)};
+    const std::optional<FaceId> language = language_face(style);
+    if (language && *language != *primary) {
+        if (TTF_Font* language_font = font(*language, pixel_size)) {
+            const int below = std::max(metrics.line_skip - metrics.ascent,
+                                       TTF_FontLineSkip(language_font) - TTF_FontAscent(language_font));
+            metrics.ascent = std::max(metrics.ascent, TTF_FontAscent(language_font));
+            metrics.line_skip = metrics.ascent + below;
+        }
+    }
+    return metrics;
+}
+
 TTF_Font* FontCatalog::font(FaceId id, int pixel_size) {
     const int size = std::clamp(pixel_size, min_pixel_size, max_pixel_size);
     const std::uint64_t key = (std::uint64_t{id} << 16) | static_cast<std::uint64_t>(size);

@@ -67,6 +67,12 @@ struct FontFace {
 // A face's number in its catalog; stays valid as long as the catalog.
 using FaceId = std::uint32_t;
 
+// How lines of one style are spaced at one pixel size, in pixels.
+struct LineMetrics {
+    int ascent = 0;    // from the top of a line box to its baseline
+    int line_skip = 0; // from one line's top to the next's
+};
+
 inline constexpr int min_pixel_size = 1;
 inline constexpr int max_pixel_size = 1024;
 
@@ -92,6 +98,15 @@ public:
     std::optional<FaceId> fallback_face(char32_t code_point, const TextStyle& style, int pixel_size);
 
     const FontFace& face(FaceId id) const { return m_faces.at(id); }
+
+    // The face made for the script the deck's language is written in (Noto Nastaliq Urdu for `ur`), in
+    // `style`'s weight and slant; nothing when the theme's font serves that script (Latin, Cyrillic).
+    std::optional<FaceId> language_face(const TextStyle& style);
+
+    // Line spacing of `style` at `pixel_size`: the primary font's, with room for the language face's
+    // ascent and descent when they are larger (Nastaliq and the Indic scripts stand taller than DejaVu),
+    // so the lines of an Urdu deck do not overlap. Nothing when no font opens.
+    std::optional<LineMetrics> line_metrics(const TextStyle& style, int pixel_size);
 
     // The open font for `id` at `pixel_size` (clamped to min_pixel_size..max_pixel_size), or null if the file
     // cannot be opened. Valid until the next call of font(), provides() or fallback_face(), which may close
@@ -140,6 +155,7 @@ private:
     std::unordered_map<std::uint64_t, std::vector<FaceId>> m_fallback_by_block;
     std::unordered_map<hb_script_t, ScriptFonts> m_script_fonts;
     std::unordered_map<std::uint64_t, std::optional<FaceId>> m_script_faces; // script, bold, italic
+    std::optional<hb_script_t> m_language_script;                            // of m_families.language
     LruCache<std::uint64_t, FontHandle> m_open_fonts;
     std::uint64_t m_fontconfig_queries = 0;
     std::string m_last_error;

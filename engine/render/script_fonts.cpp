@@ -1,8 +1,12 @@
 #include "script_fonts.h"
 
+#include <fontconfig/fontconfig.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
+#include <utility>
 
 namespace lectern {
 
@@ -170,6 +174,63 @@ ScriptFonts script_fonts(hb_script_t script, std::string_view language) {
     default:
         return {};
     }
+}
+
+hb_script_t script_of_language(std::string_view language) {
+    const LanguageTag tag = parse_language_tag(language);
+    if (tag.script.size() == 4)
+        return hb_script_from_string(tag.script.c_str(), 4);
+    if (tag.language == "zh" || tag.language == "ja" || tag.language == "yue")
+        return HB_SCRIPT_HAN;
+    if (tag.language == "ko")
+        return HB_SCRIPT_HANGUL;
+    if (writes_arabic_in_nastaliq(tag) || tag.language == "ckb")
+        return HB_SCRIPT_ARABIC; // fontconfig has no orthography named pnb, skr or ckb
+    if (tag.language.empty())
+        return HB_SCRIPT_UNKNOWN;
+    // fontconfig names orthographies "ur", "pa", or per region only ("ti-er", "ku-iq").
+    const FcCharSet* letters = FcLangGetCharSet(reinterpret_cast<const FcChar8*>(tag.language.c_str()));
+    if (letters == nullptr && !tag.region.empty()) {
+        const std::string regional = tag.language + "-" + tag.region;
+        letters = FcLangGetCharSet(reinterpret_cast<const FcChar8*>(regional.c_str()));
+    }
+    if (letters == nullptr) {
+        FcStrSet* known = FcGetLangs();
+        FcStrList* names = FcStrListCreate(known);
+        for (const FcChar8* name = FcStrListNext(names); letters == nullptr && name != nullptr;
+             name = FcStrListNext(names)) {
+            if (std::string_view(reinterpret_cast<const char*>(name)).starts_with(tag.language + "-"))
+                letters = FcLangGetCharSet(name);
+        }
+        FcStrListDone(names);
+        FcStrSetDestroy(known);
+    }
+    if (letters == nullptr)
+        return HB_SCRIPT_UNKNOWN;
+    // The script of most of its letters (an orthography may list a few of another script).
+    std::vector<std::pair<hb_script_t, int>> counts;
+    std::array<FcChar32, FC_CHARSET_MAP_SIZE> page{};
+    FcChar32 next = 0;
+    for (FcChar32 base = FcCharSetFirstPage(letters, page.data(), &next); base != FC_CHARSET_DONE;
+         base = FcCharSetNextPage(letters, page.data(), &next)) {
+        for (FcChar32 word = 0; word < FC_CHARSET_MAP_SIZE; ++word) {
+            for (FcChar32 bit = 0; bit < 32; ++bit) {
+                if ((page[word] & (FcChar32{1} << bit)) == 0)
+                    continue;
+                const hb_script_t script = script_of_code_point(base + word * 32 + bit);
+                if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
+                    script == HB_SCRIPT_UNKNOWN)
+                    continue;
+                auto known = std::ranges::find(counts, script, &std::pair<hb_script_t, int>::first);
+                if (known == counts.end())
+                    counts.emplace_back(script, 1);
+                else
+                    ++known->second;
+            }
+        }
+    }
+    const auto most = std::ranges::max_element(counts, {}, &std::pair<hb_script_t, int>::second);
+    return most == counts.end() ? HB_SCRIPT_UNKNOWN : most->first;
 }
 
 hb_script_t script_of_code_point(char32_t code_point) {

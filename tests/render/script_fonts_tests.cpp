@@ -140,3 +140,34 @@ TEST_CASE("text rasteriser: conjuncts form (a visible virama would draw like the
                      test::compare_images(*conjunct.surface, *visible_virama.surface).within_tolerance()));
     }
 }
+
+TEST_CASE("script fonts: the script a deck's language is written in") {
+    CHECK(script_of_language("ur") == HB_SCRIPT_ARABIC);
+    CHECK(script_of_language("pa") == HB_SCRIPT_GURMUKHI);
+    CHECK(script_of_language("pa-Arab") == HB_SCRIPT_ARABIC);
+    CHECK(script_of_language("bn") == HB_SCRIPT_BENGALI);
+    CHECK(script_of_language("ti") == HB_SCRIPT_ETHIOPIC);
+    CHECK(script_of_language("ckb") == HB_SCRIPT_ARABIC);
+    CHECK(script_of_language("zh-Hant") == HB_SCRIPT_HAN);
+    CHECK(script_of_language("uk") == HB_SCRIPT_CYRILLIC);
+    CHECK(script_of_language("en-GB") == HB_SCRIPT_LATIN);
+    CHECK(script_of_language("") == HB_SCRIPT_UNKNOWN);
+}
+
+TEST_CASE("font catalog: an Urdu deck's lines are spaced for Nastaliq, which stands taller than DejaVu") {
+    FontCatalog urdu(FontFamilies{.language = "ur"});
+    FontCatalog& english = test::shared_font_catalog();
+    const auto spaced_for_urdu = urdu.line_metrics(TextStyle{}, test_px);
+    const auto spaced_for_english = english.line_metrics(TextStyle{}, test_px);
+    REQUIRE(spaced_for_urdu);
+    REQUIRE(spaced_for_english);
+    CHECK(spaced_for_urdu->line_skip > spaced_for_english->line_skip);
+    CHECK(spaced_for_urdu->ascent > spaced_for_english->ascent);
+    // An Urdu line drawn in its line box stays (nearly) inside it, so the next line does not overlap it.
+    TextRasteriser rasteriser(urdu);
+    const RasterisedText line = rasteriser.render("تصویر بھیجنے سے پہلے پوچھیں", TextStyle{}, ink, test_px);
+    REQUIRE(line.surface);
+    const int slack = spaced_for_urdu->line_skip / 10;
+    CHECK(line.offset_y_px >= -slack);
+    CHECK(line.offset_y_px + line.surface->h <= spaced_for_urdu->line_skip + slack);
+}
