@@ -13,11 +13,12 @@ packages=(
   # written answers: Unicode normalisation and look-alike letters (NFKC, uspoof skeletons)
   libicu-dev
   # rendering, fonts and the presenter panel
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev libharfbuzz-dev
   fonts-dejavu-core
-  # fallback fonts (SDL_ttf has none of its own): Chinese, Japanese kana and Korean Hangul in one 1.6 MB
-  # font; Urdu letters DejaVu lacks (U+06C1, U+06D2) in PakType Naskh Basic (0.2 MB download)
-  fonts-wqy-microhei fonts-paktype
+  # a face made for each script (SDL_ttf has no fallback of its own; the README's font table): Noto for
+  # Arabic, Urdu Nastaliq, the Indic scripts, Ethiopic, Hebrew, Thai ... (12 MB download) and CJK with
+  # Simplified, Traditional, Japanese and Korean forms (57 MB)
+  fonts-noto-core fonts-noto-cjk
   # end-to-end tests: a real X server, key presses and screenshots
   xvfb xdotool x11-apps x11-utils
   # tools/bench/present_bench: Xlib and XTest key presses

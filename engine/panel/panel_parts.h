@@ -3,6 +3,7 @@
 // Private to engine/panel.
 #pragma once
 
+#include "panel_text.h"
 #include "panel_view.h"
 
 #include <SDL2/SDL.h>
@@ -10,24 +11,25 @@
 
 namespace lectern {
 
+// ImGui's font draws the panel's own words (buttons, labels) in Latin; the deck's words (notes, titles,
+// options, answers) go through PanelText, in every script.
 struct PanelFonts {
     ImFont* ui = nullptr;
-    ImFont* notes = nullptr;      // notes, regular
-    ImFont* notes_bold = nullptr; // notes, bold
-    float notes_scale = 1.0f;     // the notes_bigger and notes_smaller commands change it
+    float notes_px = 40;      // drawn scaled by notes_scale
+    float notes_scale = 1.0f; // the notes_bigger and notes_smaller commands change it
 };
 
 // Current and next slide as pictures, with "slide n of N".
 void draw_slides_part(const PanelView& view, SDL_Texture* current, SDL_Texture* next, ImVec2 thumbnail_size);
 // The speaker notes with their formatting, scrollable.
-void draw_notes_part(const PanelView& view, const PanelFonts& fonts);
+void draw_notes_part(const PanelView& view, const PanelFonts& fonts, PanelText& text);
 // Elapsed time with pause and reset, the wall clock, pace against duration_minutes.
 void draw_timer_part(const PanelView& view, PanelActions& actions);
 // Every slide by number and title; clicking one goes there. Black and white screen buttons.
-void draw_slide_list_part(const PanelView& view, PanelActions& actions);
+void draw_slide_list_part(const PanelView& view, PanelActions& actions, PanelText& text);
 // The current slide's poll: open or close, reveal or hide, reset (confirmed), answers so far, the join
 // address, a show of hands per option with undo, and the queue of written answers to approve.
-void draw_poll_part(const PanelView& view, PanelActions& actions);
+void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& text);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

@@ -8,7 +8,7 @@ namespace lectern {
 
 namespace {
 
-void draw_hands(const PollState& poll, const Slide& slide, PanelActions& actions) {
+void draw_hands(const PollState& poll, const Slide& slide, PanelActions& actions, PanelText& text) {
     const std::vector<int> devices = device_counts(poll);
     if (!ImGui::BeginTable("hands", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg))
         return;
@@ -24,7 +24,7 @@ void draw_hands(const PollState& poll, const Slide& slide, PanelActions& actions
                                       ? std::to_string(i + 1)
                                       : std::string(1, static_cast<char>('A' + i)) + ". " +
                                             plain_text_of(slide.question->options[i]);
-        ImGui::TextUnformatted(label.c_str());
+        text.line(label, ImGui::GetFontSize(), ImGui::GetStyleColorVec4(ImGuiCol_Text));
         ImGui::TableNextColumn();
         ImGui::Text("%d", devices[i]);
         ImGui::TableNextColumn();
@@ -44,7 +44,7 @@ void draw_hands(const PollState& poll, const Slide& slide, PanelActions& actions
     ImGui::EndDisabled();
 }
 
-void draw_answers(const PollState& poll, PanelActions& actions) {
+void draw_answers(const PollState& poll, PanelActions& actions, PanelText& text) {
     if (poll.answers.empty()) {
         ImGui::TextDisabled("No written answers yet. Pupils' answers wait here for you before they show.");
         return;
@@ -61,8 +61,12 @@ void draw_answers(const PollState& poll, PanelActions& actions) {
         const char* status = answer.status == AnswerStatus::Approved   ? "shown"
                              : answer.status == AnswerStatus::Rejected ? "hidden"
                                                                        : "waiting";
-        ImGui::Text("%zu. %s (%s)%s", answer.number, answer.text.c_str(), status,
-                    answer.flagged ? " [flagged]" : "");
+        // The pupil's words in the slides' text stack (any script, right to left where it is), after
+        // the panel's own label.
+        ImGui::Text("%zu.", answer.number);
+        ImGui::SameLine();
+        text.wrapped(answer.text, ImGui::GetFontSize(), ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::TextDisabled("(%s)%s", status, answer.flagged ? " [flagged]" : "");
         if (!answer.held_because.empty())
             ImGui::TextColored({1.0f, 0.75f, 0.2f, 1.0f}, "   held back: %s", answer.held_because.c_str());
         ImGui::SameLine();
@@ -110,7 +114,7 @@ void draw_join_line(const PanelView& view, PanelActions& actions) {
 
 } // namespace
 
-void draw_poll_part(const PanelView& view, PanelActions& actions) {
+void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& text) {
     if (!view.poll) {
         if (view.deck && view.nav.slide < view.deck->slides.size() &&
             view.deck->slides[view.nav.slide].layout == SlideLayout::Join) {
@@ -146,9 +150,9 @@ void draw_poll_part(const PanelView& view, PanelActions& actions) {
     }
     draw_join_line(view, actions);
     if (slide.layout == SlideLayout::Words)
-        draw_answers(poll, actions);
+        draw_answers(poll, actions, text);
     else
-        draw_hands(poll, slide, actions);
+        draw_hands(poll, slide, actions, text);
 }
 
 } // namespace lectern

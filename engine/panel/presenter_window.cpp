@@ -1,6 +1,7 @@
 #include "presenter_window.h"
 
 #include "panel_parts.h"
+#include "panel_text.h"
 #include "render/sdl_window.h"
 
 #include <imgui.h>
@@ -14,9 +15,9 @@ namespace lectern {
 namespace {
 
 constexpr float ui_font_px = 20;
-constexpr float notes_font_px = 40; // drawn scaled: 0.4 to 1.5 of this
 
-// Basic Latin, Latin-1 and Latin Extended-A (Polish, Czech, ...), general punctuation (curly quotes, dashes).
+// The panel's own words only (the deck's go through PanelText): Basic Latin, Latin-1 and Latin Extended-A,
+// general punctuation (curly quotes, dashes).
 const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
 
 } // namespace
@@ -38,7 +39,8 @@ std::unique_ptr<PresenterWindow> PresenterWindow::open(SDL_Rect bounds, FontCata
 
 PresenterWindow::PresenterWindow(SDL_Window* window, SDL_Renderer* renderer, FontCatalog& catalog)
     : m_window(window), m_renderer(renderer), m_fonts(std::make_unique<PanelFonts>()),
-      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)) {
+      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)),
+      m_text(std::make_unique<PanelText>(renderer, catalog)) {
     m_imgui = ImGui::CreateContext();
     ImGui::SetCurrentContext(m_imgui);
     ImGuiIO& io = ImGui::GetIO();
@@ -51,6 +53,7 @@ PresenterWindow::PresenterWindow(SDL_Window* window, SDL_Renderer* renderer, Fon
 }
 
 PresenterWindow::~PresenterWindow() {
+    m_text.reset();
     m_slides.reset();
     if (m_current_thumbnail)
         SDL_DestroyTexture(m_current_thumbnail);
@@ -67,17 +70,13 @@ PresenterWindow::~PresenterWindow() {
 bool PresenterWindow::load_fonts(FontCatalog& catalog) {
     ImGui::SetCurrentContext(m_imgui);
     const auto regular = catalog.primary_face({FontRole::Body, false, false, ui_font_px});
-    const auto bold = catalog.primary_face({FontRole::Body, true, false, ui_font_px});
     if (!regular)
         return false;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    const std::string regular_file = catalog.face(*regular).file;
-    const std::string bold_file = bold ? catalog.face(*bold).file : regular_file;
-    m_fonts->ui = atlas->AddFontFromFileTTF(regular_file.c_str(), ui_font_px, nullptr, latin_ranges);
-    m_fonts->notes = atlas->AddFontFromFileTTF(regular_file.c_str(), notes_font_px, nullptr, latin_ranges);
-    m_fonts->notes_bold = atlas->AddFontFromFileTTF(bold_file.c_str(), notes_font_px, nullptr, latin_ranges);
+    m_fonts->ui =
+        atlas->AddFontFromFileTTF(catalog.face(*regular).file.c_str(), ui_font_px, nullptr, latin_ranges);
     m_fonts->notes_scale = 0.7f;
-    return m_fonts->ui && m_fonts->notes && m_fonts->notes_bold;
+    return m_fonts->ui != nullptr;
 }
 
 bool PresenterWindow::process_event(const SDL_Event& event, std::uint64_t) {
@@ -108,6 +107,7 @@ void PresenterWindow::reset_textures(bool device_lost) {
     ImGui::SetCurrentContext(m_imgui);
     if (device_lost) {
         m_slides->reset_textures();
+        m_text->reset_textures();
         ImGui_ImplSDLRenderer_DestroyDeviceObjects();
         ImGui_ImplSDLRenderer_CreateDeviceObjects();
     }
@@ -158,6 +158,7 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     const float thumb_h = std::round(thumb_w / aspect);
     update_thumbnails(static_cast<int>(thumb_w), static_cast<int>(thumb_h));
 
+    m_text->begin_frame();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -173,14 +174,14 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     ImGui::BeginChild("left", {left_w, 0});
     draw_slides_part(view, m_current_thumbnail, m_next ? m_next_thumbnail : nullptr, {thumb_w, thumb_h});
     ImGui::Spacing();
-    draw_notes_part(view, *m_fonts);
+    draw_notes_part(view, *m_fonts, *m_text);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("right", {0, 0});
     ImGui::BeginChild("slides", {0, std::round(h * (view.poll ? 0.3f : 0.55f))});
-    draw_slide_list_part(view, actions);
+    draw_slide_list_part(view, actions, *m_text);
     ImGui::EndChild();
-    draw_poll_part(view, actions);
+    draw_poll_part(view, actions, *m_text);
     ImGui::Separator();
     draw_problems_part(view);
     ImGui::EndChild();

@@ -4,9 +4,9 @@
 // timer and pace, a slide list and the problems. It never touches the audience window.
 // Implemented: thumbnails re-drawn only when the slide or the window size changes (and after render
 //   resets), notes with **bold** and list items at an adjustable size, redraws on input (plus the few
-//   frames ImGui needs to settle) and once a second for the clock.
-// Missing: poll controls (they come with polls), CJK and Arabic glyphs in the notes (ImGui's atlas holds
-//   Latin only).
+//   frames ImGui needs to settle) and once a second for the clock; the deck's words (notes, slide titles,
+//   options, written answers) in every script, through the slides' text stack (panel_text.h).
+// Missing: the panel's own labels and buttons are English, in ImGui's Latin-only atlas.
 #pragma once
 
 #include "core/compose/display_list.h"
@@ -26,6 +26,7 @@ struct ImGuiContext;
 namespace lectern {
 
 struct PanelFonts;
+class PanelText;
 
 class PresenterWindow {
 public:
@@ -64,6 +65,8 @@ public:
     SDL_Renderer* renderer() const { return m_renderer; }
     // Draws the thumbnails; its picture cache is set up by the presentation (decoding in background).
     SlideRenderer& slide_renderer() { return *m_slides; }
+    // For tests: the deck's text the last frame drew, and where.
+    PanelText& text() { return *m_text; }
 
 private:
     PresenterWindow(SDL_Window* window, SDL_Renderer* renderer, FontCatalog& catalog);
@@ -75,6 +78,7 @@ private:
     ImGuiContext* m_imgui = nullptr;
     std::unique_ptr<PanelFonts> m_fonts;
     std::unique_ptr<SlideRenderer> m_slides;
+    std::unique_ptr<PanelText> m_text;
     DisplayList m_current;
     std::optional<DisplayList> m_next;
     bool m_thumbnails_stale = true;

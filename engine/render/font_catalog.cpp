@@ -83,7 +83,9 @@ FontCatalog::~FontCatalog() {
 std::optional<FaceId> FontCatalog::primary_face(const TextStyle& style) {
     auto& slot = m_primary[style_index(style)];
     if (!slot) {
-        slot = match(style, std::nullopt);
+        slot = match(style, Query{{style.role == FontRole::Heading ? m_families.heading : m_families.body},
+                                  {},
+                                  std::nullopt});
         if (!*slot) {
             m_last_error = "fontconfig found no font for \"" +
                            (style.role == FontRole::Heading ? m_families.heading : m_families.body) + "\"";
@@ -98,18 +100,33 @@ std::optional<FaceId> FontCatalog::fallback_face(char32_t code_point, const Text
     if (const auto known = m_fallback_by_code_point.find(key); known != m_fallback_by_code_point.end()) {
         return known->second;
     }
+    // The face made for the code point's script, when it has the glyph: Noto Sans Bengali for Bengali
+    // rather than the first font fontconfig finds with the code point.
+    const hb_script_t script = script_of_code_point(code_point);
+    if (const std::optional<FaceId> made = script_face(script, style);
+        made && has_glyph(*made, code_point, pixel_size)) {
+        m_fallback_by_code_point.emplace(key, made);
+        return made;
+    }
     // Faces already found for neighbours in the same block usually have this one too (a CJK font for
     // every ideograph): try them before asking fontconfig again.
     std::vector<FaceId>& neighbours =
         m_fallback_by_block[(std::uint64_t{code_point >> 7} << 3) | style_index(style)];
     for (const FaceId id : neighbours) {
-        if (provides(id, code_point, pixel_size)) {
+        if (has_glyph(id, code_point, pixel_size)) {
             m_fallback_by_code_point.emplace(key, id);
             return id;
         }
     }
-    std::optional<FaceId> found = match(style, code_point);
-    if (found && !provides(*found, code_point, pixel_size)) {
+    Query query;
+    query.families.push_back(style.role == FontRole::Heading ? m_families.heading : m_families.body);
+    for (const std::string& fallback : m_families.fallbacks) {
+        query.families.push_back(fallback);
+    }
+    query.fc_lang = fonts_for(script).fc_lang;
+    query.code_point = code_point;
+    std::optional<FaceId> found = match(style, query);
+    if (found && !has_glyph(*found, code_point, pixel_size)) {
         found.reset(); // fontconfig's best has no glyph either: no installed font has one
     }
     if (found && std::find(neighbours.begin(), neighbours.end(), *found) == neighbours.end()) {
@@ -117,6 +134,32 @@ std::optional<FaceId> FontCatalog::fallback_face(char32_t code_point, const Text
     }
     m_fallback_by_code_point.emplace(key, found);
     return found;
+}
+
+std::optional<FaceId> FontCatalog::language_face(const TextStyle& style) {
+    if (!m_language_script) {
+        m_language_script = script_of_language(m_families.language);
+    }
+    return script_face(*m_language_script, style);
+}
+
+std::optional<LineMetrics> FontCatalog::line_metrics(const TextStyle& style, int pixel_size) {
+    const std::optional<FaceId> primary = primary_face(style);
+    TTF_Font* primary_font = primary ? font(*primary, pixel_size) : nullptr;
+    if (primary_font == nullptr) {
+        return std::nullopt;
+    }
+    LineMetrics metrics{TTF_FontAscent(primary_font), TTF_FontLineSkip(primary_font)};
+    const std::optional<FaceId> language = language_face(style);
+    if (language && *language != *primary) {
+        if (TTF_Font* language_font = font(*language, pixel_size)) {
+            const int below = std::max(metrics.line_skip - metrics.ascent,
+                                       TTF_FontLineSkip(language_font) - TTF_FontAscent(language_font));
+            metrics.ascent = std::max(metrics.ascent, TTF_FontAscent(language_font));
+            metrics.line_skip = metrics.ascent + below;
+        }
+    }
+    return metrics;
 }
 
 TTF_Font* FontCatalog::font(FaceId id, int pixel_size) {
@@ -138,27 +181,76 @@ TTF_Font* FontCatalog::font(FaceId id, int pixel_size) {
     return m_open_fonts.insert(key, std::move(opened)).get();
 }
 
-bool FontCatalog::provides(FaceId id, char32_t code_point, int pixel_size) {
+bool FontCatalog::has_glyph(FaceId id, char32_t code_point, int pixel_size) {
     TTF_Font* opened = font(id, pixel_size);
     return opened != nullptr && TTF_GlyphIsProvided32(opened, code_point) != 0;
 }
 
-std::optional<FaceId> FontCatalog::match(const TextStyle& style, std::optional<char32_t> code_point) {
+bool FontCatalog::provides(FaceId id, char32_t code_point, int pixel_size) {
+    if (!has_glyph(id, code_point, pixel_size)) {
+        return false;
+    }
+    const hb_script_t script = script_of_code_point(code_point);
+    const ScriptFonts& fonts = fonts_for(script);
+    if (fonts.families.empty() || made_for(id, fonts)) {
+        return true;
+    }
+    // Another face is made for this script: it draws the code point if it can (its weight does not
+    // matter here, only whether the family has the glyph).
+    const std::optional<FaceId> made = script_face(script, TextStyle{});
+    return !made || !has_glyph(*made, code_point, pixel_size);
+}
+
+const ScriptFonts& FontCatalog::fonts_for(hb_script_t script) {
+    auto known = m_script_fonts.find(script);
+    if (known == m_script_fonts.end()) {
+        known = m_script_fonts.emplace(script, script_fonts(script, m_families.language)).first;
+    }
+    return known->second;
+}
+
+bool FontCatalog::made_for(FaceId id, const ScriptFonts& fonts) const {
+    return std::find(fonts.families.begin(), fonts.families.end(), m_faces.at(id).family) !=
+           fonts.families.end();
+}
+
+std::optional<FaceId> FontCatalog::script_face(hb_script_t script, const TextStyle& style) {
+    const std::uint64_t key =
+        (std::uint64_t{script} << 2) | (style.bold ? 2u : 0u) | (style.italic ? 1u : 0u);
+    if (const auto known = m_script_faces.find(key); known != m_script_faces.end()) {
+        return known->second;
+    }
+    const ScriptFonts& fonts = fonts_for(script);
+    std::optional<FaceId> found;
+    if (!fonts.families.empty()) {
+        found = match(style, Query{fonts.families, fonts.fc_lang, std::nullopt});
+        if (found && !made_for(*found, fonts)) {
+            found.reset(); // none of the script's families is installed: fontconfig substituted another
+        }
+    }
+    m_script_faces.emplace(key, found);
+    return found;
+}
+
+std::optional<FaceId> FontCatalog::match(const TextStyle& style, const Query& query) {
     if (m_config == nullptr) {
         return std::nullopt;
     }
-    const std::string& family = style.role == FontRole::Heading ? m_families.heading : m_families.body;
     FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    for (const std::string_view family : query.families) {
+        const std::string terminated(family);
+        FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(terminated.c_str()));
+    }
     FcPatternAddInteger(pattern, FC_WEIGHT, style.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pattern, FC_SLANT, style.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcPatternAddInteger(pattern, FC_WIDTH, FC_WIDTH_NORMAL);
     FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-    if (code_point) {
-        for (const std::string& fallback : m_families.fallbacks) {
-            FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(fallback.c_str()));
-        }
+    if (!query.fc_lang.empty()) {
+        FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(query.fc_lang.c_str()));
+    }
+    if (query.code_point) {
         FcCharSet* characters = FcCharSetCreate();
-        FcCharSetAddChar(characters, *code_point);
+        FcCharSetAddChar(characters, *query.code_point);
         FcPatternAddCharSet(pattern, FC_CHARSET, characters);
         FcCharSetDestroy(characters);
     }

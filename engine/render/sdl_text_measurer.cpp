@@ -50,12 +50,11 @@ float SdlTextMeasurer::line_height(const TextStyle& style) {
         return 0;
     }
     const int pixel_size = nearest_pixel_size(style.px);
-    const std::optional<FaceId> primary = m_catalog.primary_face(style);
-    TTF_Font* font = primary ? m_catalog.font(*primary, pixel_size) : nullptr;
-    if (font == nullptr) {
+    const std::optional<LineMetrics> metrics = m_catalog.line_metrics(style, pixel_size);
+    if (!metrics) {
         return estimated_line_height_em * style.px;
     }
-    return static_cast<float>(TTF_FontLineSkip(font)) * style.px / static_cast<float>(pixel_size);
+    return static_cast<float>(metrics->line_skip) * style.px / static_cast<float>(pixel_size);
 }
 
 float SdlTextMeasurer::measure(std::string_view utf8, const TextStyle& style) {

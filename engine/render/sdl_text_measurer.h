@@ -5,9 +5,10 @@
 // Implemented:
 //   - width_of: sum of TTF_SizeUTF8 over the runs, each with its own font, direction and script, at the
 //     integer pixel size nearest style.px, scaled by px / that size so widths grow smoothly with px;
-//   - line_height: TTF_FontLineSkip of the role's primary font (same scaling). Fallback fonts do not change
-//     it, so every line of a style is equally tall whatever its script; a taller fallback (the CJK or Urdu
-//     font) may reach a little into the next line's space;
+//   - line_height: TTF_FontLineSkip of the role's primary font (same scaling), made room in for the face
+//     of the deck language's script (FontCatalog::line_metrics: an Urdu deck's lines are spaced for
+//     Nastaliq). Other fallback fonts do not change it, so every line of a style is equally tall whatever
+//     its script; a taller fallback in another language's deck may reach a little into the next line;
 //   - a bounded memo of widths keyed by text and style (layout measures the same words again and again);
 //   - no font installed at all: estimates (0.55 em per character, 1.2 em lines) so layout still works,
 //     and the catalog's last_error() says why.

@@ -100,12 +100,11 @@ RasterisedText TextRasteriser::render(std::string_view utf8, const TextStyle& st
     }
     ++m_rasterisations;
 
-    const std::optional<FaceId> primary = m_catalog.primary_face(style);
-    TTF_Font* primary_font = primary ? m_catalog.font(*primary, size) : nullptr;
-    const int primary_ascent = primary_font != nullptr ? TTF_FontAscent(primary_font) : baseline;
+    // The line box's baseline: where the layout's line height (SdlTextMeasurer) expects it.
+    const std::optional<LineMetrics> metrics = m_catalog.line_metrics(style, size);
     result.surface = std::move(target);
     result.baseline_px = baseline;
-    result.offset_y_px = primary_ascent - baseline;
+    result.offset_y_px = (metrics ? metrics->ascent : baseline) - baseline;
     return result;
 }
 

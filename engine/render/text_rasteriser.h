@@ -27,8 +27,9 @@ namespace lectern {
 struct RasterisedText {
     SurfacePtr surface;  // ARGB8888, transparent background, straight alpha; null when nothing to draw
     int baseline_px = 0; // from the surface's top to the baseline
-    int offset_y_px = 0; // where the surface's top goes, from the top of the line box (the primary font's
-                         // ascent minus baseline_px: negative when a fallback font rises higher)
+    int offset_y_px =
+        0; // where the surface's top goes, from the top of the line box (the line's ascent,
+           // FontCatalog::line_metrics, minus baseline_px: negative when a fallback rises higher)
 };
 
 class TextRasteriser {

@@ -5,6 +5,7 @@
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "golden_image.h"
+#include "language_slides.h"
 #include "render/font_runs.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
@@ -302,6 +303,8 @@ TEST_CASE("golden images: every committed golden is one a test draws") {
     }
     for (const std::string_view id : mixed_script_slides)
         drawn.insert(mixed_golden_name(id));
+    for (const test::LanguageSlide& language : test::language_slides)
+        drawn.insert(test::language_golden_name(language)); // language_golden_tests.cpp
     // Missing goldens fail the tests above; here, files left over from renamed or removed views.
     for (const std::filesystem::path& file : test::files_in(golden_dir(), ".png")) {
         CAPTURE(file);

@@ -24,9 +24,14 @@ TEST_CASE("text measurer: bold is wider than regular") {
     SdlTextMeasurer measurer(test::shared_font_catalog());
     CHECK(measurer.width_of(test::english, TextStyle{.bold = true}) >
           measurer.width_of(test::english, TextStyle{}));
-    // a fallback font without a bold face is emboldened by SDL_ttf
-    CHECK(measurer.width_of(test::chinese, TextStyle{.bold = true}) >
+    // Chinese comes from Noto Sans CJK's own bold face, whose ideographs are as wide as the regular ones
+    CHECK(measurer.width_of(test::chinese, TextStyle{.bold = true}) >=
           measurer.width_of(test::chinese, TextStyle{}));
+    FontCatalog& catalog = test::shared_font_catalog();
+    const auto bold_chinese = catalog.fallback_face(U'中', TextStyle{.bold = true}, 40);
+    REQUIRE(bold_chinese);
+    CHECK(catalog.face(*bold_chinese).file.find("Bold") != std::string::npos);
+    CHECK_FALSE(catalog.face(*bold_chinese).synthetic_bold);
 }
 
 TEST_CASE("text measurer: every script is measured with a real font, and mixed text adds up") {
