@@ -60,9 +60,8 @@ int run_check(std::span<const std::string> deck_paths, std::ostream& out, std::o
         DeckLoadResult result = load_deck_file(path, options);
         if (result.deck) {
             pictures.add_warnings(*result.deck, path, result.diagnostics);
-            const FontFamilies families{result.deck->theme.body_font, result.deck->theme.heading_font};
-            if (!catalog || catalog->families().body != families.body ||
-                catalog->families().heading != families.heading)
+            const FontFamilies families = font_families_of(*result.deck);
+            if (!catalog || catalog->families() != families)
                 catalog = std::make_unique<FontCatalog>(families);
             SdlTextMeasurer measurer(*catalog);
             for (Diagnostic& warning : check_text_fits(*result.deck, path, measurer))

@@ -18,7 +18,7 @@ int run_pdf_export(const CommandLine& command) {
     if (!loaded)
         return exit_code;
     const Deck& deck = *loaded;
-    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();

@@ -77,7 +77,7 @@ int Presentation::run() {
         return 2;
     }
     const Deck& deck = m_show.deck();
-    m_catalog = std::make_unique<FontCatalog>(FontFamilies{deck.theme.body_font, deck.theme.heading_font});
+    m_catalog = std::make_unique<FontCatalog>(font_families_of(deck));
     m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
     std::string error;
     if (!m_show.open(*display, m_options.mode, *m_catalog, error)) {

@@ -66,7 +66,7 @@ int run_render(const CommandLine& command) {
         return 1;
     }
 
-    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
     std::string error_text;
     const auto canvas = OffscreenCanvas::create(command.width, command.height, catalog, error_text);

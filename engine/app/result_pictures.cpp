@@ -19,7 +19,7 @@ int write_result_pictures(const Deck& deck, const std::map<std::string, PollStat
         std::cerr << "lectern: cannot create " << dir << ": " << error.message() << '\n';
         return 1;
     }
-    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
     std::string problem;
     const auto canvas = OffscreenCanvas::create(1920, 1080, catalog, problem);

@@ -53,6 +53,10 @@ void FontCatalog::FontCloser::operator()(TTF_Font* font) const {
     }
 }
 
+FontFamilies font_families_of(const Deck& deck) {
+    return FontFamilies{deck.theme.body_font, deck.theme.heading_font, deck.info.language};
+}
+
 FontCatalog::FontCatalog(FontFamilies families, std::size_t max_open_fonts)
     : m_families(std::move(families)), m_open_fonts(std::max<std::size_t>(1, max_open_fonts)) {
     if (TTF_Init() != 0) {

@@ -25,6 +25,7 @@
 #pragma once
 
 #include "core/compose/display_list.h"
+#include "core/deck/deck.h"
 #include "lru_cache.h"
 #include "script_fonts.h"
 
@@ -53,7 +54,12 @@ struct FontFamilies {
     // Preferred, after the role's family, for characters whose script has no face of its own in
     // script_fonts.h (symbols, rare scripts), before whatever else fontconfig ranks next.
     std::vector<std::string> fallbacks = {};
+
+    friend bool operator==(const FontFamilies&, const FontFamilies&) = default;
 };
+
+// The families a deck asks for: its theme's fonts, and its language as the hint for each script's face.
+FontFamilies font_families_of(const Deck& deck);
 
 // One face of one font file, plus the styling SDL_ttf must fake because the file lacks it.
 struct FontFace {

@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "render_bench: no software renderer: %s\n", SDL_GetError());
         return 1;
     }
-    FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
+    FontCatalog catalog(font_families_of(deck));
     const std::filesystem::path out_dir = std::filesystem::temp_directory_path() / "lectern-render-bench";
     std::filesystem::create_directories(out_dir);
 
