@@ -21,18 +21,17 @@ SDL_Rect window_rect(const DisplayInfo& display, WindowMode mode) {
 
 } // namespace
 
-std::unique_ptr<AudienceView> AudienceView::open(const DisplayInfo& display, WindowMode mode,
-                                                 const std::string& title, FontCatalog& catalog,
-                                                 std::string& error) {
+Expected<std::unique_ptr<AudienceView>> AudienceView::open(const DisplayInfo& display, WindowMode mode,
+                                                           const std::string& title, FontCatalog& catalog) {
     // A borderless window at the display's bounds covers the screen at once; SDL's fullscreen-desktop
     // mode waits on the X server for hundreds of milliseconds (see the platform notes).
     const SDL_Rect rect = window_rect(display, mode);
     const Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
                          (mode == WindowMode::FullScreen ? SDL_WINDOW_BORDERLESS : SDL_WINDOW_RESIZABLE);
-    const auto [window, renderer] = open_window(title, rect, flags, "the audience window", error);
-    if (!window)
-        return nullptr;
-    return std::unique_ptr<AudienceView>(new AudienceView(window, renderer, mode, catalog));
+    const Expected<WindowAndRenderer> opened = open_window(title, rect, flags, "the audience window");
+    if (!opened)
+        return Failure{opened.error()};
+    return std::unique_ptr<AudienceView>(new AudienceView(opened->window, opened->renderer, mode, catalog));
 }
 
 AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog)

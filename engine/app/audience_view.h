@@ -8,6 +8,7 @@
 //   fade.
 #pragma once
 
+#include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "core/show/navigation.h"
 #include "render/display_choice.h"
@@ -26,10 +27,9 @@ enum class WindowMode { FullScreen, Windowed };
 
 class AudienceView {
 public:
-    // Opens the window on `display`; on failure returns null and says why in `error`.
-    static std::unique_ptr<AudienceView> open(const DisplayInfo& display, WindowMode mode,
-                                              const std::string& title, FontCatalog& catalog,
-                                              std::string& error);
+    // Opens the window on `display`; a Failure says why it could not.
+    static Expected<std::unique_ptr<AudienceView>> open(const DisplayInfo& display, WindowMode mode,
+                                                        const std::string& title, FontCatalog& catalog);
     ~AudienceView();
     AudienceView(const AudienceView&) = delete;
     AudienceView& operator=(const AudienceView&) = delete;

@@ -73,10 +73,13 @@ void PanelBridge::open(PanelChoice choice, const std::string& display_asked,
     if (!display)
         return;
     const bool shares_screen = display->index == audience.index;
-    std::string error;
-    m_window = PresenterWindow::open(shares_screen ? window_on(*display) : display->bounds, catalog, error);
-    if (!m_window)
-        std::cerr << "lectern: " << error << " (the show goes on without it)\n";
+    Expected<std::unique_ptr<PresenterWindow>> opened =
+        PresenterWindow::open(shares_screen ? window_on(*display) : display->bounds, catalog);
+    if (!opened) {
+        std::cerr << "lectern: " << opened.error() << " (the show goes on without it)\n";
+        return;
+    }
+    m_window = std::move(*opened);
 }
 
 void PanelBridge::decode_pictures_in_background(int wait_ms, std::function<void()> wake) {

@@ -45,8 +45,8 @@ int run_pdf_export(const CommandLine& command) {
     }
     if (on_terminal)
         std::cerr << '\n';
-    if (const std::string problem = document->finish(); !problem.empty()) {
-        std::cerr << "lectern: cannot write " << command.pdf_file << ": " << problem << '\n';
+    if (const Expected<void> finished = document->finish(); !finished) {
+        std::cerr << "lectern: cannot write " << command.pdf_file << ": " << finished.error() << '\n';
         return 1;
     }
     for (const auto& [picture, problem] : document->picture_problems())

@@ -79,9 +79,8 @@ int Presentation::run() {
     const Deck& deck = m_show.deck();
     m_catalog = std::make_unique<FontCatalog>(font_families_of(deck));
     m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
-    std::string error;
-    if (!m_show.open(*display, m_options.mode, *m_catalog, error)) {
-        std::cerr << "lectern: " << error << '\n';
+    if (const Expected<void> opened = m_show.open(*display, m_options.mode, *m_catalog); !opened) {
+        std::cerr << "lectern: " << opened.error() << '\n';
         return 1;
     }
     if (!m_kiosk.is_kiosk()) // a kiosk has no teacher at it

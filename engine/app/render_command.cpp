@@ -68,12 +68,13 @@ int run_render(const CommandLine& command) {
 
     FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
-    std::string error_text;
-    const auto canvas = OffscreenCanvas::create(command.width, command.height, catalog, error_text);
-    if (!canvas) {
-        std::cerr << "lectern: " << error_text << '\n';
+    const Expected<std::unique_ptr<OffscreenCanvas>> created =
+        OffscreenCanvas::create(command.width, command.height, catalog);
+    if (!created) {
+        std::cerr << "lectern: " << created.error() << '\n';
         return 1;
     }
+    OffscreenCanvas* canvas = created->get();
     int written = 0;
     const bool on_terminal = isatty(STDERR_FILENO) != 0;
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
@@ -85,8 +86,8 @@ int run_render(const CommandLine& command) {
             canvas->draw(compose_slide(deck, slide, step, measurer).list);
             const std::filesystem::path file =
                 std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
-            if (const std::string problem = canvas->save_png(file); !problem.empty()) {
-                std::cerr << "\nlectern: cannot write " << file.string() << ": " << problem << '\n';
+            if (const Expected<void> saved = canvas->save_png(file); !saved) {
+                std::cerr << "\nlectern: cannot write " << file.string() << ": " << saved.error() << '\n';
                 return 1;
             }
             ++written;

@@ -21,12 +21,12 @@ int write_result_pictures(const Deck& deck, const std::map<std::string, PollStat
     }
     FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
-    std::string problem;
-    const auto canvas = OffscreenCanvas::create(1920, 1080, catalog, problem);
-    if (!canvas) {
-        std::cerr << "lectern: " << problem << '\n';
+    const Expected<std::unique_ptr<OffscreenCanvas>> created = OffscreenCanvas::create(1920, 1080, catalog);
+    if (!created) {
+        std::cerr << "lectern: " << created.error() << '\n';
         return 1;
     }
+    OffscreenCanvas* canvas = created->get();
     int written = 0;
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Slide& slide = deck.slides[i];
@@ -48,8 +48,8 @@ int write_result_pictures(const Deck& deck, const std::map<std::string, PollStat
             name.insert(0, 1, '0');
         name.append("-").append(slide.id).append(".png");
         const std::filesystem::path file = std::filesystem::path(dir) / name;
-        if (const std::string failed = canvas->save_png(file); !failed.empty()) {
-            std::cerr << "lectern: cannot write " << file.string() << ": " << failed << '\n';
+        if (const Expected<void> saved = canvas->save_png(file); !saved) {
+            std::cerr << "lectern: cannot write " << file.string() << ": " << saved.error() << '\n';
             return 1;
         }
         ++written;

@@ -21,10 +21,14 @@ std::vector<std::string> ids_of(const Deck& deck) {
 Show::Show(std::shared_ptr<const Deck> deck) : m_deck(std::move(deck)), m_shape(shape_of(*m_deck)) {
 }
 
-bool Show::open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog, std::string& error) {
+Expected<void> Show::open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog) {
     m_display_name = display.name;
-    m_view = AudienceView::open(display, mode, "Lectern: " + m_deck->info.title, catalog, error);
-    return m_view != nullptr;
+    Expected<std::unique_ptr<AudienceView>> view =
+        AudienceView::open(display, mode, "Lectern: " + m_deck->info.title, catalog);
+    if (!view)
+        return Failure{view.error()};
+    m_view = std::move(*view);
+    return {};
 }
 
 ShowMove Show::move_to(const NavState& nav) {

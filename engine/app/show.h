@@ -34,7 +34,7 @@ public:
     explicit Show(std::shared_ptr<const Deck> deck);
 
     // Opens the audience window on `display`; false, with `error` saying why, when it cannot.
-    bool open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog, std::string& error);
+    Expected<void> open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog);
     // Closes the window (before the fonts its textures were made with).
     void close() { m_view.reset(); }
 

@@ -255,7 +255,7 @@ void PdfDocument::draw_notes(const std::string& notes, float x, float y, float w
     }
 }
 
-std::string PdfDocument::finish() {
+Expected<void> PdfDocument::finish() {
     if (m_layout == PdfLayout::Handout && m_slides % 2 == 1) {
         cairo_show_page(m_context);
         ++m_pages;
@@ -268,11 +268,11 @@ std::string PdfDocument::finish() {
         drawing != CAIRO_STATUS_SUCCESS ? drawing : cairo_surface_status(m_surface.get());
     m_surface.reset();
     if (status != CAIRO_STATUS_SUCCESS)
-        return cairo_status_to_string(status);
+        return Failure{cairo_status_to_string(status)};
     return add_pdf_language(m_file, m_details.language);
 }
 
-std::string add_pdf_language(const std::filesystem::path& file, const std::string& language) {
+Expected<void> add_pdf_language(const std::filesystem::path& file, const std::string& language) {
     std::string pdf;
     {
         std::ifstream in(file, std::ios::binary);
@@ -291,7 +291,7 @@ std::string add_pdf_language(const std::filesystem::path& file, const std::strin
     const std::size_t catalog_end = catalog == std::string::npos ? catalog : pdf.find(">>", catalog);
     if (trailer == std::string::npos || previous_xref < 0 || size < 0 || root < 0 ||
         catalog_end == std::string::npos)
-        return "the PDF Cairo wrote has no catalog to add the language to";
+        return Failure{"the PDF Cairo wrote has no catalog to add the language to"};
     const std::size_t dictionary = pdf.find("<<", catalog);
     const std::string entries = pdf.substr(dictionary + 2, catalog_end - dictionary - 2);
 
@@ -308,7 +308,9 @@ std::string add_pdf_language(const std::filesystem::path& file, const std::strin
     std::ofstream out(file, std::ios::binary | std::ios::app);
     out << update;
     out.flush();
-    return out ? std::string() : concat("cannot write the language into ", file.string());
+    if (!out)
+        return Failure{concat("cannot write the language into ", file.string())};
+    return {};
 }
 
 } // namespace lectern

@@ -51,7 +51,7 @@ public:
     void add_slide(const DisplayList& list, const std::string& notes);
 
     // Writes the last page and the language; "" when the whole file was written, otherwise why not.
-    std::string finish();
+    Expected<void> finish();
 
     std::size_t pages() const { return m_pages; }
     // Pictures shown as placeholders, and why.
@@ -84,8 +84,8 @@ private:
     std::map<std::filesystem::path, std::string> m_picture_problems;
 };
 
-// Adds /Lang to the catalog of a finished PDF as an incremental update (PDF 1.7, 7.5.6). Returns "" or
+// Adds /Lang to the catalog of a finished PDF as an incremental update (PDF 1.7, 7.5.6); a Failure says
 // what was wrong with the file.
-std::string add_pdf_language(const std::filesystem::path& file, const std::string& language);
+Expected<void> add_pdf_language(const std::filesystem::path& file, const std::string& language);
 
 } // namespace lectern

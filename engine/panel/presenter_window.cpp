@@ -22,18 +22,14 @@ const ImWchar latin_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 
 
 } // namespace
 
-std::unique_ptr<PresenterWindow> PresenterWindow::open(SDL_Rect bounds, FontCatalog& catalog,
-                                                       std::string& error) {
-    const auto [window, renderer] =
-        open_window("Lectern Presenter", bounds, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI,
-                    "the presenter window", error);
-    if (!window)
-        return nullptr;
-    std::unique_ptr<PresenterWindow> panel(new PresenterWindow(window, renderer, catalog));
-    if (!panel->load_fonts(catalog)) {
-        error = "no font for the presenter panel: " + catalog.last_error();
-        return nullptr;
-    }
+Expected<std::unique_ptr<PresenterWindow>> PresenterWindow::open(SDL_Rect bounds, FontCatalog& catalog) {
+    const Expected<WindowAndRenderer> opened = open_window(
+        "Lectern Presenter", bounds, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI, "the presenter window");
+    if (!opened)
+        return Failure{opened.error()};
+    std::unique_ptr<PresenterWindow> panel(new PresenterWindow(opened->window, opened->renderer, catalog));
+    if (!panel->load_fonts(catalog))
+        return Failure{"no font for the presenter panel: " + catalog.last_error()};
     return panel;
 }
 

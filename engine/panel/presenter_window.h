@@ -9,6 +9,7 @@
 // Missing: the panel's own labels and buttons are English, in ImGui's Latin-only atlas.
 #pragma once
 
+#include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "panel_view.h"
 #include "render/font_catalog.h"
@@ -32,7 +33,7 @@ class PresenterWindow {
 public:
     // Opens a window filling `bounds` (a display's, or a window-sized rectangle); null with `error` on
     // failure.
-    static std::unique_ptr<PresenterWindow> open(SDL_Rect bounds, FontCatalog& catalog, std::string& error);
+    static Expected<std::unique_ptr<PresenterWindow>> open(SDL_Rect bounds, FontCatalog& catalog);
     ~PresenterWindow();
     PresenterWindow(const PresenterWindow&) = delete;
     PresenterWindow& operator=(const PresenterWindow&) = delete;

@@ -4,15 +4,13 @@
 
 namespace lectern {
 
-std::unique_ptr<OffscreenCanvas> OffscreenCanvas::create(int width, int height, FontCatalog& catalog,
-                                                         std::string& error) {
+Expected<std::unique_ptr<OffscreenCanvas>> OffscreenCanvas::create(int width, int height,
+                                                                   FontCatalog& catalog) {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface.get()) : nullptr;
-    if (!renderer) {
-        error = std::string("cannot make a ") + std::to_string(width) + "x" + std::to_string(height) +
-                " picture to draw on: " + SDL_GetError();
-        return nullptr;
-    }
+    if (!renderer)
+        return Failure{std::string("cannot make a ") + std::to_string(width) + "x" + std::to_string(height) +
+                       " picture to draw on: " + SDL_GetError()};
     return std::unique_ptr<OffscreenCanvas>(new OffscreenCanvas(std::move(surface), renderer, catalog));
 }
 
@@ -31,9 +29,9 @@ void OffscreenCanvas::draw(const DisplayList& list) {
     SDL_RenderPresent(m_renderer);
 }
 
-std::string OffscreenCanvas::save_png(const std::filesystem::path& file) {
+Expected<void> OffscreenCanvas::save_png(const std::filesystem::path& file) {
     if (IMG_SavePNG(m_surface.get(), file.c_str()) != 0)
-        return IMG_GetError();
+        return Failure{IMG_GetError()};
     return {};
 }
 

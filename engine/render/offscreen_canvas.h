@@ -2,6 +2,7 @@
 // as PNG: no display, window or GL needed. Used by `lectern render` and `lectern results --png`.
 #pragma once
 
+#include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "font_catalog.h"
 #include "sdl_handles.h"
@@ -15,16 +16,14 @@ namespace lectern {
 
 class OffscreenCanvas {
 public:
-    // Null when SDL cannot make the picture (`error` says why).
-    static std::unique_ptr<OffscreenCanvas> create(int width, int height, FontCatalog& catalog,
-                                                   std::string& error);
+    // A Failure when SDL cannot make the picture, saying why.
+    static Expected<std::unique_ptr<OffscreenCanvas>> create(int width, int height, FontCatalog& catalog);
     ~OffscreenCanvas();
     OffscreenCanvas(const OffscreenCanvas&) = delete;
     OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
 
     void draw(const DisplayList& list);
-    // "" when written, otherwise why not.
-    std::string save_png(const std::filesystem::path& file);
+    Expected<void> save_png(const std::filesystem::path& file);
 
     SlideRenderer& slides() { return *m_slides; }
     SDL_Surface* surface() const { return m_surface.get(); }

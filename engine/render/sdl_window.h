@@ -3,6 +3,8 @@
 // back to SDL's software renderer. Shared by the audience window and the presenter panel.
 #pragma once
 
+#include "core/base/expected.h"
+
 #include <SDL2/SDL.h>
 
 #include <string>
@@ -10,13 +12,13 @@
 namespace lectern {
 
 struct WindowAndRenderer {
-    SDL_Window* window = nullptr;     // null on failure
+    SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr; // owned by the caller with the window
 };
 
-// `flags` are SDL window flags besides SDL_WINDOW_OPENGL. On failure both are null and `error` says
-// why, starting with `what` ("the presenter window", ...).
-WindowAndRenderer open_window(const std::string& title, SDL_Rect rect, Uint32 flags, const std::string& what,
-                              std::string& error);
+// `flags` are SDL window flags besides SDL_WINDOW_OPENGL. A Failure says why, starting with `what` ("the
+// presenter window", ...).
+Expected<WindowAndRenderer> open_window(const std::string& title, SDL_Rect rect, Uint32 flags,
+                                        const std::string& what);
 
 } // namespace lectern

@@ -43,8 +43,8 @@ struct OpenShow {
     explicit OpenShow(std::shared_ptr<const Deck> deck) : show(std::move(deck)) {
         const std::vector<DisplayInfo> displays = list_displays();
         REQUIRE_FALSE(displays.empty());
-        std::string error;
-        REQUIRE_MESSAGE(show.open(displays.front(), WindowMode::Windowed, catalog, error), error);
+        const Expected<void> opened = show.open(displays.front(), WindowMode::Windowed, catalog);
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
     }
     ~OpenShow() { show.close(); }
 };

@@ -108,9 +108,9 @@ TEST_CASE("the panel draws a Bengali note and title and an Arabic written answer
         REQUIRE(loaded.ok());
         const Deck deck = std::move(*loaded.deck);
         FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font, deck.info.language});
-        std::string error;
-        auto panel = PresenterWindow::open({0, 0, 1280, 800}, catalog, error);
-        REQUIRE_MESSAGE(panel, error);
+        auto opened = PresenterWindow::open({0, 0, 1280, 800}, catalog);
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+        std::unique_ptr<PresenterWindow> panel = std::move(*opened);
 
         PollState poll = poll_for(deck.slides[0]);
         poll.open = true;

@@ -56,9 +56,9 @@ TEST_CASE("the panel's thumbnails show the current slide and what next will show
             shape.steps.push_back(build_steps(slide));
         FontCatalog catalog({deck.theme.body_font, deck.theme.heading_font});
         SdlTextMeasurer measurer(catalog);
-        std::string error;
-        auto panel = PresenterWindow::open({0, 0, 1280, 800}, catalog, error);
-        REQUIRE_MESSAGE(panel, error);
+        auto opened = PresenterWindow::open({0, 0, 1280, 800}, catalog);
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+        std::unique_ptr<PresenterWindow> panel = std::move(*opened);
 
         // On slide 2, first point: next is the second point of the same slide.
         const NavState nav{1, 0, Blank::None, {}};

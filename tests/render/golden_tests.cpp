@@ -100,9 +100,9 @@ std::filesystem::path golden_deck(std::string_view name) {
 class Canvas {
 public:
     Canvas(int width_px, int height_px, FontCatalog& catalog) {
-        std::string error;
-        m_canvas = OffscreenCanvas::create(width_px, height_px, catalog, error);
-        REQUIRE_MESSAGE(m_canvas, error);
+        auto created = OffscreenCanvas::create(width_px, height_px, catalog);
+        REQUIRE_MESSAGE(created, (created ? "" : created.error()));
+        m_canvas = std::move(*created);
     }
     void draw(const DisplayList& list) { m_canvas->draw(list); }
     SDL_Surface& surface() { return *m_canvas->surface(); }

@@ -81,9 +81,9 @@ TEST_CASE("golden images: one slide per home language, each script in the face m
         }
         CHECK(script_seen);
 
-        std::string error;
-        const auto canvas = OffscreenCanvas::create(golden_w, golden_h, catalog, error);
-        REQUIRE_MESSAGE(canvas, error);
+        const auto created = OffscreenCanvas::create(golden_w, golden_h, catalog);
+        REQUIRE_MESSAGE(created, (created ? "" : created.error()));
+        OffscreenCanvas* canvas = created->get();
         canvas->draw(composed.list);
         const test::GoldenCheck check =
             test::check_golden(*canvas->surface(), name, test::source_dir() / "tests/golden",

@@ -84,9 +84,9 @@ TEST_CASE("a picture that is a device or a FIFO gets a placeholder naming what i
 TEST_CASE("the placeholder of a refused picture says why, and the panel's problems list has it") {
     const PictureFolder folder;
     const auto picture = folder.file("huge.png", test::png_claiming(60000, 60000));
-    std::string error;
-    auto canvas = OffscreenCanvas::create(320, 180, test::shared_font_catalog(), error);
-    REQUIRE(canvas);
+    auto created = OffscreenCanvas::create(320, 180, test::shared_font_catalog());
+    REQUIRE(created);
+    OffscreenCanvas* canvas = created->get();
     DisplayList list;
     list.width = 1920;
     list.height = 1080;
