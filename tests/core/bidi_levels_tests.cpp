@@ -34,19 +34,21 @@ TEST_CASE("bidi: the first strong character sets the paragraph direction, unless
     CHECK(resolve_bidi_paragraph(decode_utf8("123 שלום")).direction == TextDirection::RightToLeft);
     CHECK(resolve_bidi_paragraph(decode_utf8("123 !?")).direction == TextDirection::LeftToRight);
     CHECK(resolve_bidi_paragraph(U"").levels.empty());
-    CHECK(resolve_bidi_paragraph(U"", ParagraphDirection::RightToLeft).direction == TextDirection::RightToLeft);
+    CHECK(resolve_bidi_paragraph(U"", ParagraphDirection::RightToLeft).direction ==
+          TextDirection::RightToLeft);
     // An Urdu slide whose bullet starts with an English word still reads right to left.
     CHECK(resolve_bidi_paragraph(decode_utf8("iPhone پر"), ParagraphDirection::RightToLeft).direction ==
           TextDirection::RightToLeft);
 }
 
 TEST_CASE("bidi: the direction of a deck's language comes from its usual script") {
-    for (const char* tag : {"ar", "ur", "fa", "ps", "ckb", "he", "yi", "dv", "sd", "ug", "pa-Arab", "ar-EG"}) {
+    for (const char* tag :
+         {"ar", "ur", "fa", "ps", "ckb", "he", "yi", "dv", "sd", "ug", "pa-Arab", "ar-EG"}) {
         CAPTURE(tag);
         CHECK(direction_of_language(tag) == TextDirection::RightToLeft);
     }
-    for (const char* tag : {"en", "en-GB", "pl", "ro", "pa", "bn", "gu", "ta", "so", "ti", "uk", "zh-Hans", "tr",
-                            "ku", "", "not a tag"}) {
+    for (const char* tag : {"en", "en-GB", "pl", "ro", "pa", "bn", "gu", "ta", "so", "ti", "uk", "zh-Hans",
+                            "tr", "ku", "", "not a tag"}) {
         CAPTURE(tag);
         CHECK(direction_of_language(tag) == TextDirection::LeftToRight);
     }

@@ -141,7 +141,8 @@ TEST_CASE("a deck in a right-to-left language is mirrored: bullets on the right,
     Deck deck = every_layout();
     const Deck left_to_right = deck;
     deck.info.language = "ur";
-    const JoinDetails join{"http://192.168.1.20:8750/?room=K7QP", "K7QP", 21, std::vector<std::uint8_t>(21 * 21, 1)};
+    const JoinDetails join{"http://192.168.1.20:8750/?room=K7QP", "K7QP", 21,
+                           std::vector<std::uint8_t>(21 * 21, 1)};
     const auto x_of = [](const DisplayList& list, const std::string& text) {
         for (const DisplayItem& item : list.items)
             if (const auto* run = std::get_if<TextRun>(&item); run && run->text == text)

@@ -160,8 +160,8 @@ TEST_CASE("kinsoku: a line never starts with 。 or ， and never ends with （"
 TEST_CASE("a URL wraps after a slash, never inside a name") {
     test::FakeTextMeasurer measurer;
     // 10 px a character: 24 characters to a line.
-    const FittedText fitted =
-        set_text(block_of("Go to https://www.childline.org.uk/get-support/", {0, 0, 240, 1000}, 20), 20, measurer);
+    const FittedText fitted = set_text(
+        block_of("Go to https://www.childline.org.uk/get-support/", {0, 0, 240, 1000}, 20), 20, measurer);
     CHECK(lines_of(fitted) ==
           std::vector<std::string>{"Go to https://", "www.childline.org.uk/", "get-support/"});
 }

@@ -115,11 +115,12 @@ void fail(std::set<int>& failing, int& failed, std::size_t index) {
 
 // Representative characters of each bidi class, for BidiTest.txt's inputs (given as classes).
 std::map<std::string_view, char32_t> bidi_class_examples() {
-    return {{"L", U'a'},         {"R", U'\u05D0'},   {"AL", U'\u0627'},  {"EN", U'1'},       {"ES", U'+'},
-            {"ET", U'$'},        {"AN", U'\u0660'},  {"CS", U','},       {"NSM", U'\u0300'}, {"BN", U'\u00AD'},
-            {"B", U'\u2029'},    {"S", U'\t'},       {"WS", U' '},       {"ON", U'!'},       {"LRE", U'\u202A'},
-            {"LRO", U'\u202D'},  {"RLE", U'\u202B'}, {"RLO", U'\u202E'}, {"PDF", U'\u202C'}, {"LRI", U'\u2066'},
-            {"RLI", U'\u2067'},  {"FSI", U'\u2068'}, {"PDI", U'\u2069'}};
+    return {{"L", U'a'},        {"R", U'\u05D0'},   {"AL", U'\u0627'},  {"EN", U'1'},
+            {"ES", U'+'},       {"ET", U'$'},       {"AN", U'\u0660'},  {"CS", U','},
+            {"NSM", U'\u0300'}, {"BN", U'\u00AD'},  {"B", U'\u2029'},   {"S", U'\t'},
+            {"WS", U' '},       {"ON", U'!'},       {"LRE", U'\u202A'}, {"LRO", U'\u202D'},
+            {"RLE", U'\u202B'}, {"RLO", U'\u202E'}, {"PDF", U'\u202C'}, {"LRI", U'\u2066'},
+            {"RLI", U'\u2067'}, {"FSI", U'\u2068'}, {"PDI", U'\u2069'}};
 }
 
 } // namespace
@@ -224,20 +225,22 @@ TEST_CASE("conformance: LineBreakTest.txt through our line breaker") {
         if (got != expected)
             fail(failing, failed, n);
     }
-    report("LineBreakTest.txt", cases, failed, failing,
-           {{"ICU's tailoring (from CLDR, as UAX #14 allows): a hyphen-minus at the start of a word is a minus "
-             "sign or a dash, not a place to break, so '-#' stays together",
-             {2265, 2267, 2421, 2423, 2425, 2427, 2429, 2431}},
-            {"ICU's tailored number rule (LB25 as UAX #14's example regular expression): a full stop or comma "
-             "right before a digit starts the number, so '.35' and ',0' are not broken after the point",
-             {2873, 2875, 7477, 7576, 7577, 7578, 7579, 7580, 7581, 7583, 7584, 7585, 7586, 7587}}});
+    report(
+        "LineBreakTest.txt", cases, failed, failing,
+        {{"ICU's tailoring (from CLDR, as UAX #14 allows): a hyphen-minus at the start of a word is a minus "
+          "sign or a dash, not a place to break, so '-#' stays together",
+          {2265, 2267, 2421, 2423, 2425, 2427, 2429, 2431}},
+         {"ICU's tailored number rule (LB25 as UAX #14's example regular expression): a full stop or comma "
+          "right before a digit starts the number, so '.35' and ',0' are not broken after the point",
+          {2873, 2875, 7477, 7576, 7577, 7578, 7579, 7580, 7581, 7583, 7584, 7585, 7586, 7587}}});
 }
 
 TEST_CASE("conformance: Scripts.txt through our script function, every assigned code point") {
     std::map<std::string, std::string, std::less<>> code_of_name;
     for (const std::string& line :
          test::lines_of(test::read_text(unicode_data / "PropertyValueAliases.txt"))) {
-        const std::vector<std::string_view> fields = split(std::string_view(line).substr(0, line.find('#')), ';');
+        const std::vector<std::string_view> fields =
+            split(std::string_view(line).substr(0, line.find('#')), ';');
         if (fields.size() < 3 || trimmed(fields[0]) != "sc")
             continue;
         for (std::size_t i = 1; i < fields.size(); ++i)
@@ -257,7 +260,8 @@ TEST_CASE("conformance: Scripts.txt through our script function, every assigned 
         const std::string_view range = trimmed(fields[0]);
         const std::size_t dots = range.find("..");
         const int first = numbers_of(range.substr(0, dots), 16).at(0);
-        const int last = dots == std::string_view::npos ? first : numbers_of(range.substr(dots + 2), 16).at(0);
+        const int last =
+            dots == std::string_view::npos ? first : numbers_of(range.substr(dots + 2), 16).at(0);
         const std::string& expected = code_of_name.at(std::string(trimmed(fields[1])));
         for (int code_point = first; code_point <= last; ++code_point) {
             ++cases;

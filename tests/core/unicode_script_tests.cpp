@@ -53,7 +53,8 @@ TEST_CASE("unicode script: marks, spaces, digits and punctuation take the script
     CHECK(tags_of("হ্যা") == std::vector<std::string>(4, "Beng"));
     // Leading punctuation takes the first letter's script; spaces and digits the script before them.
     CHECK(tags_of("«Hi 12 שלום»") == std::vector<std::string>{"Latn", "Latn", "Latn", "Latn", "Latn", "Latn",
-                                                               "Latn", "Hebr", "Hebr", "Hebr", "Hebr", "Hebr"});
+                                                              "Latn", "Hebr", "Hebr", "Hebr", "Hebr",
+                                                              "Hebr"});
     // A closing bracket takes the script of its opening one, not of the word before it.
     CHECK(tags_of("a (ש) b") ==
           std::vector<std::string>{"Latn", "Latn", "Latn", "Hebr", "Latn", "Latn", "Latn"});

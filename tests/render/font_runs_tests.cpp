@@ -69,10 +69,10 @@ TEST_CASE("font runs: Latin then Arabic makes a left-to-right and a right-to-lef
     REQUIRE(runs.runs.size() == 2);
     CHECK(runs.runs[0].text == "Hello ");
     CHECK(runs.runs[0].direction == TextDirection::LeftToRight);
-    CHECK(std::string(iso15924_tag_of(runs.runs[0].script)) == "Latn");
+    CHECK(runs.runs[0].script.tag() == "Latn");
     CHECK(runs.runs[1].text == "العربية");
     CHECK(runs.runs[1].direction == TextDirection::RightToLeft);
-    CHECK(std::string(iso15924_tag_of(runs.runs[1].script)) == "Arab");
+    CHECK(runs.runs[1].script.tag() == "Arab");
     CHECK(runs.visual_order == std::vector<std::size_t>{0, 1});
 }
 

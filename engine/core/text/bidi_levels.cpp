@@ -1,12 +1,11 @@
 #include "bidi_levels.h"
 
-#include <fribidi.h>
-#include <unicode/uloc.h>
-
 #include <algorithm>
 #include <array>
+#include <fribidi.h>
 #include <numeric>
 #include <string>
+#include <unicode/uloc.h>
 
 namespace lectern {
 
@@ -36,8 +35,9 @@ FriBidiParType fribidi_direction(ParagraphDirection direction) {
 
 std::vector<std::uint8_t> unsigned_levels(const std::vector<FriBidiLevel>& levels) {
     std::vector<std::uint8_t> out(levels.size());
-    std::transform(levels.begin(), levels.end(), out.begin(),
-                   [](FriBidiLevel level) { return static_cast<std::uint8_t>(std::max<FriBidiLevel>(level, 0)); });
+    std::transform(levels.begin(), levels.end(), out.begin(), [](FriBidiLevel level) {
+        return static_cast<std::uint8_t>(std::max<FriBidiLevel>(level, 0));
+    });
     return out;
 }
 
@@ -47,8 +47,8 @@ std::vector<std::size_t> reorder(const std::vector<FriBidiCharType>& types, std:
     std::vector<FriBidiStrIndex> map(levels.size());
     std::iota(map.begin(), map.end(), 0);
     const FriBidiParType base = paragraph == TextDirection::RightToLeft ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-    if (!levels.empty() && fribidi_reorder_line(0, types.data(), static_cast<FriBidiStrIndex>(levels.size()), 0,
-                                                base, levels.data(), nullptr, map.data()) == 0)
+    if (!levels.empty() && fribidi_reorder_line(0, types.data(), static_cast<FriBidiStrIndex>(levels.size()),
+                                                0, base, levels.data(), nullptr, map.data()) == 0)
         std::iota(map.begin(), map.end(), 0); // out of memory: logical order rather than nothing
     return {map.begin(), map.end()};
 }

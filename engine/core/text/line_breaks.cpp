@@ -1,9 +1,8 @@
 #include "line_breaks.h"
 
+#include <memory>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
-
-#include <memory>
 
 namespace lectern {
 
@@ -55,7 +54,7 @@ std::vector<LineBreak> line_breaks(std::u32string_view text) {
         const std::size_t index = utf16.code_point_at[static_cast<std::size_t>(at)];
         const int32_t status = lines->getRuleStatus();
         breaks[index] = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT ? LineBreak::Mandatory
-                                                                                   : LineBreak::Allowed;
+                                                                                  : LineBreak::Allowed;
     }
     breaks[text.size()] = LineBreak::Mandatory;
     return breaks;

@@ -108,10 +108,10 @@ private:
     TextMeasurer& m_measurer;
 };
 
-// Splits [begin, end), wider than `room` on its own, between grapheme clusters into lines that fit; the
-// last piece stays open for what follows.
-void split_overlong(const Ruler& ruler, const std::vector<bool>& cluster_starts, std::size_t begin,
-                    std::size_t end, float room, std::vector<LineRange>& lines, float& line_width) {
+// Splits [begin, end), wider than `room` on its own, between grapheme clusters into lines that fit; returns
+// where the last piece begins, which stays open for what follows.
+std::size_t split_overlong(const Ruler& ruler, const std::vector<bool>& cluster_starts, std::size_t begin,
+                           std::size_t end, float room, std::vector<LineRange>& lines) {
     std::size_t piece = begin;
     std::size_t fits = begin;
     for (std::size_t at = begin + 1; at <= end; ++at) {
@@ -123,41 +123,33 @@ void split_overlong(const Ruler& ruler, const std::vector<bool>& cluster_starts,
         }
         fits = at;
     }
-    lines.push_back({piece, end, false});
-    line_width = ruler.width(piece, end);
+    return piece;
 }
 
-// Greedy lines at break opportunities (UAX #14): as much on each line as fits in `room`.
+// Greedy lines at break opportunities (UAX #14): as much on each line as fits in `room`, each candidate
+// line measured whole (so kerning and joining across its words count).
 std::vector<LineRange> break_lines(const StyledText& text, const Ruler& ruler, float room, bool& overflowed) {
     const std::vector<LineBreak> breaks = line_breaks(text.text);
     std::vector<bool> cluster_starts;
     std::vector<LineRange> lines;
     std::size_t line_begin = 0;
-    float line_width = 0;
     for (std::size_t segment = 0; segment < text.text.size();) {
         std::size_t next = segment + 1;
         while (breaks[next] == LineBreak::Prohibited)
             ++next;
-        const float visible = ruler.width_at_line_end(segment, next);
-        if (segment > line_begin && line_width + visible > room) {
+        if (segment > line_begin && ruler.width_at_line_end(line_begin, next) > room) {
             lines.push_back({line_begin, segment, text.text[segment - 1] == soft_hyphen});
             line_begin = segment;
-            line_width = 0;
         }
-        if (visible > room) {
+        if (segment == line_begin && ruler.width_at_line_end(segment, next) > room) {
             overflowed = true; // a word wider than the box: break it, but try a smaller size first
             if (cluster_starts.empty())
                 cluster_starts = grapheme_starts(text.text);
-            split_overlong(ruler, cluster_starts, segment, next, room, lines, line_width);
-            line_begin = lines.back().begin;
-            lines.pop_back();
-        } else {
-            line_width += ruler.width(segment, next);
+            line_begin = split_overlong(ruler, cluster_starts, segment, next, room, lines);
         }
         if (breaks[next] == LineBreak::Mandatory && next < text.text.size()) {
             lines.push_back({line_begin, next, false});
             line_begin = next;
-            line_width = 0;
         }
         segment = next;
     }
@@ -209,8 +201,8 @@ std::vector<VisualRun> visual_runs(const StyledText& text, const BidiParagraph& 
                 run_text.push_back(line[i]);
         const TextDirection direction = direction_of_level(level);
         if (!run_text.empty() && direction_alone(run_text) != direction)
-            run_text.insert(run_text.begin(),
-                            direction == TextDirection::RightToLeft ? right_to_left_mark : left_to_right_mark);
+            run_text.insert(run_text.begin(), direction == TextDirection::RightToLeft ? right_to_left_mark
+                                                                                      : left_to_right_mark);
         VisualRun run{encode_utf8(run_text), ruler.style_at(range.begin + first), 0};
         run.width = measurer.width_of(run.text, run.style);
         runs.push_back(std::move(run));

@@ -57,6 +57,7 @@ FittedText fit_text(const TextBlock& block, TextMeasurer& measurer);
 FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer);
 
 // Whether a paragraph reads right to left: as `direction` says, or by its first strong character.
-bool reads_right_to_left(const Paragraph& paragraph, ParagraphDirection direction = ParagraphDirection::FirstStrong);
+bool reads_right_to_left(const Paragraph& paragraph,
+                         ParagraphDirection direction = ParagraphDirection::FirstStrong);
 
 } // namespace lectern

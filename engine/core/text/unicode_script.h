@@ -32,7 +32,7 @@ public:
     constexpr std::uint32_t packed() const { return m_packed; }
     std::string tag() const; // "Latn"
 
-    friend constexpr bool operator==(Script, Script) = default;
+    friend constexpr auto operator<=>(Script, Script) = default;
 
 private:
     std::uint32_t m_packed = 0x5A797979; // "Zyyy"
