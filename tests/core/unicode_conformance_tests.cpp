@@ -87,9 +87,39 @@ bool bidi_matches(const std::u32string& text, ParagraphDirection direction, cons
     return shown == order;
 }
 
+// Cases run and the lines of those that failed.
+struct Tally {
+    int cases = 0;
+    int failed = 0;
+    std::set<int> failing_lines;
+
+    void count(bool passed, std::size_t line_index) {
+        ++cases;
+        if (!passed) {
+            ++failed;
+            failing_lines.insert(static_cast<int>(line_index + 1));
+        }
+    }
+};
+
+// Calls `each(line, index)` for every line of a Unicode data file with its comment cut off, empty ones
+// left out.
+template <typename Each>
+void for_each_data_line(const std::filesystem::path& file, Each each) {
+    const std::vector<std::string> lines = test::lines_of(test::read_text(file));
+    REQUIRE_FALSE(lines.empty());
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const std::string_view line = trimmed(std::string_view(lines[n]).substr(0, lines[n].find('#')));
+        if (!line.empty())
+            each(line, n);
+    }
+}
+
 // Checks the failing lines against the known ones and prints the pass rate.
-void report(std::string_view file, int cases, int failed, const std::set<int>& failing,
-            const std::vector<KnownFailures>& known) {
+void report(std::string_view file, const Tally& tally, const std::vector<KnownFailures>& known) {
+    const int cases = tally.cases;
+    const int failed = tally.failed;
+    const std::set<int>& failing = tally.failing_lines;
     std::set<int> listed;
     for (const KnownFailures& group : known)
         listed.insert(group.lines.begin(), group.lines.end());
@@ -102,15 +132,10 @@ void report(std::string_view file, int cases, int failed, const std::set<int>& f
         CHECK_MESSAGE(failing.count(line) == 1, file, ":", line, " passes now: take it off the known list");
     }
     const double rate = cases == 0 ? 0 : 100.0 * (cases - failed) / cases;
-    std::printf("%.*s: %d of %d cases pass (%.3f%%), %zu known failures\n", static_cast<int>(file.size()),
+    std::printf("%.*s: %d of %d cases pass (%.3f%%); failing lines: %zu\n", static_cast<int>(file.size()),
                 file.data(), cases - failed, cases, rate, failing.size());
     MESSAGE(file, ": ", cases - failed, " of ", cases, " cases pass");
     CHECK(cases > 0);
-}
-
-void fail(std::set<int>& failing, int& failed, std::size_t index) {
-    failing.insert(static_cast<int>(index + 1));
-    ++failed;
 }
 
 // Representative characters of each bidi class, for BidiTest.txt's inputs (given as classes).
@@ -126,25 +151,18 @@ std::map<std::string_view, char32_t> bidi_class_examples() {
 } // namespace
 
 TEST_CASE("conformance: BidiTest.txt through our bidi wrapper") {
-    const std::vector<std::string> lines = test::lines_of(test::read_text(unicode_data / "BidiTest.txt"));
-    REQUIRE_FALSE(lines.empty());
     const auto examples = bidi_class_examples();
     std::vector<int> levels;
     std::vector<int> order;
-    std::set<int> failing;
-    int cases = 0;
-    int failed = 0;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view line = trimmed(lines[n]);
-        if (line.empty() || line.front() == '#')
-            continue;
+    Tally tally;
+    for_each_data_line(unicode_data / "BidiTest.txt", [&](std::string_view line, std::size_t n) {
         if (line.starts_with("@Levels:")) {
             levels = numbers_of(line.substr(8));
-            continue;
+            return;
         }
         if (line.starts_with("@Reorder:")) {
             order = numbers_of(line.substr(9));
-            continue;
+            return;
         }
         const std::vector<std::string_view> fields = split(line, ';');
         REQUIRE(fields.size() >= 2);
@@ -156,28 +174,16 @@ TEST_CASE("conformance: BidiTest.txt through our bidi wrapper") {
         const std::pair<int, ParagraphDirection> each[] = {{1, ParagraphDirection::FirstStrong},
                                                            {2, ParagraphDirection::LeftToRight},
                                                            {4, ParagraphDirection::RightToLeft}};
-        for (const auto& [bit, direction] : each) {
-            if ((directions & bit) == 0)
-                continue;
-            ++cases;
-            if (!bidi_matches(text, direction, levels, order))
-                fail(failing, failed, n);
-        }
-    }
-    report("BidiTest.txt", cases, failed, failing, {});
+        for (const auto& [bit, direction] : each)
+            if ((directions & bit) != 0)
+                tally.count(bidi_matches(text, direction, levels, order), n);
+    });
+    report("BidiTest.txt", tally, {});
 }
 
 TEST_CASE("conformance: BidiCharacterTest.txt through our bidi wrapper") {
-    const std::vector<std::string> lines =
-        test::lines_of(test::read_text(unicode_data / "BidiCharacterTest.txt"));
-    REQUIRE_FALSE(lines.empty());
-    std::set<int> failing;
-    int cases = 0;
-    int failed = 0;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view line = trimmed(lines[n]);
-        if (line.empty() || line.front() == '#')
-            continue;
+    Tally tally;
+    for_each_data_line(unicode_data / "BidiCharacterTest.txt", [&](std::string_view line, std::size_t n) {
         const std::vector<std::string_view> fields = split(line, ';');
         REQUIRE(fields.size() == 5);
         std::u32string text;
@@ -187,46 +193,36 @@ TEST_CASE("conformance: BidiCharacterTest.txt through our bidi wrapper") {
         const ParagraphDirection direction = given == 0   ? ParagraphDirection::LeftToRight
                                              : given == 1 ? ParagraphDirection::RightToLeft
                                                           : ParagraphDirection::FirstStrong;
-        ++cases;
-        if (!bidi_matches(text, direction, numbers_of(fields[3]), numbers_of(fields[4]),
-                          numbers_of(fields[2]).at(0)))
-            fail(failing, failed, n);
-    }
-    report("BidiCharacterTest.txt", cases, failed, failing, {});
+        tally.count(bidi_matches(text, direction, numbers_of(fields[3]), numbers_of(fields[4]),
+                                 numbers_of(fields[2]).at(0)),
+                    n);
+    });
+    report("BidiCharacterTest.txt", tally, {});
 }
 
 TEST_CASE("conformance: LineBreakTest.txt through our line breaker") {
-    const std::vector<std::string> lines =
-        test::lines_of(test::read_text(unicode_data / "auxiliary" / "LineBreakTest.txt"));
-    REQUIRE_FALSE(lines.empty());
-    std::set<int> failing;
-    int cases = 0;
-    int failed = 0;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view line = trimmed(std::string_view(lines[n]).substr(0, lines[n].find('#')));
-        if (line.empty())
-            continue;
-        std::u32string text;
-        std::vector<LineBreak> expected;
-        for (std::string_view word : split(line, ' ')) {
-            word = trimmed(word);
-            if (word == "\u00D7")
-                expected.push_back(LineBreak::Prohibited);
-            else if (word == "\u00F7")
-                expected.push_back(LineBreak::Allowed);
-            else if (!word.empty())
-                text.push_back(static_cast<char32_t>(numbers_of(word, 16).at(0)));
-        }
-        REQUIRE(expected.size() == text.size() + 1);
-        ++cases;
-        std::vector<LineBreak> got = line_breaks(text);
-        for (LineBreak& kind : got)
-            kind = kind == LineBreak::Prohibited ? LineBreak::Prohibited : LineBreak::Allowed;
-        if (got != expected)
-            fail(failing, failed, n);
-    }
+    Tally tally;
+    for_each_data_line(
+        unicode_data / "auxiliary" / "LineBreakTest.txt", [&](std::string_view line, std::size_t n) {
+            std::u32string text;
+            std::vector<LineBreak> expected;
+            for (std::string_view word : split(line, ' ')) {
+                word = trimmed(word);
+                if (word == "\u00D7")
+                    expected.push_back(LineBreak::Prohibited);
+                else if (word == "\u00F7")
+                    expected.push_back(LineBreak::Allowed);
+                else if (!word.empty())
+                    text.push_back(static_cast<char32_t>(numbers_of(word, 16).at(0)));
+            }
+            REQUIRE(expected.size() == text.size() + 1);
+            std::vector<LineBreak> got = line_breaks(text);
+            for (LineBreak& kind : got)
+                kind = kind == LineBreak::Prohibited ? LineBreak::Prohibited : LineBreak::Allowed;
+            tally.count(got == expected, n);
+        });
     report(
-        "LineBreakTest.txt", cases, failed, failing,
+        "LineBreakTest.txt", tally,
         {{"ICU's tailoring (from CLDR, as UAX #14 allows): a hyphen-minus at the start of a word is a minus "
           "sign or a dash, not a place to break, so '-#' stays together",
           {2265, 2267, 2421, 2423, 2425, 2427, 2429, 2431}},
@@ -237,24 +233,15 @@ TEST_CASE("conformance: LineBreakTest.txt through our line breaker") {
 
 TEST_CASE("conformance: Scripts.txt through our script function, every assigned code point") {
     std::map<std::string, std::string, std::less<>> code_of_name;
-    for (const std::string& line :
-         test::lines_of(test::read_text(unicode_data / "PropertyValueAliases.txt"))) {
-        const std::vector<std::string_view> fields =
-            split(std::string_view(line).substr(0, line.find('#')), ';');
+    for_each_data_line(unicode_data / "PropertyValueAliases.txt", [&](std::string_view line, std::size_t) {
+        const std::vector<std::string_view> fields = split(line, ';');
         if (fields.size() < 3 || trimmed(fields[0]) != "sc")
-            continue;
+            return;
         for (std::size_t i = 1; i < fields.size(); ++i)
             code_of_name[std::string(trimmed(fields[i]))] = std::string(trimmed(fields[1]));
-    }
-    const std::vector<std::string> lines = test::lines_of(test::read_text(unicode_data / "Scripts.txt"));
-    REQUIRE_FALSE(lines.empty());
-    std::set<int> failing;
-    int cases = 0;
-    int failed = 0;
-    for (std::size_t n = 0; n < lines.size(); ++n) {
-        const std::string_view line = trimmed(std::string_view(lines[n]).substr(0, lines[n].find('#')));
-        if (line.empty())
-            continue;
+    });
+    Tally tally;
+    for_each_data_line(unicode_data / "Scripts.txt", [&](std::string_view line, std::size_t n) {
         const std::vector<std::string_view> fields = split(line, ';');
         REQUIRE(fields.size() == 2);
         const std::string_view range = trimmed(fields[0]);
@@ -263,11 +250,8 @@ TEST_CASE("conformance: Scripts.txt through our script function, every assigned 
         const int last =
             dots == std::string_view::npos ? first : numbers_of(range.substr(dots + 2), 16).at(0);
         const std::string& expected = code_of_name.at(std::string(trimmed(fields[1])));
-        for (int code_point = first; code_point <= last; ++code_point) {
-            ++cases;
-            if (script_of(static_cast<char32_t>(code_point)).tag() != expected)
-                fail(failing, failed, n);
-        }
-    }
-    report("Scripts.txt (code points)", cases, failed, failing, {});
+        for (int code_point = first; code_point <= last; ++code_point)
+            tally.count(script_of(static_cast<char32_t>(code_point)).tag() == expected, n);
+    });
+    report("Scripts.txt (code points)", tally, {});
 }
