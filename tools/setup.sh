@@ -10,8 +10,9 @@ packages=(
   libtomlplusplus-dev doctest-dev
   # tests: zlib deflates the huge test pictures they make (small on disk)
   zlib1g-dev
-  # written answers: Unicode normalisation and look-alike letters (NFKC, uspoof skeletons)
-  libicu-dev
+  # written answers: Unicode normalisation and look-alike letters (NFKC, uspoof skeletons); text: line
+  # breaking (ICU), bidi (FriBidi), scripts (HarfBuzz), and the Unicode conformance files the tests run
+  libicu-dev libfribidi-dev libharfbuzz-dev unicode-data
   # rendering, fonts and the presenter panel
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev libharfbuzz-dev
   fonts-dejavu-core

@@ -13,40 +13,9 @@ bool is_control(char32_t code_point) {
     return code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0);
 }
 
-bool is_chinese_or_japanese(Script script) {
-    return script == Script::Han || script == Script::Hiragana || script == Script::Katakana ||
-           script == Script::Bopomofo;
-}
-
 // Kana and ideographs mix in every Japanese sentence and shape alike: one run rather than one per script.
 bool shapes_together(Script a, Script b) {
     return a == b || (is_chinese_or_japanese(a) && is_chinese_or_japanese(b));
-}
-
-bool takes_script_from_neighbours(Script script) {
-    return script == Script::Common || script == Script::Inherited;
-}
-
-// Common and Inherited characters take the script before them on the same level, else the one after.
-std::vector<Script> resolve_scripts(std::u32string_view text, const std::vector<std::uint8_t>& levels) {
-    std::vector<Script> scripts(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        scripts[i] = script_of(text[i]);
-        if (takes_script_from_neighbours(scripts[i]) && i > 0 && levels[i - 1] == levels[i]) {
-            scripts[i] = scripts[i - 1];
-        }
-    }
-    for (std::size_t i = text.size(); i-- > 1;) {
-        if (takes_script_from_neighbours(scripts[i - 1]) && levels[i - 1] == levels[i]) {
-            scripts[i - 1] = scripts[i];
-        }
-    }
-    for (Script& script : scripts) {
-        if (script == Script::Inherited) {
-            script = Script::Common;
-        }
-    }
-    return scripts;
 }
 
 // A stretch of code points [begin, end) that one font draws.
@@ -62,7 +31,7 @@ bool needs_glyph(char32_t code_point) {
 }
 
 bool is_space(char32_t code_point) {
-    return bidi_class_of(code_point) == BidiClass::WS;
+    return is_white_space(code_point);
 }
 
 class FontAssigner {
@@ -180,9 +149,12 @@ FontRunList split_into_font_runs(std::string_view utf8, const TextStyle& style, 
     if (text.empty() || !primary) {
         return result;
     }
-    const BidiLevels bidi = resolve_bidi_levels(text);
-    result.paragraph = bidi.paragraph;
-    const std::vector<Script> scripts = resolve_scripts(text, bidi.levels);
+    // One line, one paragraph: its own first strong character gives its direction (the layout marks runs
+    // whose text would not, see display_list.h).
+    const BidiParagraph paragraph = resolve_bidi_paragraph(text);
+    const BidiLine bidi = reorder_bidi_line(text, paragraph.levels, paragraph.direction);
+    result.paragraph = paragraph.direction;
+    const std::vector<Script> scripts = resolve_scripts(text);
 
     FontAssigner assigner(text, style, pixel_size, catalog, *primary);
     std::vector<Piece> pieces;
@@ -218,7 +190,7 @@ FontRunList split_into_font_runs(std::string_view utf8, const TextStyle& style, 
 void prepare_font_for_run(TTF_Font* font, const FontRun& run) {
     TTF_SetFontDirection(font,
                          run.direction == TextDirection::RightToLeft ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-    TTF_SetFontScriptName(font, iso15924_tag_of(run.script));
+    TTF_SetFontScriptName(font, run.script.tag().c_str());
 }
 
 } // namespace lectern

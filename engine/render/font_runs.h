@@ -5,14 +5,16 @@
 //
 // Implemented:
 //   - bad UTF-8 becomes U+FFFD; control characters (tabs, line breaks) become spaces;
-//   - simplified bidi (see bidi_levels.h): right-to-left scripts (Hebrew, Arabic with Urdu and Persian
-//     letters and presentation forms, Syriac, Thaana, N'Ko) make RTL runs; digits inside them stay left
-//     to right; spaces and punctuation join the run whose direction they resolve to;
-//   - script runs for HarfBuzz (spaces, punctuation, digits and marks take the script around them);
+//   - bidi through FriBidi (bidi_levels.h): the line is one paragraph whose direction is its first strong
+//     character's (laid-out text arrives one level per run, marked with U+200E or U+200F where needed, see
+//     display_list.h); levels per character, runs split where the level changes, placed in visual order;
+//     HarfBuzz mirrors brackets inside right-to-left runs;
+//   - script runs from HarfBuzz's Unicode functions (unicode_script.h: marks, spaces, punctuation and
+//     digits take the script around them; kana and ideographs share a run);
 //   - font choice per script run: the primary face if it has every glyph; else one fallback face that has
 //     them all (so an Urdu word is shaped in one font and its letters still join); else per character,
 //     keeping combining marks with their base when the base's font has them.
-// Missing: see bidi_levels.h; no language tagging (a Han run is shaped with the script "Hani" only).
+// Missing: no language tagging (a Han run is shaped with the script "Hani" only).
 #pragma once
 
 #include "core/compose/display_list.h"
@@ -31,7 +33,7 @@ struct FontRun {
     std::string text; // valid UTF-8, logical order
     FaceId face = 0;
     TextDirection direction = TextDirection::LeftToRight;
-    Script script = Script::Common;
+    Script script = common_script;
     std::uint8_t level = 0;          // bidi embedding level (even: LTR, odd: RTL)
     bool has_missing_glyphs = false; // some character has no glyph in any installed font: it shows a box
 };

@@ -4,8 +4,8 @@
 //
 // Implemented:
 //   - runs from font_runs.h, each in its own font, direction and script, placed side by side in visual
-//     order (simplified bidi: a line whose first strong character is right-to-left reads right to left;
-//     HarfBuzz orders the glyphs inside each right-to-left run);
+//     order (bidi through FriBidi, see font_runs.h; HarfBuzz orders and mirrors the glyphs inside each
+//     right-to-left run);
 //   - baselines aligned across fonts (TTF_FontAscent plus SDL_ttf's own shift when a glyph rises above
 //     the ascent, estimated from the glyphs' metrics when the run's surface is taller than the font);
 //   - the surface width equals the SdlTextMeasurer width at the same pixel size (same TTF_SizeUTF8 calls);

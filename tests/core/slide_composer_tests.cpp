@@ -135,3 +135,51 @@ TEST_CASE("check_text_fits warns, at the crowded key, when text fits only below 
         " px to fit, below the 28 px legible in a classroom; shorten the bullets or "
         "split the slide"));
 }
+
+TEST_CASE("a deck in a right-to-left language is mirrored: bullets on the right, columns swapped") {
+    test::FakeTextMeasurer measurer;
+    Deck deck = every_layout();
+    const Deck left_to_right = deck;
+    deck.info.language = "ur";
+    const JoinDetails join{"http://192.168.1.20:8750/?room=K7QP", "K7QP", 21,
+                           std::vector<std::uint8_t>(21 * 21, 1)};
+    const auto x_of = [](const DisplayList& list, const std::string& text) {
+        for (const DisplayItem& item : list.items)
+            if (const auto* run = std::get_if<TextRun>(&item); run && run->text == text)
+                return run->x;
+        return -1.0f;
+    };
+    const DisplayList bullets = compose_slide(deck, deck.slides[2], 2, measurer).list;
+    CHECK(x_of(bullets, "\u2022") > bullets.width / 2);
+    const DisplayList columns = compose_slide(deck, deck.slides[3], 1, measurer).list;
+    CHECK(x_of(columns, "Safe") > columns.width / 2); // the first column is read first: on the right
+    CHECK(x_of(columns, "Risky") < columns.width / 2);
+    CHECK(x_of(columns, "Risky") >= 0);
+    // Every box and picture is where the left-to-right slide has it, mirrored; the join strip's QR code
+    // (on the left now) is not flipped.
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        CAPTURE(deck.slides[i].id);
+        const DisplayList mirrored = compose_slide(deck, deck.slides[i], 99, measurer, &join).list;
+        const DisplayList plain = compose_slide(left_to_right, deck.slides[i], 99, measurer, &join).list;
+        const auto boxes_of = [](const DisplayList& list) {
+            std::vector<Box> boxes;
+            for (const DisplayItem& item : list.items) {
+                const auto* box = std::get_if<FilledBox>(&item);
+                const bool qr_module =
+                    box && (box->colour == Colour{0, 0, 0, 255} || box->colour == Colour{255, 255, 255, 255});
+                if (box && !qr_module)
+                    boxes.push_back(box->box);
+                if (const auto* picture = std::get_if<Picture>(&item))
+                    boxes.push_back(picture->box);
+            }
+            return boxes;
+        };
+        const std::vector<Box> flipped = boxes_of(mirrored);
+        const std::vector<Box> boxes = boxes_of(plain);
+        REQUIRE(flipped.size() == boxes.size());
+        for (std::size_t k = 0; k < boxes.size(); ++k) {
+            CHECK(flipped[k].x == doctest::Approx(plain.width - boxes[k].x - boxes[k].w));
+            CHECK(flipped[k].y == doctest::Approx(boxes[k].y));
+        }
+    }
+}

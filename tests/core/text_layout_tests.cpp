@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 using namespace lectern;
 
@@ -20,6 +22,19 @@ TextBlock block_of(std::string_view text, Box box, float px) {
 
 float right_edge(const TextRun& run, float px) {
     return run.x + static_cast<float>(run.text.size()) * px * 0.5f;
+}
+
+// The text of each line (runs joined), top to bottom.
+std::vector<std::string> lines_of(const FittedText& fitted) {
+    std::vector<std::string> lines;
+    float y = -1;
+    for (const TextRun& run : fitted.runs) {
+        if (lines.empty() || run.y != y)
+            lines.emplace_back();
+        y = run.y;
+        lines.back() += run.text;
+    }
+    return lines;
 }
 
 } // namespace
@@ -127,4 +142,80 @@ TEST_CASE("centred and middle-aligned text sits in the middle of its box") {
     const FittedText fitted = set_text(block, 20, measurer);
     CHECK(fitted.runs[0].x == doctest::Approx(480));
     CHECK(fitted.runs[0].y == doctest::Approx(237.5));
+}
+
+TEST_CASE("kinsoku: a line never starts with 。 or ， and never ends with （") {
+    test::FakeTextMeasurer measurer;
+    // 20 px a character, 4 to a line: "你好世界" fills the first line, but "。" may not start the next, so
+    // "界" goes down with it.
+    CHECK(lines_of(set_text(block_of("你好世界。你好", {0, 0, 80, 1000}, 40), 40, measurer)) ==
+          std::vector<std::string>{"你好世", "界。你好"});
+    // "我们喜欢（" would fill a line of 5, but "（" may not end it.
+    CHECK(lines_of(set_text(block_of("我们喜欢（学习）", {0, 0, 100, 1000}, 40), 40, measurer)) ==
+          std::vector<std::string>{"我们喜欢", "（学习）"});
+    CHECK(lines_of(set_text(block_of("你好，世界", {0, 0, 40, 1000}, 40), 40, measurer)) ==
+          std::vector<std::string>{"你", "好，", "世界"});
+}
+
+TEST_CASE("a URL wraps after a slash, never inside a name") {
+    test::FakeTextMeasurer measurer;
+    // 10 px a character: 24 characters to a line.
+    const FittedText fitted = set_text(
+        block_of("Go to https://www.childline.org.uk/get-support/", {0, 0, 240, 1000}, 20), 20, measurer);
+    CHECK(lines_of(fitted) ==
+          std::vector<std::string>{"Go to https://", "www.childline.org.uk/", "get-support/"});
+}
+
+TEST_CASE("a soft hyphen shows a hyphen where the line breaks at it, and nothing elsewhere") {
+    test::FakeTextMeasurer measurer;
+    // 7 characters to a line: "big Ele-" would need 8, so "Ele-" goes on a line of its own.
+    CHECK(lines_of(set_text(block_of("big Ele\u00ADphant", {0, 0, 140, 1000}, 40), 40, measurer)) ==
+          std::vector<std::string>{"big", "Ele-", "phant"});
+    CHECK(lines_of(set_text(block_of("big Ele\u00ADphant", {0, 0, 1000, 1000}, 40), 40, measurer)) ==
+          std::vector<std::string>{"big Elephant"});
+}
+
+TEST_CASE("right to left: runs come out left to right on screen, brackets marked to be mirrored") {
+    test::FakeTextMeasurer measurer;
+    const FittedText fitted = set_text(block_of("مرحبا (world)", {0, 0, 1000, 100}, 20), 20, measurer);
+    // On screen: "(world) ابحرم". The ")" is the leftmost glyph; alone it would read left to right, so it
+    // carries a right-to-left mark and the renderer draws it mirrored, as "(".
+    REQUIRE(fitted.runs.size() == 3);
+    CHECK(fitted.runs[0].text == "\u200F)");
+    CHECK(fitted.runs[1].text == "world");
+    CHECK(fitted.runs[2].text == "مرحبا (");
+    CHECK(fitted.runs[0].x == doctest::Approx(1000 - 13 * 10));
+    CHECK(fitted.runs[1].follows_previous);
+    CHECK(fitted.runs[2].x + 7 * 10 == doctest::Approx(1000));
+}
+
+TEST_CASE("right to left: an Urdu line with numbers keeps each number left to right, in its place") {
+    test::FakeTextMeasurer measurer;
+    // "کلاس 7 میں 30 بچے ہیں" (class 7 has 30 children): right to left, the numbers read left to right.
+    const FittedText fitted =
+        set_text(block_of("کلاس 7 میں 30 بچے ہیں", {0, 0, 1000, 100}, 20), 20, measurer);
+    std::vector<std::string> texts;
+    for (const TextRun& run : fitted.runs)
+        texts.push_back(run.text);
+    CHECK(texts == std::vector<std::string>{" بچے ہیں", "30", " میں ", "7", "کلاس "});
+    for (std::size_t i = 1; i < fitted.runs.size(); ++i)
+        CHECK(fitted.runs[i].x > fitted.runs[i - 1].x);
+}
+
+TEST_CASE("right to left: a deck's language makes every paragraph right to left, bullets on the right") {
+    test::FakeTextMeasurer measurer;
+    TextBlock block = block_of("", {0, 0, 1000, 1000}, 20);
+    block.paragraphs = {{parse_inline_markup("iPhone پر"), true, false}};
+    block.direction = ParagraphDirection::RightToLeft;
+    const FittedText fitted = set_text(block, 20, measurer);
+    REQUIRE(fitted.runs.size() >= 2);
+    CHECK(fitted.runs[0].text == "\u2022");
+    CHECK(fitted.runs[0].x > 900);
+    // "iPhone" is read first, so it is on the right, and "پر" on the left of it; the line ends at the indent.
+    REQUIRE(fitted.runs.size() == 3);
+    CHECK(fitted.runs[1].text.find("پر") != std::string::npos);
+    CHECK(fitted.runs[2].text == "iPhone");
+    CHECK(fitted.runs[2].x + 60 == doctest::Approx(1000 - 22));
+    CHECK(reads_right_to_left(block.paragraphs[0], ParagraphDirection::RightToLeft));
+    CHECK_FALSE(reads_right_to_left(block.paragraphs[0]));
 }

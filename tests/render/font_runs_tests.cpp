@@ -1,10 +1,12 @@
 #include "core/text/unicode_script.h"
 #include "core/text/utf8.h"
 #include "render/font_runs.h"
+#include "render/text_rasteriser.h"
 #include "render_fixture.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace lectern;
@@ -23,6 +25,19 @@ std::string joined_in_logical_order(const FontRunList& runs) {
         text += run.text;
     }
     return text;
+}
+
+bool same_pixels(const SDL_Surface& a, const SDL_Surface& b) {
+    if (a.w != b.w || a.h != b.h)
+        return false;
+    const auto row_bytes = static_cast<std::size_t>(a.w) * 4;
+    for (int y = 0; y < a.h; ++y) {
+        const auto* row_a = static_cast<const unsigned char*>(a.pixels) + y * a.pitch;
+        const auto* row_b = static_cast<const unsigned char*>(b.pixels) + y * b.pitch;
+        if (!std::equal(row_a, row_a + row_bytes, row_b))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -54,10 +69,10 @@ TEST_CASE("font runs: Latin then Arabic makes a left-to-right and a right-to-lef
     REQUIRE(runs.runs.size() == 2);
     CHECK(runs.runs[0].text == "Hello ");
     CHECK(runs.runs[0].direction == TextDirection::LeftToRight);
-    CHECK(std::string(iso15924_tag_of(runs.runs[0].script)) == "Latn");
+    CHECK(runs.runs[0].script.tag() == "Latn");
     CHECK(runs.runs[1].text == "العربية");
     CHECK(runs.runs[1].direction == TextDirection::RightToLeft);
-    CHECK(std::string(iso15924_tag_of(runs.runs[1].script)) == "Arab");
+    CHECK(runs.runs[1].script.tag() == "Arab");
     CHECK(runs.visual_order == std::vector<std::size_t>{0, 1});
 }
 
@@ -115,37 +130,24 @@ TEST_CASE("font runs: SDL_ttf accepts the script tag of every script the runs ca
     TTF_Font* font =
         test::shared_font_catalog().font(*test::shared_font_catalog().primary_face(TextStyle{}), 20);
     REQUIRE(font != nullptr);
-    for (int script = static_cast<int>(Script::Common); script <= static_cast<int>(Script::Other); ++script) {
-        CAPTURE(script);
-        CHECK(TTF_SetFontScriptName(font, iso15924_tag_of(static_cast<Script>(script))) == 0);
-    }
+    for (const char32_t letter : std::u32string(U"aπжաשاܐހߊअবਸગଓதతಕമසกລཀကაᄀሀកᠠあア中한"))
+        CHECK(TTF_SetFontScriptName(font, script_of(letter).tag().c_str()) == 0);
+    CHECK(TTF_SetFontScriptName(font, common_script.tag().c_str()) == 0);
 }
 
-TEST_CASE("unicode script: the scripts and bidi classes the runs rely on") {
-    CHECK(script_of(U'a') == Script::Latin);
-    CHECK(script_of(U'ł') == Script::Latin);
-    CHECK(script_of(U'中') == Script::Han);
-    CHECK(script_of(U'の') == Script::Hiragana);
-    CHECK(script_of(U'テ') == Script::Katakana);
-    CHECK(script_of(U'한') == Script::Hangul);
-    CHECK(script_of(U'ے') == Script::Arabic);
-    CHECK(script_of(0xFEFB) == Script::Arabic); // presentation form of lam-alef
-    CHECK(script_of(U'ש') == Script::Hebrew);
-    CHECK(script_of(U'،') == Script::Common);
-    CHECK(script_of(0x064E) == Script::Inherited); // fatha
-    CHECK(script_of(U' ') == Script::Common);
-    CHECK(script_of(0x20000) == Script::Han);
-    CHECK(bidi_class_of(U'ے') == BidiClass::AL);
-    CHECK(bidi_class_of(U'ש') == BidiClass::R);
-    CHECK(bidi_class_of(0x0710) == BidiClass::AL); // Syriac
-    CHECK(bidi_class_of(0x0790) == BidiClass::AL); // Thaana
-    CHECK(bidi_class_of(0xFB50) == BidiClass::AL);
-    CHECK(bidi_class_of(U'7') == BidiClass::EN);
-    CHECK(bidi_class_of(0x0663) == BidiClass::AN);
-    CHECK(bidi_class_of(0x06F3) == BidiClass::EN); // Urdu digits are European-like
-    CHECK(bidi_class_of(U' ') == BidiClass::WS);
-    CHECK(bidi_class_of(U'!') == BidiClass::ON);
-    CHECK(bidi_class_of(U'中') == BidiClass::L);
-    CHECK(is_right_to_left(Script::Arabic));
-    CHECK_FALSE(is_right_to_left(Script::Han));
+TEST_CASE("font runs: a bracket in a right-to-left run is drawn mirrored, by HarfBuzz") {
+    FontCatalog& catalog = test::shared_font_catalog();
+    const FontRunList runs = split_into_font_runs("\u200F(", TextStyle{}, pixel_size, catalog);
+    REQUIRE(runs.runs.size() == 1);
+    CHECK(runs.runs[0].direction == TextDirection::RightToLeft);
+    TextRasteriser rasteriser(catalog);
+    const Colour ink{0, 0, 0, 255};
+    const RasterisedText mirrored_open = rasteriser.render("\u200F(", TextStyle{}, ink, pixel_size);
+    const RasterisedText close = rasteriser.render(")", TextStyle{}, ink, pixel_size);
+    const RasterisedText open = rasteriser.render("(", TextStyle{}, ink, pixel_size);
+    REQUIRE(mirrored_open.surface);
+    REQUIRE(close.surface);
+    REQUIRE(open.surface);
+    CHECK(same_pixels(*mirrored_open.surface, *close.surface));
+    CHECK_FALSE(same_pixels(*mirrored_open.surface, *open.surface));
 }

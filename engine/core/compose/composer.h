@@ -2,6 +2,12 @@
 // question_composer.cpp for polls, quizzes, scales and words): slide geometry in slide units, the
 // theme, text blocks fitted through TextLayout, and the display list being built. Not part of the
 // core's public interface. Pure.
+//
+// A deck whose language is written right to left (deck.info.language, see direction_of_language) is
+// mirrored here, in one place: the composers lay slides out left to right, and every box they fill, picture
+// and text block is placed mirrored (x from the right edge), its paragraphs set right to left. So bullets
+// hang on the right, the first column is on the right, the QR code of the join strip on the left.
+// Pictures and QR codes themselves are not flipped.
 #pragma once
 
 #include "core/text/text_layout.h"
@@ -33,7 +39,8 @@ class Composer {
 public:
     Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer)
         : m_slide(slide), m_theme(deck.theme), m_measurer(measurer), m_bounds(slide_bounds(deck.info.aspect)),
-          m_legible(legible_px(deck.info.room)) {
+          m_legible(legible_px(deck.info.room)),
+          m_mirrored(direction_of_language(deck.info.language) == TextDirection::RightToLeft) {
         m_out.list.width = m_bounds.w;
         m_out.list.height = m_bounds.h;
         m_out.list.background = m_theme.background;
@@ -56,28 +63,40 @@ public:
         block.legible_px = m_legible;
         block.colour = colour;
         block.bullet_colour = m_theme.accent;
+        if (m_mirrored)
+            block.direction = ParagraphDirection::RightToLeft;
         return block;
     }
 
     // Fits and draws a block; a size below the legible one is noted against `part`.
     FittedText text(const TextBlock& block, std::string_view part) {
-        return place(fit_text(block, m_measurer), part);
+        return place(fit_text(on_slide(block), m_measurer), part);
     }
 
     FittedText text_at(const TextBlock& block, float px, std::string_view part) {
-        return place(set_text(block, px, m_measurer), part);
+        return place(set_text(on_slide(block), px, m_measurer), part);
     }
 
     float measure(std::string_view text, const TextStyle& style) { return m_measurer.width_of(text, style); }
 
     float fitted_px(const TextBlock& block) { return fit_text(block, m_measurer).px; }
 
-    void fill(Box box, Colour colour, float radius = 0) {
+    void fill(Box box, Colour colour, float radius = 0) { fill_on_slide(on_slide(box), colour, radius); }
+
+    // Fills `box` exactly where it says, mirrored or not: for what must not be flipped (a QR code's modules).
+    void fill_on_slide(Box box, Colour colour, float radius = 0) {
         m_out.list.items.emplace_back(FilledBox{box, colour, radius});
     }
 
     void picture(Box box, const ImageRef& image) {
-        m_out.list.items.emplace_back(Picture{box, image.resolved, image.alt});
+        m_out.list.items.emplace_back(Picture{on_slide(box), image.resolved, image.alt});
+    }
+
+    // Where a box laid out left to right goes on the slide: mirrored in a right-to-left deck.
+    Box on_slide(Box box) const {
+        if (m_mirrored)
+            box.x = m_bounds.w - box.x - box.w;
+        return box;
     }
 
     // A slide title across the top with an accent rule below; returns where content starts.
@@ -100,6 +119,11 @@ public:
     }
 
 private:
+    TextBlock on_slide(TextBlock block) const {
+        block.box = on_slide(block.box);
+        return block;
+    }
+
     FittedText place(FittedText fitted, std::string_view part) {
         if (!fitted.legible)
             m_out.problems.push_back({std::string(part), fitted.px, m_legible});
@@ -114,6 +138,7 @@ private:
     TextMeasurer& m_measurer;
     Box m_bounds;
     float m_legible;
+    bool m_mirrored; // the deck's language is written right to left
     ComposedSlide m_out;
 };
 

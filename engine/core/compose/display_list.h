@@ -31,7 +31,11 @@ struct TextStyle {
 // One run of text in one style on one line; (x, y) is the top-left of its line box.
 struct TextRun {
     float x = 0, y = 0;
-    std::string text; // UTF-8, in logical order; the renderer shapes right-to-left scripts itself
+    // UTF-8 in logical order, all at one bidi level: the layout has already put a line's runs in visual
+    // order. A run whose direction its own text would not show (a "(" inside Arabic, a number at the start
+    // of a left-to-right run in a right-to-left line) starts with U+200F or U+200E, so a renderer that
+    // takes each run's direction from its first strong character shapes it the right way round.
+    std::string text;
     TextStyle style;
     Colour colour;
     // Starts where the run before it on the same line ends (a change of weight or slant mid-line). A

@@ -19,7 +19,8 @@ float bottom_of_content(const Composer& c, const JoinDetails* join) {
     return c.height() - margin_y - (join ? join_strip_height(c.theme()) + 16 : 0);
 }
 
-void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet) {
+void compose_qr(Composer& c, const JoinDetails& join, Box logical_square, int quiet) {
+    const Box square = c.on_slide(logical_square); // the code goes where the layout says, never flipped
     if (join.qr_size <= 0 || join.qr_modules.size() != static_cast<std::size_t>(join.qr_size * join.qr_size))
         return;
     const float module = std::floor(square.w / static_cast<float>(join.qr_size + 2 * quiet));
@@ -29,7 +30,7 @@ void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet) {
     const float side = module * static_cast<float>(join.qr_size) + 2 * margin;
     const float x0 = square.x + std::floor((square.w - side) / 2) + margin;
     const float y0 = square.y + std::floor((square.h - side) / 2) + margin;
-    c.fill({x0 - margin, y0 - margin, side, side}, Colour{255, 255, 255, 255});
+    c.fill_on_slide({x0 - margin, y0 - margin, side, side}, Colour{255, 255, 255, 255});
     const auto size = static_cast<std::size_t>(join.qr_size);
     for (std::size_t row = 0; row < size; ++row) {
         // One box per run of dark modules on a row: a few hundred boxes for a whole code.
@@ -41,9 +42,9 @@ void compose_qr(Composer& c, const JoinDetails& join, Box square, int quiet) {
             std::size_t end = col;
             while (end < size && join.qr_modules[row * size + end])
                 ++end;
-            c.fill({x0 + module * static_cast<float>(col), y0 + module * static_cast<float>(row),
-                    module * static_cast<float>(end - col), module},
-                   Colour{0, 0, 0, 255});
+            c.fill_on_slide({x0 + module * static_cast<float>(col), y0 + module * static_cast<float>(row),
+                             module * static_cast<float>(end - col), module},
+                            Colour{0, 0, 0, 255});
             col = end;
         }
     }

@@ -1,9 +1,13 @@
-// TextLayout: sets paragraphs of styled text into a box. Breaks lines at spaces (and between any two
-// CJK characters) with our own line breaker, shrinks the text until it fits, and hangs bullets.
-// Text is never cut off: when it only fits below the room's legible size it is set smaller and the
-// result says so, for `lectern check` to warn about. Pure: measures through TextMeasurer.
+// TextLayout: sets paragraphs of styled text into a box. Breaks lines where UAX #14 allows (line_breaks.h:
+// spaces, between CJK characters but never before "。" or after "（", after "/" in a URL, at soft hyphens,
+// which then show a hyphen), shrinks the text until it fits, and hangs bullets. Bidi levels come per
+// paragraph and each line is reordered after breaking (bidi_levels.h), so the runs of a line come out left
+// to right on screen, each at one level. Text is never cut off: when it only fits below the room's legible
+// size it is set smaller and the result says so, for `lectern check` to warn about. Pure: measures through
+// TextMeasurer.
 #pragma once
 
+#include "bidi_levels.h"
 #include "core/compose/display_list.h"
 #include "inline_markup.h"
 #include "text_measurer.h"
@@ -31,6 +35,9 @@ struct TextBlock {
     Colour colour;
     Colour bullet_colour;
     float paragraph_gap_em = 0.35f;
+    // Right to left in a deck whose language is written so (bullets on the right, Start on the right);
+    // else each paragraph's first strong character decides.
+    ParagraphDirection direction = ParagraphDirection::FirstStrong;
 };
 
 struct FittedText {
@@ -49,7 +56,8 @@ FittedText fit_text(const TextBlock& block, TextMeasurer& measurer);
 // Sets the block at exactly `px`, whether or not it fits; used to give related blocks one size.
 FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer);
 
-// Whether a paragraph reads right to left (its first strong character is Arabic, Hebrew, ...).
-bool reads_right_to_left(const Paragraph& paragraph);
+// Whether a paragraph reads right to left: as `direction` says, or by its first strong character.
+bool reads_right_to_left(const Paragraph& paragraph,
+                         ParagraphDirection direction = ParagraphDirection::FirstStrong);
 
 } // namespace lectern

@@ -99,18 +99,6 @@ std::string encode_utf8(std::u32string_view code_points) {
     return out;
 }
 
-bool is_break_anywhere_script(char32_t c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || // CJK radicals, kana, ideographs
-           (c >= 0xAC00 && c <= 0xD7AF) || // Hangul syllables
-           (c >= 0xF900 && c <= 0xFAFF) || // CJK compatibility ideographs
-           (c >= 0xFF00 && c <= 0xFFEF) || // full-width forms
-           (c >= 0x20000 && c <= 0x2FFFF); // CJK extensions
-}
-
-} // namespace lectern
-
-namespace lectern {
-
 bool is_valid_utf8(std::string_view text) {
     std::size_t at = 0;
     while (at < text.size()) {

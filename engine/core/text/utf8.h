@@ -27,7 +27,4 @@ bool is_valid_utf8(std::string_view text);
 // How many code points the text holds (each malformed sequence counts as one).
 std::size_t code_point_count(std::string_view text);
 
-// Ideographs, kana and Hangul: text written without spaces, breakable between any two characters.
-bool is_break_anywhere_script(char32_t c);
-
 } // namespace lectern
