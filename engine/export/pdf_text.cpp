@@ -110,7 +110,7 @@ float PdfText::set(cairo_t* context, std::string_view text, float x, float y, co
         hb_buffer_add_utf8(buffer, run.text.data(), static_cast<int>(run.text.size()), 0,
                            static_cast<int>(run.text.size()));
         hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-        hb_buffer_set_script(buffer, hb_script_from_string(iso15924_tag_of(run.script), -1));
+        hb_buffer_set_script(buffer, static_cast<hb_script_t>(run.script.packed()));
         hb_buffer_guess_segment_properties(buffer);
         hb_shape(f->shaper, buffer, nullptr, 0);
         unsigned count = 0;

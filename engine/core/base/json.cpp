@@ -331,6 +331,14 @@ Expected<JsonValue> parse_json(std::string_view text, std::size_t max_depth) {
     return JsonReader(text, max_depth).read();
 }
 
+const JsonValue* member_of(const JsonObject& object, std::string_view key) {
+    for (const JsonMember& member : object) {
+        if (member.first == key)
+            return &member.second;
+    }
+    return nullptr;
+}
+
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     out.reserve(text.size() + 2);

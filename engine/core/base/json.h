@@ -39,6 +39,9 @@ struct JsonMember {
 // "expected ':' after a key at character 14", ...
 Expected<JsonValue> parse_json(std::string_view text, std::size_t max_depth = 16);
 
+// The value of `key` in `object`, or null when it has none (the first, should a key repeat).
+const JsonValue* member_of(const JsonObject& object, std::string_view key);
+
 // The text as a JSON string literal, quotes included; control characters, quote and backslash escaped,
 // and "<" as \u003c so the text is also safe inside an HTML page.
 std::string json_string(std::string_view text);

@@ -39,14 +39,6 @@ std::optional<Blank> blank_named(std::string_view name) {
     return std::nullopt;
 }
 
-const JsonValue* member(const JsonObject& object, std::string_view key) {
-    for (const JsonMember& m : object) {
-        if (m.first == key)
-            return &m.second;
-    }
-    return nullptr;
-}
-
 std::optional<std::size_t> count_of(const JsonValue* value) {
     const double* number = value ? value->number() : nullptr;
     if (!number || *number < 0 || *number > 1e9 || std::floor(*number) != *number)
@@ -156,15 +148,15 @@ Expected<LeaderState> parse_leader_state(std::string_view json) {
     if (!object)
         return Failure{"the leader's state is not a JSON object"};
     LeaderState state;
-    const JsonValue* session = member(*object, "session");
-    const JsonValue* room = member(*object, "room");
-    const JsonValue* poll = member(*object, "poll");
-    const JsonValue* blank = member(*object, "blank");
-    const JsonValue* open = member(*object, "open");
-    const JsonValue* revealed = member(*object, "revealed");
-    const JsonValue* prints = member(*object, "fingerprints");
-    const std::optional<std::size_t> slide = count_of(member(*object, "slide"));
-    const std::optional<std::size_t> step = count_of(member(*object, "step"));
+    const JsonValue* session = member_of(*object, "session");
+    const JsonValue* room = member_of(*object, "room");
+    const JsonValue* poll = member_of(*object, "poll");
+    const JsonValue* blank = member_of(*object, "blank");
+    const JsonValue* open = member_of(*object, "open");
+    const JsonValue* revealed = member_of(*object, "revealed");
+    const JsonValue* prints = member_of(*object, "fingerprints");
+    const std::optional<std::size_t> slide = count_of(member_of(*object, "slide"));
+    const std::optional<std::size_t> step = count_of(member_of(*object, "step"));
     const std::optional<Blank> blank_value =
         blank && blank->string() ? blank_named(*blank->string()) : std::nullopt;
     const bool* open_value = open ? std::get_if<bool>(&open->value) : nullptr;
@@ -208,9 +200,9 @@ Expected<RoomTotals> parse_room_totals(std::string_view json) {
     if (!parsed)
         return Failure{concat("a room's totals are not valid JSON: ", parsed.error())};
     const JsonObject* object = parsed->object();
-    const JsonValue* room = object ? member(*object, "room") : nullptr;
-    const JsonValue* session = object ? member(*object, "session") : nullptr;
-    const JsonValue* polls = object ? member(*object, "polls") : nullptr;
+    const JsonValue* room = object ? member_of(*object, "room") : nullptr;
+    const JsonValue* session = object ? member_of(*object, "session") : nullptr;
+    const JsonValue* polls = object ? member_of(*object, "polls") : nullptr;
     if (!room || !room->string() || !session || !session->string() || !polls || !polls->object())
         return Failure{"a room's totals need \"room\", \"session\" and \"polls\""};
     RoomTotals totals{*room->string(), *session->string(), {}};

@@ -11,14 +11,6 @@ namespace {
 
 const std::vector<InkStroke> no_strokes;
 
-const JsonValue* member(const JsonObject& object, std::string_view key) {
-    for (const JsonMember& m : object) {
-        if (m.first == key)
-            return &m.second;
-    }
-    return nullptr;
-}
-
 bool on_slide(double value) {
     return std::isfinite(value) && value >= -10000 && value <= 10000;
 }
@@ -100,15 +92,15 @@ Expected<InkBook> InkBook::from_json(std::string_view json) {
     if (!parsed)
         return Failure{concat("the ink file is not valid JSON: ", parsed.error())};
     const JsonObject* root = parsed->object();
-    const JsonValue* places = root ? member(*root, "ink") : nullptr;
+    const JsonValue* places = root ? member_of(*root, "ink") : nullptr;
     if (!places || !places->array())
         return Failure{"the ink file has no \"ink\" list: save it again from the presenter panel"};
     InkBook book;
     for (const JsonValue& entry : *places->array()) {
         const JsonObject* place = entry.object();
-        const JsonValue* slide = place ? member(*place, "slide") : nullptr;
-        const JsonValue* step = place ? member(*place, "step") : nullptr;
-        const JsonValue* strokes = place ? member(*place, "strokes") : nullptr;
+        const JsonValue* slide = place ? member_of(*place, "slide") : nullptr;
+        const JsonValue* step = place ? member_of(*place, "step") : nullptr;
+        const JsonValue* strokes = place ? member_of(*place, "strokes") : nullptr;
         if (!slide || !slide->string() || !step || !step->number() || *step->number() < 1 ||
             std::floor(*step->number()) != *step->number() || !strokes || !strokes->array())
             return Failure{"an entry of the ink file needs \"slide\", \"step\" (from 1) and \"strokes\""};
@@ -116,8 +108,8 @@ Expected<InkBook> InkBook::from_json(std::string_view json) {
             book.m_strokes[{*slide->string(), static_cast<std::size_t>(*step->number()) - 1}];
         for (const JsonValue& stroke_value : *strokes->array()) {
             const JsonObject* stroke = stroke_value.object();
-            const JsonValue* colour = stroke ? member(*stroke, "colour") : nullptr;
-            const JsonValue* points = stroke ? member(*stroke, "points") : nullptr;
+            const JsonValue* colour = stroke ? member_of(*stroke, "colour") : nullptr;
+            const JsonValue* points = stroke ? member_of(*stroke, "points") : nullptr;
             if (!colour || !colour->number() || *colour->number() < 0 ||
                 *colour->number() >= static_cast<double>(ink_colours) || !points || !points->array() ||
                 points->array()->empty() || points->array()->size() > ink_max_points_per_stroke ||
