@@ -34,10 +34,6 @@ constexpr std::string_view voter_page_policy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-std::int64_t now_ms() {
-    return steady_now_ms();
-}
-
 std::int64_t unix_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -46,10 +42,6 @@ std::int64_t unix_seconds() {
 
 std::string_view device_cookie_of(const HttpRequest& request) {
     return cookie_value(request.header("cookie"), device_cookie);
-}
-
-void set_device_cookie(HttpResponse& response, const std::string& token) {
-    set_session_cookie(response, device_cookie, token);
 }
 
 // A class's worth of connections needs more open files than a desktop session allows by default (1,024).
@@ -205,7 +197,7 @@ struct VoteServer::Impl {
     // 403 or 429 unless the room code is right. Wrong codes count against the address; a right one never
     // pays for them, but an address that has used up its guesses is told to wait whatever it sends.
     std::optional<HttpResponse> wrong_room(const HttpRequest& request) {
-        const std::int64_t now = now_ms();
+        const std::int64_t now = steady_now_ms();
         bool has_room = false;
         const std::string given = request.query_value("room", &has_room);
         // A device that has already joined with the right code is no guesser: behind one router, a class
@@ -244,16 +236,17 @@ struct VoteServer::Impl {
     }
 
     std::optional<std::string> new_device(const HttpRequest& request, HttpResponse& response) {
-        if (!is_this_machine(request.address) && budgets.new_devices.take(request.address, now_ms()) > 0)
+        if (!is_this_machine(request.address) &&
+            budgets.new_devices.take(request.address, steady_now_ms()) > 0)
             return std::nullopt;
         const std::string token = tokens.issue();
-        set_device_cookie(response, token);
+        set_session_cookie(response, device_cookie, token);
         return tokens.device_of(token);
     }
 
     // 0 when the request may go ahead, else milliseconds to wait. `device` "" for a request without one.
     std::int64_t limited(const std::string& device) {
-        return device.empty() ? 0 : budgets.devices.take(device, now_ms());
+        return device.empty() ? 0 : budgets.devices.take(device, steady_now_ms());
     }
 
     // --- the routes ---
@@ -271,7 +264,8 @@ struct VoteServer::Impl {
         // Every request counts against its address, whatever it asks for (the presenting machine's own
         // tools and benchmarks excepted).
         if (!is_this_machine(request.address)) {
-            if (const std::int64_t wait = budgets.addresses.take(request.address, now_ms()); wait > 0) {
+            if (const std::int64_t wait = budgets.addresses.take(request.address, steady_now_ms());
+                wait > 0) {
                 std::move(reply).send(
                     too_soon("too many requests from this network address: wait a moment", wait));
                 return;
