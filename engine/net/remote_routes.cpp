@@ -194,23 +194,17 @@ void RemoteRoutes::slide_png(const HttpRequest& request, HttpReply reply) {
 }
 
 std::shared_ptr<HttpReply> RemoteRoutes::hold(HttpReply reply) {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_in_flight;
-    }
+    m_replies.enter();
     // A shared box, since the hook's callback may be copied; when the last copy goes (answered or
     // dropped), the count goes down and ~VoteServer may go on.
     return std::shared_ptr<HttpReply>(new HttpReply(std::move(reply)), [this](HttpReply* kept) {
         delete kept;
-        std::lock_guard lock(m_mutex);
-        if (--m_in_flight == 0)
-            m_replied.notify_all();
+        m_replies.leave();
     });
 }
 
 void RemoteRoutes::wait_for_replies() {
-    std::unique_lock lock(m_mutex);
-    m_replied.wait(lock, [this] { return m_in_flight == 0; });
+    m_replies.wait_until_none();
 }
 
 void RemoteRoutes::set_state(const RemoteState& state, HttpServer& http) {

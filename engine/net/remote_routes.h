@@ -14,8 +14,8 @@
 #include "core/remote/remote_command.h"
 #include "core/remote/remote_state.h"
 #include "http_server.h"
+#include "in_flight.h"
 
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -72,8 +72,7 @@ private:
     mutable std::mutex m_mutex; // guards what follows: the panel, the presentation and the server share it
     RemoteAccess m_access;
     std::string m_state_json;
-    std::size_t m_in_flight = 0; // replies held by the presentation
-    std::condition_variable m_replied;
+    InFlight m_replies; // held by the presentation
 };
 
 // A fresh six-digit PIN from the system's random source.

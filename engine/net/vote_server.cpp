@@ -11,13 +11,13 @@
 #include "core/voting/vote_request.h"
 #include "core/voting/voter_state.h"
 #include "http_answers.h"
+#include "in_flight.h"
 #include "lan_address.h"
 #include "qr_code.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <sodium.h>
@@ -99,14 +99,14 @@ struct VoteServer::Impl {
     Shown shown;
 
     // Votes handed to the book and not yet answered: the server waits for them before it goes.
-    std::mutex saving_mutex;
-    std::condition_variable saving_done;
-    std::size_t saving = 0;
+    InFlight saving;
 
     // Results changed: refresh and wake now, then rest; changes meanwhile wait for the rest to end.
-    bool wake_resting = false;
-    bool wake_pending = false;
-    std::atomic<bool> results_posted = false; // one post to the server's thread for a batch of votes
+    struct Wakes {
+        bool resting = false;
+        bool pending = false;
+        std::atomic<bool> posted = false; // one post to the server's thread for a batch of votes
+    } wakes;
 
     std::unique_ptr<RemoteRoutes> remote; // null when the remote is off
     std::atomic<bool> ready = false;      // set once everything above is filled in
@@ -155,18 +155,18 @@ struct VoteServer::Impl {
 
     // On the server's thread, after a vote: at most ten refreshes and wakes a second.
     void results_changed() {
-        if (wake_resting) {
-            wake_pending = true;
+        if (wakes.resting) {
+            wakes.pending = true;
             return;
         }
         refresh_state();
         if (wake)
             wake();
-        wake_resting = true;
+        wakes.resting = true;
         http->post(
             [this] {
-                wake_resting = false;
-                if (std::exchange(wake_pending, false))
+                wakes.resting = false;
+                if (std::exchange(wakes.pending, false))
                     results_changed();
             },
             wake_interval);
@@ -417,10 +417,7 @@ struct VoteServer::Impl {
             }
             text = std::move(cleaned.text);
         }
-        {
-            std::lock_guard lock(saving_mutex);
-            ++saving;
-        }
+        saving.enter();
         // BookDone is copied; the reply is not, so it travels in a shared box.
         auto box = std::make_shared<HttpReply>(std::move(reply));
         BookDone done = [this, box, cookies = std::move(response.headers)](BookEntry entry) mutable {
@@ -429,14 +426,12 @@ struct VoteServer::Impl {
                 answer.headers.push_back(std::move(header));
             std::move(*box).send(std::move(answer));
             if (entry.outcome == VoteOutcome::Counted || entry.outcome == VoteOutcome::Changed)
-                if (!results_posted.exchange(true))
+                if (!wakes.posted.exchange(true))
                     http->post([this] {
-                        results_posted = false;
+                        wakes.posted = false;
                         results_changed();
                     });
-            std::lock_guard lock(saving_mutex);
-            if (--saving == 0)
-                saving_done.notify_all();
+            saving.leave();
         };
         if (text) {
             book.answer({vote.poll, *device, *text, max_chars, held_because(*text, options.word_filter),
@@ -509,10 +504,7 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
 
 VoteServer::~VoteServer() {
     Impl& s = *m_impl;
-    {
-        std::unique_lock lock(s.saving_mutex);
-        s.saving_done.wait(lock, [&s] { return s.saving == 0; }); // each vote on disk is answered first
-    }
+    s.saving.wait_until_none(); // each vote on disk is answered first
     if (s.remote)
         s.remote->wait_for_replies(); // and each command and picture the presentation was handed
     s.http->stop();                   // before it goes: its last handlers still use it

@@ -54,7 +54,9 @@ struct SchoolLink::Impl {
     std::string session = random_session();
     mosquitto* client = nullptr;
 
-    std::string leader_topic, state_topic, totals_topic, rooms_topic, probe_topic;
+    struct Topics {
+        std::string leader, state, totals, rooms, probe;
+    } topics;
 
     mutable std::mutex mutex; // guards what follows: the library's thread and the presentation's share it
     bool claimed = false;     // a leader: the probe came back with no other claim, so ours is out
@@ -108,15 +110,15 @@ struct SchoolLink::Impl {
         }
         if (events.connected)
             events.connected(true);
-        mosquitto_subscribe(client, nullptr, leader_topic.c_str(), qos);
+        mosquitto_subscribe(client, nullptr, topics.leader.c_str(), qos);
         if (leading) {
-            mosquitto_subscribe(client, nullptr, rooms_topic.c_str(), qos);
+            mosquitto_subscribe(client, nullptr, topics.rooms.c_str(), qos);
             // Retained claims reach us before our own probe comes back: only then is ours made.
-            mosquitto_subscribe(client, nullptr, probe_topic.c_str(), qos);
-            publish(probe_topic, "probe", false);
+            mosquitto_subscribe(client, nullptr, topics.probe.c_str(), qos);
+            publish(topics.probe, "probe", false);
         } else {
-            mosquitto_subscribe(client, nullptr, state_topic.c_str(), qos);
-            mosquitto_subscribe(client, nullptr, totals_topic.c_str(), qos);
+            mosquitto_subscribe(client, nullptr, topics.state.c_str(), qos);
+            mosquitto_subscribe(client, nullptr, topics.totals.c_str(), qos);
         }
         if (totals)
             publish(room_totals_topic(options.deck_id, options.room), *totals);
@@ -140,13 +142,13 @@ struct SchoolLink::Impl {
         }
         const std::string_view payload(static_cast<const char*>(message.payload),
                                        static_cast<std::size_t>(message.payloadlen));
-        if (topic == probe_topic)
+        if (topic == topics.probe)
             probe_returned();
-        else if (topic == leader_topic)
+        else if (topic == topics.leader)
             claim_seen(payload);
-        else if (topic == state_topic)
+        else if (topic == topics.state)
             state_seen(payload);
-        else if (topic == totals_topic)
+        else if (topic == topics.totals)
             school_totals_seen(payload);
         else if (topic.starts_with(school_topic(options.deck_id, "rooms/")))
             room_totals_seen(topic, payload);
@@ -163,9 +165,9 @@ struct SchoolLink::Impl {
             state = last_state;
             totals = totals_json_locked();
         }
-        publish(leader_topic, leader_claim_json(session, options.room));
+        publish(topics.leader, leader_claim_json(session, options.room));
         if (state)
-            publish(state_topic, *state);
+            publish(topics.state, *state);
         if (totals)
             publish(room_totals_topic(options.deck_id, options.room), *totals);
     }
@@ -203,7 +205,7 @@ struct SchoolLink::Impl {
             }
         }
         if (!give_way) {
-            publish(leader_topic, leader_claim_json(session, options.room));
+            publish(topics.leader, leader_claim_json(session, options.room));
             return;
         }
         report("second leader",
@@ -280,7 +282,7 @@ struct SchoolLink::Impl {
         if (too_many)
             report("too many rooms",
                    concat("more than ", max_rooms, " rooms sent totals: the ones after that are left out"));
-        publish(totals_topic, json);
+        publish(topics.totals, json);
         if (events.school_totals)
             events.school_totals(std::move(sum));
     }
@@ -296,11 +298,11 @@ Expected<std::unique_ptr<SchoolLink>> SchoolLink::start(SchoolOptions options, S
     s.options = std::move(options);
     s.events = std::move(events);
     const std::string& deck = s.options.deck_id;
-    s.leader_topic = school_topic(deck, "leader");
-    s.state_topic = school_topic(deck, "state");
-    s.totals_topic = school_topic(deck, "totals");
-    s.rooms_topic = school_topic(deck, "rooms/+/totals");
-    s.probe_topic = school_topic(deck, concat("probe/", s.session));
+    s.topics.leader = school_topic(deck, "leader");
+    s.topics.state = school_topic(deck, "state");
+    s.topics.totals = school_topic(deck, "totals");
+    s.topics.rooms = school_topic(deck, "rooms/+/totals");
+    s.topics.probe = school_topic(deck, concat("probe/", s.session));
     s.client =
         mosquitto_new(concat("lectern-", topic_level(s.options.room), '-', s.session).c_str(), true, &s);
     if (!s.client)
@@ -317,7 +319,7 @@ Expected<std::unique_ptr<SchoolLink>> SchoolLink::start(SchoolOptions options, S
     }
     // A leader that vanishes (a crash, a pulled cable) gives its claim up through its will.
     if (s.options.lead)
-        mosquitto_will_set(s.client, s.leader_topic.c_str(), 0, nullptr, qos, true);
+        mosquitto_will_set(s.client, s.topics.leader.c_str(), 0, nullptr, qos, true);
     mosquitto_connect_callback_set(
         s.client, [](mosquitto*, void* self, int result) { static_cast<Impl*>(self)->on_connect(result); });
     mosquitto_disconnect_callback_set(
@@ -349,7 +351,7 @@ SchoolLink::~SchoolLink() {
         give_up_claim = s.claimed && s.is_connected;
     }
     if (give_up_claim)
-        s.publish(s.leader_topic, "");
+        s.publish(s.topics.leader, "");
     mosquitto_disconnect(s.client);
     mosquitto_loop_stop(s.client, false);
     mosquitto_destroy(s.client);
@@ -370,7 +372,7 @@ void SchoolLink::publish_state(const LeaderState& given) {
         claimed = s.claimed;
     }
     if (claimed)
-        s.publish(s.state_topic, json);
+        s.publish(s.topics.state, json);
 }
 
 void SchoolLink::publish_room_totals(const RoomTotals& totals) {
