@@ -194,6 +194,7 @@ struct SchoolLink::Impl {
         // Two leaders that claimed at the same moment both see the other's claim: the lower session keeps
         // the lead and says so again; the other gives way. One that found a claim first gives way.
         bool give_way = true;
+        std::optional<std::string> state;
         {
             std::lock_guard lock(mutex);
             if (refused_lead)
@@ -203,9 +204,14 @@ struct SchoolLink::Impl {
                 refused_lead = true;
                 claimed = false;
             }
+            state = last_state;
         }
         if (!give_way) {
+            // Followers that saw the other claim last have refused our state meanwhile: claim, then the
+            // state again, in that order.
             publish(topics.leader, leader_claim_json(session, options.room));
+            if (state)
+                publish(topics.state, *state);
             return;
         }
         report("second leader",
