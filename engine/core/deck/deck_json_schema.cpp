@@ -106,7 +106,7 @@ JsonValue answer_within_options() {
     for (double n = options.min; n < options.max; ++n)
         rules.push_back(
             object({{"if", object({{"properties", object({{"options", object({{"maxItems", {n}}})}})},
-                                   {"required", JsonArray{text("options")}}})},
+                                   {"required", {JsonArray{text("options")}}}})},
                     {"then", object({{"properties", object({{"answer", object({{"maximum", {n}}})}})}})}}));
     return {std::move(rules)};
 }
@@ -124,7 +124,7 @@ JsonValue layout_rule(SlideLayout layout) {
         then.insert(then.begin(), {"required", names(own.required)});
     return object(
         {{"if", object({{"properties", object({{"layout", object({{"const", text(name_of(layout))}})}})},
-                        {"required", JsonArray{text("layout")}}})},
+                        {"required", {JsonArray{text("layout")}}}})},
          {"then", {std::move(then)}}});
 }
 
@@ -137,7 +137,7 @@ JsonValue slide_schema_json() {
                    {"type", text("object")},
                    {"properties", properties(slide_key_specs)},
                    {"additionalProperties", {false}},
-                   {"required", JsonArray{text("layout")}},
+                   {"required", {JsonArray{text("layout")}}},
                    {"allOf", {std::move(rules)}}});
 }
 
@@ -193,7 +193,7 @@ std::string deck_json_schema() {
                                     {"type", text("array")},
                                     {"minItems", {1.0}},
                                     {"items", object({{"$ref", text("#/$defs/slide")}})}})}})},
-        {"required", JsonArray{text("deck"), text("slides")}},
+        {"required", {JsonArray{text("deck"), text("slides")}}},
         {"additionalProperties", {false}},
         {"$defs",
          object({{"deck", table_schema("Every deck starts with a [deck] line. The keys below it describe the "

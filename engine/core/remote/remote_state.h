@@ -20,6 +20,8 @@ struct RemotePoll {
     bool open = false;
     bool revealed = false;
     std::size_t answers = 0; // how many have answered (devices and counted hands), not what
+
+    friend bool operator==(const RemotePoll&, const RemotePoll&) = default;
 };
 
 struct RemoteState {
