@@ -25,6 +25,18 @@ HttpResponse too_soon(std::string_view message, std::int64_t wait_ms) {
     return response;
 }
 
+std::optional<HttpResponse> route_refusal(const HttpRequest& request, bool post_only, bool get_only,
+                                          std::string_view not_found) {
+    if (!post_only && !get_only)
+        return error_response(404, not_found);
+    const bool post = request.method == "POST";
+    if (post_only == post)
+        return std::nullopt;
+    HttpResponse response = error_response(405, post ? "ask for this with GET" : "send this with POST");
+    response.headers.emplace_back("Allow", post ? "GET" : "POST");
+    return response;
+}
+
 std::string_view cookie_value(std::string_view header, std::string_view name) {
     while (!header.empty()) {
         const std::size_t end = header.find(';');

@@ -65,19 +65,12 @@ bool RemoteRoutes::serves(std::string_view path) {
 void RemoteRoutes::handle(const HttpRequest& request, HttpReply reply, HttpServer& http,
                           std::size_t slide_count) {
     const std::string& path = request.path;
-    const bool post = request.method == "POST";
     const bool post_only = path == "/api/remote/login" || path == "/api/remote/command";
     const bool get_only = path == "/remote" || path == "/api/remote/state" || path == "/api/remote/events" ||
                           path == "/api/remote/slide.png";
-    if (!post_only && !get_only) {
-        std::move(reply).send(
-            error_response(404, "there is nothing at this address; the remote is at /remote"));
-        return;
-    }
-    if (post_only != post) {
-        HttpResponse response = error_response(405, post ? "ask for this with GET" : "send this with POST");
-        response.headers.emplace_back("Allow", post ? "GET" : "POST");
-        std::move(reply).send(std::move(response));
+    if (auto refusal = route_refusal(request, post_only, get_only,
+                                     "there is nothing at this address; the remote is at /remote")) {
+        std::move(reply).send(std::move(*refusal));
         return;
     }
     if (path == "/remote") {

@@ -303,16 +303,9 @@ struct VoteServer::Impl {
         }
         const bool post_only = path == "/api/vote" || path == "/api/device";
         const bool get_only = path == "/api/state" || path == "/api/events";
-        if (!post_only && !get_only) {
-            std::move(reply).send(
-                error_response(404, "there is nothing at this address; the voter page is at /"));
-            return;
-        }
-        if (post_only != post) {
-            HttpResponse response =
-                error_response(405, post ? "ask for this with GET" : "send this with POST");
-            response.headers.emplace_back("Allow", post ? "GET" : "POST");
-            std::move(reply).send(std::move(response));
+        if (auto refusal = route_refusal(request, post_only, get_only,
+                                         "there is nothing at this address; the voter page is at /")) {
+            std::move(reply).send(std::move(*refusal));
             return;
         }
         if (post && !is_json_content_type(request.header("content-type"))) {
