@@ -1,6 +1,7 @@
 #include "command_line.h"
 
 #include "core/base/suggestion.h"
+#include "core/remote/remote_access.h"
 #include "core/voting/school_network.h"
 #include "new_command.h"
 
@@ -107,6 +108,14 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.vote = true;
         } else if (command.kind == CommandKind::Present && argument == "--no-vote") {
             command.vote = false;
+        } else if (command.kind == CommandKind::Present && argument == "--remote") {
+            command.remote = true;
+        } else if (command.kind == CommandKind::Present && argument == "--no-remote") {
+            command.remote = false;
+        } else if (command.kind == CommandKind::Present && argument == "--remote-pin" && has_value) {
+            command.remote_pin = arguments[++i];
+            if (!is_remote_pin(command.remote_pin))
+                return usage_error("--remote-pin takes six digits, such as 204816");
         } else if (command.kind == CommandKind::Present && argument == "--port" && has_value) {
             const auto port = whole_number(arguments[++i], 1, 65535);
             if (!port)
@@ -185,7 +194,8 @@ const char* usage_text() {
     return R"(Usage:
   lectern DECK.toml [--display N|NAME] [--window] [--kiosk]
                   [--presenter | --no-presenter] [--presenter-display N|NAME]
-                  [--retention-days N] [--no-vote | --vote] [--port N] [--bind ADDR]
+                  [--retention-days N] [--no-vote | --vote] [--no-remote | --remote]
+                  [--remote-pin NNNNNN] [--port N] [--bind ADDR]
                   [--word-filter FILE] [--host-name NAME] [--devices-per-address N]
                   [--connections-per-address N] [--streams-per-address N] [--clock-speed N]
                                present a deck full screen on the last display (usually the
@@ -196,7 +206,11 @@ const char* usage_text() {
                                Decks with questions take votes from pupils' devices on the
                                school network (port 8750, all IPv4 interfaces) unless
                                --no-vote; kiosk mode takes none unless --vote. --word-filter
-                               names the word list for written answers. --host-name NAME
+                               names the word list for written answers. The teacher's phone
+                               remote is at /remote on the voting server (--no-remote turns
+                               it off; --remote starts it for a kiosk, with --no-vote or for
+                               a deck without questions); its PIN is on the presenter panel
+                               only, new each session unless --remote-pin. --host-name NAME
                                lets devices use NAME for this computer; new devices per
                                address a minute (60), connections (32) and live pages (40)
                                per address can be raised for a class behind one router.

@@ -27,8 +27,10 @@ struct CommandLine {
     std::string presenter_display; // present: --presenter-display N|NAME
     int retention_days = 0;        // present: --retention-days N (0 = keep results until deleted)
     std::optional<bool>
-        vote;        // present: --vote (true) or --no-vote (false); unset = on, but off in kiosk mode
-    int port = 8750; // present: --port N, where the voting server listens
+        vote; // present: --vote (true) or --no-vote (false); unset = on, but off in kiosk mode
+    std::optional<bool> remote; // present: --remote (true) or --no-remote (false); unset = on when voting is
+    std::string remote_pin;     // present: --remote-pin NNNNNN ("" = a fresh one each session)
+    int port = 8750;            // present: --port N, where the voting server listens
     std::string bind = "0.0.0.0"; // present: --bind ADDR (default: every IPv4 interface)
     std::string word_filter;      // present: --word-filter FILE for words answers ("" = the usual places)
     std::string host_name;        // present: --host-name NAME, another name devices may use for this computer

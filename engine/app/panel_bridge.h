@@ -48,6 +48,8 @@ public:
     PanelEvent handle(const SDL_Event& event, std::uint64_t now_ms);
 
     void start_timer(std::uint64_t now_ms) { m_stopwatch = Stopwatch::started_at(now_ms); }
+    // The teacher's timer, which runs (and can be paused on the panel) whether the panel is open or not.
+    std::uint64_t elapsed_ms(std::uint64_t now_ms) const { return m_stopwatch.elapsed_ms(now_ms); }
     void change_notes_size(int steps);
     void set_slides(const DisplayList& current, const DisplayList* next);
 

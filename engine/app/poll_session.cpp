@@ -80,7 +80,9 @@ void PollSession::open_results() {
 void PollSession::start_voting(EventWait& wait, std::size_t slide) {
     const bool has_questions =
         std::ranges::any_of(m_deck->slides, [](const Slide& s) { return is_interactive(s.layout); });
-    if (!m_options.vote || !has_questions)
+    m_options.vote_server.votes = m_options.vote && has_questions;
+    // A deck without questions opens no port unless the teacher asked for the remote.
+    if (!m_options.vote_server.votes && !(m_options.remote_asked && m_options.vote_server.remote))
         return;
     m_votes_event = SDL_RegisterEvents(1);
     if (m_votes_event == static_cast<std::uint32_t>(-1)) {
@@ -97,10 +99,15 @@ void PollSession::start_voting(EventWait& wait, std::size_t slide) {
         return;
     }
     m_server = std::move(*server);
-    m_join = m_server->join();
     m_server->show(slide);
-    // One line on standard output, as vote-api.md says, for scripts and for the teacher's terminal.
-    std::cout << "voting: " << m_join->address << std::endl;
+    // One line each on standard output, as vote-api.md says, for scripts and for the teacher's terminal
+    // (never the remote's PIN: that is for the presenter panel only).
+    if (m_options.vote_server.votes) {
+        m_join = m_server->join();
+        std::cout << "voting: " << m_join->address << std::endl;
+    }
+    if (remote_on())
+        std::cout << "remote: " << m_server->remote_address() << std::endl;
 }
 
 void PollSession::votes_arrived() {
@@ -148,7 +155,7 @@ void PollSession::follow_slide(std::size_t from, std::size_t to) {
     if (m_server)
         m_server->show(to);
     if (auto arriving = poll_of(to)) {
-        if (m_options.kiosk && !m_server)
+        if (m_options.kiosk && !m_join)
             return; // a corridor display shows questions without taking answers
         if (!arriving->open)
             change(PollRecord::opened(arriving->id));
@@ -259,12 +266,39 @@ BarsFrame PollSession::bars_frame(std::size_t slide, std::uint64_t now_ms) {
 }
 
 bool PollSession::new_room_code() {
-    if (!m_server)
+    if (!m_server || !m_join)
         return false;
     m_server->rotate_room();
     m_join = m_server->join();
     std::cout << "voting: " << m_join->address << std::endl;
     return true;
+}
+
+bool PollSession::remote_on() const {
+    return m_server && !m_server->remote_pin().empty();
+}
+
+void PollSession::tell_remote(const RemoteState& state) {
+    if (m_server)
+        m_server->set_remote_state(state);
+}
+
+std::optional<RemotePanelView> PollSession::remote_panel() const {
+    if (!remote_on())
+        return std::nullopt;
+    return RemotePanelView{m_server->remote_address(), m_server->remote_pin(), m_server->remotes(),
+                           m_server->remote_locked()};
+}
+
+void PollSession::apply(const RemoteActions& actions) {
+    if (!remote_on())
+        return;
+    if (actions.sign_out)
+        m_server->sign_out_remote(*actions.sign_out);
+    if (actions.new_pin)
+        m_server->new_remote_pin();
+    if (actions.unlock)
+        m_server->unlock_remote();
 }
 
 } // namespace lectern

@@ -29,6 +29,7 @@ struct PollSessionOptions {
     int retention_days = 0;          // finished sessions older than this are deleted (0 = keep)
     bool vote = true;                // run the voting server when the deck has questions
     bool kiosk = false;              // a corridor display shows questions without taking answers
+    bool remote_asked = false;       // --remote: the server runs for the teacher's remote without voting
     VoteServerOptions vote_server;
 };
 
@@ -46,8 +47,9 @@ public:
     // Opens the deck's results (picking up a session a crash interrupted); read-only when they cannot
     // be kept, with the reason in Problems.
     void open_results();
-    // Starts the voting server when voting is asked for and the deck has questions, on `slide`. The
-    // server wakes the loop through `wait` with votes_event() when results change.
+    // Starts the voting server when voting is asked for and the deck has questions, or --remote asked
+    // for the teacher's remote, on `slide`. The server wakes the loop through `wait` with votes_event() when
+    // results change.
     void start_voting(EventWait& wait, std::size_t slide);
     std::uint32_t votes_event() const { return m_votes_event; }
     // The server said results changed: the results problem is read again.
@@ -79,6 +81,13 @@ public:
     // A new room code: devices with the old one must join again. False when no server runs.
     bool new_room_code();
 
+    // The teacher's remote, on the voting server: whether it runs, the state it is told, and the panel's
+    // view and controls of it (nothing when it does not run).
+    bool remote_on() const;
+    void tell_remote(const RemoteState& state);
+    std::optional<RemotePanelView> remote_panel() const;
+    void apply(const RemoteActions& actions);
+
 private:
     // Applied through the PollBook and saved; false when none fitted.
     bool change(const PollRecord& record);
@@ -91,7 +100,7 @@ private:
     bool m_bars_were_moving = false;
     std::unique_ptr<PollBook> m_book;     // every poll, shared with the voting server's threads
     std::uint32_t m_votes_event = 0;      // an SDL user event the server posts when results change
-    std::optional<JoinDetails> m_join;    // while voting runs
+    std::optional<JoinDetails> m_join;    // while devices can vote
     std::unique_ptr<VoteServer> m_server; // after m_book, so it stops before the book goes
 };
 

@@ -89,6 +89,9 @@ int run_present(const CommandLine& command) {
         show.retention_days = command.retention_days;
         show.kiosk = command.kiosk;
         show.vote = command.vote.value_or(!command.kiosk);
+        show.vote_server.remote = command.remote.value_or(show.vote && !command.kiosk);
+        show.vote_server.remote_pin = command.remote_pin;
+        show.remote_asked = command.remote.value_or(false);
         show.clock_speed = command.clock_speed;
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;

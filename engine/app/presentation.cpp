@@ -20,8 +20,11 @@ std::function<void()> posting(EventWait& wait, std::uint32_t type) {
     };
 }
 
-PollSessionOptions poll_options_of(const PresentOptions& options) {
-    return {options.deck_path, options.retention_days, options.vote, options.kiosk, options.vote_server};
+PollSessionOptions poll_options_of(const PresentOptions& options, RemoteHooks remote) {
+    PollSessionOptions polls{options.deck_path, options.retention_days, options.vote,
+                             options.kiosk,     options.remote_asked,   options.vote_server};
+    polls.vote_server.remote_hooks = std::move(remote);
+    return polls;
 }
 
 } // namespace
@@ -37,12 +40,13 @@ std::uint64_t Presentation::clock_ms() const {
 Presentation::Presentation(Deck deck, PresentOptions options)
     : m_options(std::move(options)), m_show(std::make_shared<const Deck>(std::move(deck))),
       m_kiosk(m_options.kiosk ? ShowMode::Kiosk : ShowMode::Presenting),
-      m_polls(m_show.shared_deck(), poll_options_of(m_options), m_problems) {
+      m_polls(m_show.shared_deck(), poll_options_of(m_options, m_inbox.hooks()), m_problems) {
     m_problems.set(ProblemSource::Deck, m_options.deck_problems);
     m_problems.set(ProblemSource::Input, m_options.input_problems);
 }
 
 Presentation::~Presentation() {
+    m_inbox.close(); // the voting server waits for the remote's requests to be answered before it goes
     // Before the fonts their textures were made with, and before the EventWait their pictures' decoding
     // threads wake (a picture cache going away stops them waking it).
     m_panel.close();
@@ -101,6 +105,11 @@ int Presentation::run() {
                                                   posting(*m_wait, m_reload_event));
     }
     m_polls.open_results();
+    m_remote_event = SDL_RegisterEvents(1);
+    if (m_remote_event != static_cast<std::uint32_t>(-1))
+        m_inbox.wake_with(posting(*m_wait, m_remote_event));
+    else
+        m_remote_event = 0; // the remote's requests are answered when the inbox closes
     m_polls.start_voting(*m_wait, m_show.nav().slide);
     m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
     show_current(false, clock_ms());
@@ -144,8 +153,10 @@ int Presentation::run() {
                 m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now))
             move_to(*next, now);
         m_show.expire_quit_hint(now);
+        tell_remote(now);
     }
     m_watcher.reset(); // its thread stops before the deck it reports on goes
+    m_inbox.close();   // the remote's last requests are answered: the voting server may stop
     m_polls.end();     // no more votes: the session's totals are final
     return 0;
 }
@@ -170,6 +181,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     }
     if (m_pictures_event != 0 && event.type == m_pictures_event) {
         pictures_arrived(now_ms);
+        return;
+    }
+    if (m_remote_event != 0 && event.type == m_remote_event) {
+        remote_mail(now_ms);
         return;
     }
     if (m_polls.votes_event() != 0 && event.type == m_polls.votes_event()) {
@@ -249,6 +264,12 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         return;
     }
     move_to(m_show.after(input.command, input.digit), now_ms);
+}
+
+PresenterCommand Presentation::blank_toggle(Blank blank) const {
+    if (m_show.nav().blank == blank)
+        return PresenterCommand::Next; // from a blanked screen, next shows the slide again
+    return blank == Blank::Black ? PresenterCommand::BlackScreen : PresenterCommand::WhiteScreen;
 }
 
 void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {

@@ -4,6 +4,8 @@
 //   PollSession   the polls, the results kept on disk, the voting server, the bars (poll_session.h);
 //   KioskMode     a kiosk's auto-advance and chords held for a command (core/show/kiosk_mode.h);
 //   PanelBridge   the teacher's presenter panel and its timer (panel_bridge.h);
+//   RemoteInbox   the teacher's phone remote's commands and picture requests, from the voting server's
+//                 thread (remote_inbox.h); they act through the same commands as keys;
 //   Problems      the one list of what is wrong, which every part reports into and the panel shows in
 //                 full (core/show/problems.h); a kiosk marks it with a badge.
 // The conductor turns SDL events into PresenterCommands through the input map and routes them, and
@@ -24,7 +26,9 @@
 #include "net/vote_server.h"
 #include "panel_bridge.h"
 #include "poll_session.h"
+#include "remote_inbox.h"
 #include "render/font_catalog.h"
+#include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 #include "show.h"
 
@@ -45,9 +49,10 @@ struct PresentOptions {
     std::vector<Diagnostic> deck_problems; // warnings from loading, shown on the panel
     std::filesystem::path deck_path;       // where results are kept is derived from it
     int retention_days = 0;                // finished sessions older than this are deleted (0 = keep)
-    bool kiosk = false;  // auto-advance, no panel, no voting; the input map's kiosk bindings apply
-    bool vote = true;    // run the voting server when the deck has questions (kiosk: only when asked)
-    int clock_speed = 1; // --clock-speed: timers run this many times as fast (the soak tool)
+    bool kiosk = false;        // auto-advance, no panel, no voting; the input map's kiosk bindings apply
+    bool vote = true;          // run the voting server when the deck has questions (kiosk: only when asked)
+    int clock_speed = 1;       // --clock-speed: timers run this many times as fast (the soak tool)
+    bool remote_asked = false; // --remote: the server runs for the teacher's remote even without voting
     VoteServerOptions vote_server;
     InputMap input_map;                     // built in, then the school's input.conf
     std::vector<Diagnostic> input_problems; // errors in the school's input.conf, shown on the panel
@@ -70,6 +75,9 @@ private:
     void handle_input(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
     void move_to(const NavState& nav, std::uint64_t now_ms);
+    // The panel's and the remote's Black and White buttons: blank the screen, or show the slide again
+    // when it is already blanked that way.
+    PresenterCommand blank_toggle(Blank blank) const;
     // `panel`: whether the presenter's thumbnails follow too (not for every frame of growing bars).
     enum class PanelThumbnails { Update, Keep };
     void show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel = PanelThumbnails::Update);
@@ -88,6 +96,12 @@ private:
     void pictures_arrived(std::uint64_t now_ms);
     // A deck edited while shown (reload.cpp).
     void reload(std::uint64_t now_ms);
+    // The teacher's remote (presentation_remote.cpp): its commands and pictures, and the state it is
+    // told whenever something it shows changed.
+    void remote_mail(std::uint64_t now_ms);
+    void apply_remote(const RemoteCommand& command, std::uint64_t now_ms);
+    void tell_remote(std::uint64_t now_ms);
+    Expected<std::string> remote_picture(bool next, int width);
 
     PresentOptions m_options;
     Problems m_problems; // before the parts that report into it
@@ -97,10 +111,15 @@ private:
     Show m_show;
     PanelBridge m_panel;
     KioskMode m_kiosk;
+    RemoteInbox m_inbox; // before m_polls, whose voting server it is handed to; closed before it goes
     PollSession m_polls; // its voting server's thread wakes m_wait
     std::unique_ptr<DeckWatcher> m_watcher;
     std::uint32_t m_reload_event = 0;   // an SDL user event the watcher's thread posts
     std::uint32_t m_pictures_event = 0; // posted by a picture's decoding thread when it is ready
+    std::uint32_t m_remote_event = 0;   // posted by the voting server's thread for the remote
+    std::optional<RemoteState> m_remote_told;
+    std::uint64_t m_remote_told_ms = 0;
+    std::unique_ptr<OffscreenCanvas> m_remote_canvas; // the remote's pictures, kept for the next one
     bool m_running = true;
 };
 

@@ -22,6 +22,7 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
         view.join_address = join->address;
         view.room_code = join->room_code;
     }
+    view.remote = m_polls.remote_panel();
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
@@ -33,17 +34,14 @@ void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms
     if (actions.previous)
         apply({PresenterCommand::Previous, 0}, now_ms);
     if (actions.toggle_black)
-        move_to(m_show.after(m_show.nav().blank == Blank::Black ? PresenterCommand::Next
-                                                                : PresenterCommand::BlackScreen),
-                now_ms);
+        move_to(m_show.after(blank_toggle(Blank::Black)), now_ms);
     if (actions.toggle_white)
-        move_to(m_show.after(m_show.nav().blank == Blank::White ? PresenterCommand::Next
-                                                                : PresenterCommand::WhiteScreen),
-                now_ms);
+        move_to(m_show.after(blank_toggle(Blank::White)), now_ms);
     if (actions.new_room_code && m_polls.new_room_code())
         show_current(false, now_ms);
     if (m_polls.apply(actions.poll, m_show.nav().slide, now_ms))
         show_current(false, now_ms);
+    m_polls.apply(actions.remote);
 }
 
 } // namespace lectern

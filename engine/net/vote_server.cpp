@@ -109,6 +109,7 @@ struct VoteServer::Impl {
     } wakes;
 
     std::unique_ptr<RemoteRoutes> remote; // null when the remote is off
+    std::string remote_address;           // "http://HOST:PORT/remote", "" when the remote is off
     std::atomic<bool> ready = false;      // set once everything above is filled in
     std::unique_ptr<HttpServer> http;     // last: it calls into everything above until it stops
 
@@ -291,6 +292,11 @@ struct VoteServer::Impl {
                 slide_count = shown.deck->slides.size();
             }
             remote->handle(request, std::move(reply), *http, slide_count);
+            return;
+        }
+        if (!options.votes) {
+            std::move(reply).send(error_response(
+                404, "voting from devices is off in this lesson; the teacher's remote is at /remote"));
             return;
         }
         if (path == "/" && request.method == "GET") {
@@ -490,6 +496,8 @@ Expected<std::unique_ptr<VoteServer>> VoteServer::start(const VoteServerOptions&
         s.set_room_locked(options.room_code.empty() ? random_room_code() : options.room_code,
                           lan_address(options.bind));
     }
+    if (s.remote)
+        s.remote_address = concat("http://", lan_address(options.bind), ':', s.http->port(), "/remote");
     s.refresh_state();
     s.ready.store(true, std::memory_order_release);
     return std::unique_ptr<VoteServer>(new VoteServer(std::move(impl)));
@@ -546,6 +554,10 @@ void VoteServer::set_remote_state(const RemoteState& state) {
 
 std::string VoteServer::remote_pin() const {
     return m_impl->remote ? m_impl->remote->pin() : std::string();
+}
+
+std::string VoteServer::remote_address() const {
+    return m_impl->remote_address;
 }
 
 std::vector<SignedInRemote> VoteServer::remotes() const {

@@ -45,6 +45,7 @@ struct VoteServerOptions {
     WordFilter word_filter;
     std::string room_code;               // "" = a fresh random one
     std::optional<DeviceKey> device_key; // the session's key (kept with its results); random when absent
+    bool votes = true;                   // devices vote; false when the server runs for the remote only
     bool remote = true;                  // the teacher's remote at /remote (--no-remote, --remote)
     std::string remote_pin;              // --remote-pin; "" = a fresh random one
     RemoteHooks remote_hooks;            // how the remote's commands and pictures reach the presentation
@@ -75,6 +76,7 @@ public:
     // panel's view and controls of it. remote_pin() is "" when the remote is off.
     void set_remote_state(const RemoteState& state);
     std::string remote_pin() const;
+    std::string remote_address() const; // "http://HOST:PORT/remote"
     std::vector<SignedInRemote> remotes() const;
     bool remote_locked() const;
     void sign_out_remote(int number);

@@ -19,6 +19,10 @@ struct PanelFonts {
     float notes_scale = 1.0f; // the notes_bigger and notes_smaller commands change it
 };
 
+// A question the teacher confirms before it happens, in a modal popup opened with
+// ImGui::OpenPopup(title): true in the frame `yes` is pressed.
+bool confirmed(const char* title, const char* question, const char* yes, const char* no);
+
 // Current and next slide as pictures, with "slide n of N".
 void draw_slides_part(const PanelView& view, SDL_Texture* current, SDL_Texture* next, ImVec2 thumbnail_size);
 // The speaker notes with their formatting, scrollable.
@@ -30,6 +34,9 @@ void draw_slide_list_part(const PanelView& view, PanelActions& actions, PanelTex
 // The current slide's poll: open or close, reveal or hide, reset (confirmed), answers so far, the join
 // address, a show of hands per option with undo, and the queue of written answers to approve.
 void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& text);
+// The teacher's phone remote: its address and PIN, the phones signed in (each can be signed out), a new
+// PIN (confirmed: it signs every phone out) and unlocking after too many wrong PINs.
+void draw_remote_part(const RemotePanelView& remote, PanelActions& actions);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

@@ -97,19 +97,11 @@ void draw_join_line(const PanelView& view, PanelActions& actions) {
     ImGui::SameLine();
     if (ImGui::SmallButton("New room code..."))
         ImGui::OpenPopup("New room code?");
-    if (ImGui::BeginPopupModal("New room code?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(
-            "Devices using the old code stop voting and must join again with the new one.\n"
-            "Votes already counted are kept.");
-        if (ImGui::Button("Change the code")) {
-            actions.new_room_code = true;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Keep it"))
-            ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    if (confirmed("New room code?",
+                  "Devices using the old code stop voting and must join again with the new one.\n"
+                  "Votes already counted are kept.",
+                  "Change the code", "Keep it"))
+        actions.new_room_code = true;
 }
 
 } // namespace
@@ -137,17 +129,9 @@ void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& tex
     ImGui::SameLine();
     if (ImGui::Button("Reset..."))
         ImGui::OpenPopup("Reset answers?");
-    if (ImGui::BeginPopupModal("Reset answers?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("Forget every answer and hand count for this question?");
-        if (ImGui::Button("Reset")) {
-            actions.poll.reset = true;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Keep them"))
-            ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
+    if (confirmed("Reset answers?", "Forget every answer and hand count for this question?", "Reset",
+                  "Keep them"))
+        actions.poll.reset = true;
     draw_join_line(view, actions);
     if (slide.layout == SlideLayout::Words)
         draw_answers(poll, actions, text);

@@ -1,25 +1,9 @@
-#include "core/text/inline_markup.h"
+#include "core/compose/slide_title.h"
 #include "panel_parts.h"
 
 #include <string>
 
 namespace lectern {
-
-namespace {
-
-std::string title_of(const Slide& slide) {
-    if (!slide.title.empty())
-        return plain_text_of(slide.title);
-    if (slide.question)
-        return plain_text_of(slide.question->text);
-    if (!slide.quote.empty())
-        return plain_text_of(slide.quote);
-    if (!slide.caption.empty())
-        return plain_text_of(slide.caption);
-    return std::string(name_of(slide.layout));
-}
-
-} // namespace
 
 void draw_slide_list_part(const PanelView& view, PanelActions& actions, PanelText& text) {
     if (ImGui::Button("Previous"))

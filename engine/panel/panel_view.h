@@ -4,6 +4,7 @@
 
 #include "core/deck/deck.h"
 #include "core/polls/poll.h"
+#include "core/remote/remote_access.h"
 #include "core/show/navigation.h"
 #include "core/show/presenter_clock.h"
 
@@ -14,6 +15,15 @@
 #include <vector>
 
 namespace lectern {
+
+// The teacher's remote, as the panel shows it: where it is, its PIN (shown nowhere else), the phones
+// signed in, and whether too many wrong PINs have locked it.
+struct RemotePanelView {
+    std::string address; // "http://HOST:PORT/remote"
+    std::string pin;
+    std::vector<SignedInRemote> remotes;
+    bool locked = false;
+};
 
 struct PanelView {
     const Deck* deck = nullptr;
@@ -29,7 +39,15 @@ struct PanelView {
     const PollState* poll = nullptr; // the current slide's poll, if it has one
     std::string join_address;        // where pupils vote, "" when device voting is off
     std::string room_code;
-    std::string notes_size_keys; // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
+    std::string notes_size_keys;           // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
+    std::optional<RemotePanelView> remote; // nothing when the remote is off
+};
+
+// What the teacher did to the remote.
+struct RemoteActions {
+    std::optional<int> sign_out; // the remote's number
+    bool new_pin = false;        // confirmed in the panel: every phone is signed out
+    bool unlock = false;
 };
 
 // What the teacher did to the current slide's poll.
@@ -55,6 +73,7 @@ struct PanelActions {
     bool reset_timer = false;
     bool new_room_code = false; // confirmed in the panel: devices must join again with the new code
     PollActions poll;
+    RemoteActions remote;
 };
 
 } // namespace lectern

@@ -178,6 +178,10 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     draw_slide_list_part(view, actions, *m_text);
     ImGui::EndChild();
     draw_poll_part(view, actions, *m_text);
+    if (view.remote) {
+        ImGui::Separator();
+        draw_remote_part(*view.remote, actions);
+    }
     ImGui::Separator();
     draw_problems_part(view);
     ImGui::EndChild();
@@ -195,7 +199,8 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     const bool poll_changed = poll.toggle_open || poll.toggle_reveal || poll.reset || poll.hand_count ||
                               poll.undo_hands || poll.answer_status || poll.flag_answer;
     if (actions.jump_to_slide || actions.next || actions.previous || actions.toggle_black ||
-        actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer || poll_changed)
+        actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer || poll_changed ||
+        actions.remote.sign_out || actions.remote.new_pin || actions.remote.unlock)
         m_settle_frames = 3;
     return actions;
 }

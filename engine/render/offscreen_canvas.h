@@ -24,6 +24,8 @@ public:
 
     void draw(const DisplayList& list);
     Expected<void> save_png(const std::filesystem::path& file);
+    // The picture as the bytes of a PNG file (the teacher's remote asks for slides over the network).
+    Expected<std::string> png() const;
 
     SlideRenderer& slides() { return *m_slides; }
     SDL_Surface* surface() const { return m_surface.get(); }

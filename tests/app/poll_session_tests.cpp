@@ -151,3 +151,67 @@ TEST_CASE("voting from devices gives join details and a new room code; a port in
     second.end();
     polls.end();
 }
+
+TEST_CASE("the teacher's remote: on with voting, alone with --remote and --no-vote, off with --no-remote") {
+    test::DummyVideo video;
+    test::TempDataHome home;
+    EventWait wait;
+    PollSessionOptions options = without_voting();
+    options.vote_server.bind = "127.0.0.1";
+    options.vote_server.port = 0;
+    options.vote_server.remote_pin = "102938";
+
+    SUBCASE("with voting, the remote is on and the panel sees its PIN, phones and lock") {
+        options.vote = true;
+        Problems problems;
+        PollSession polls(voting_deck(), options, problems);
+        polls.open_results();
+        polls.start_voting(wait, 0);
+        REQUIRE(polls.join());
+        CHECK(polls.remote_on());
+        const std::optional<RemotePanelView> panel = polls.remote_panel();
+        REQUIRE(panel);
+        CHECK(panel->pin == "102938");
+        CHECK(panel->address.starts_with("http://"));
+        CHECK(panel->address.ends_with("/remote"));
+        CHECK(panel->remotes.empty());
+        CHECK_FALSE(panel->locked);
+        RemoteActions new_pin;
+        new_pin.new_pin = true;
+        polls.apply(new_pin);
+        CHECK(polls.remote_panel()->pin != "102938");
+        polls.end();
+    }
+    SUBCASE("with --no-vote and --remote, the server runs for the remote and takes no votes") {
+        options.vote = false;
+        options.remote_asked = true;
+        Problems problems;
+        PollSession polls(voting_deck(), options, problems);
+        polls.open_results();
+        polls.start_voting(wait, 0);
+        CHECK_FALSE(polls.join()); // no join strip, no room code: devices cannot vote
+        CHECK_FALSE(polls.new_room_code());
+        CHECK(polls.remote_on());
+        polls.end();
+    }
+    SUBCASE("with --no-remote, voting runs without the remote") {
+        options.vote = true;
+        options.vote_server.remote = false;
+        Problems problems;
+        PollSession polls(voting_deck(), options, problems);
+        polls.open_results();
+        polls.start_voting(wait, 0);
+        CHECK(polls.join());
+        CHECK_FALSE(polls.remote_on());
+        CHECK_FALSE(polls.remote_panel());
+        polls.end();
+    }
+    SUBCASE("with --no-vote alone, no server and no port") {
+        Problems problems;
+        PollSession polls(voting_deck(), options, problems);
+        polls.open_results();
+        polls.start_voting(wait, 0);
+        CHECK_FALSE(polls.join());
+        CHECK_FALSE(polls.remote_on());
+    }
+}

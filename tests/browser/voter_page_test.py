@@ -13,105 +13,15 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
-import zlib
-import struct
 
-ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-class WebDriver:
-    def __init__(self, port):
-        self.base = "http://127.0.0.1:%d" % port
-        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
-            "binary": shutil.which("chromium") or "/usr/bin/chromium",
-            # A phone-sized window; --no-sandbox because CI runs as root.
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}}}}
-        self.session = self.call("POST", "/session", caps)["sessionId"]
-
-    def call(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=60) as reply:
-                return json.loads(reply.read().decode())["value"] if method != "DELETE" else None
-        except urllib.error.HTTPError as error:
-            fail("WebDriver %s %s: %s" % (method, path, error.read().decode()[:500]))
-
-    def go(self, url):
-        self.call("POST", "/session/%s/url" % self.session, {"url": url})
-
-    def js(self, script, *args):
-        return self.call("POST", "/session/%s/execute/sync" % self.session, {"script": script, "args": list(args)})
-
-    def click(self, css):
-        found = self.call("POST", "/session/%s/element" % self.session, {"using": "css selector", "value": css})
-        self.call("POST", "/session/%s/element/%s/click" % (self.session, found[ELEMENT]), {})
-
-    def type(self, css, text):
-        found = self.call("POST", "/session/%s/element" % self.session, {"using": "css selector", "value": css})
-        self.call("POST", "/session/%s/element/%s/value" % (self.session, found[ELEMENT]), {"text": text})
-
-    def text(self, css):
-        return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css)
-
-    def wait_text(self, css, pattern, timeout=10):
-        deadline = time.time() + timeout
-        seen = None
-        while time.time() < deadline:
-            seen = self.text(css)
-            if seen is not None and re.search(pattern, seen):
-                return seen
-            time.sleep(0.1)
-        fail("%s never showed /%s/ (last: %r)" % (css, pattern, seen))
-
-    def offline(self, off):
-        # Chromium's own network emulation: as if the Wi-Fi dropped (or came back).
-        self.call("POST", "/session/%s/chromium/network_conditions" % self.session,
-                  {"network_conditions": {"offline": off, "latency": 0, "download_throughput": -1,
-                                          "upload_throughput": -1}})
-
-    def quit(self):
-        self.call("DELETE", "/session/%s" % self.session)
-
-
-def screenshot_png(env, path):
-    """The X screen as a PNG (xwd, then a small XWD-to-PNG conversion: 24-bit TrueColor, 32 bits a pixel)."""
-    xwd = subprocess.run(["xwd", "-root", "-silent"], env=env, capture_output=True, check=True).stdout
-    header = struct.unpack(">25I", xwd[:100])
-    header_size, width, height, row_bytes, colours = header[0], header[4], header[5], header[12], header[19]
-    pixels = xwd[header_size + colours * 12:]
-    rows = bytearray()
-    for y in range(height):
-        row = pixels[y * row_bytes:y * row_bytes + width * 4]
-        rows.append(0)
-        for x in range(width):
-            rows += bytes((row[4 * x + 2], row[4 * x + 1], row[4 * x]))
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    with open(path, "wb") as out:
-        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
-                  chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b""))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_kit import (WebDriver, fail, free_port, other_site, screenshot_png,  # noqa: E402
+                         start_chromedriver, start_xvfb, stop_all, wait_for_title, wait_for_window)
 
 
 def qr_on_screen(env, workdir):
@@ -131,18 +41,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="lectern-browser-")
     env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
     try:
-        # A display of our own: if the number is taken, that Xvfb exits at once; try the next one.
-        for offset in range(20):
-            display = ":%d" % (200 + (os.getpid() + offset * 37) % 300)
-            server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1)
-            if server.poll() is None:
-                break
-        else:
-            fail("no free X display for Xvfb")
-        processes.append(server)
-        env["DISPLAY"] = display
+        processes.append(start_xvfb(env))
         port = free_port()
         show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -152,28 +51,13 @@ def main():
         if not match:
             fail("lectern did not print the voting line; it printed %r" % line)
         address = match.group(1)
-        window = ""
-        for _ in range(100):
-            window = subprocess.run(["xdotool", "search", "--name", "Lectern"], env=env, capture_output=True,
-                                    text=True).stdout.split()
-            if window:
-                break
-            time.sleep(0.1)
-        if not window:
-            fail("lectern's window never appeared")
+        window = wait_for_window(env)
 
         def key(name):
-            subprocess.run(["xdotool", "key", "--window", window[0], name], env=env, check=True)
+            subprocess.run(["xdotool", "key", "--window", window, name], env=env, check=True)
 
-        driver_port = free_port()
-        processes.append(subprocess.Popen(["chromedriver", "--port=%d" % driver_port],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        for _ in range(100):
-            try:
-                urllib.request.urlopen("http://127.0.0.1:%d/status" % driver_port, timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        driver, driver_port = start_chromedriver()
+        processes.append(driver)
         # Joining as a class does: from the QR code on the join slide.
         scanned = None
         for _ in range(50):
@@ -192,13 +76,7 @@ def main():
         show.wait(timeout=20)
         print("voter page: joined, voted, changed, saw results, answered in words, shared mode: all as expected")
     finally:
-        for process in reversed(processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop_all(processes)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -223,33 +101,12 @@ Promise.allSettled(tries).then(function () { setTimeout(function () { document.t
 def other_site_tries_to_vote(browser, address, poll):
     """Serves a page from another site (127.0.0.2, another port) that posts votes to lectern from the
     pupil's browser: fetch with text/plain and JSON bodies, and a text/plain form (a classic CSRF)."""
-    import http.server
-    import threading
     vote = address.replace("/?room=", "/api/vote?room=")
     page = (OTHER_SITE_PAGE % {"vote": vote, "poll": poll}).encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.2", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        browser.go("http://127.0.0.2:%d/" % server.server_address[1])
-        deadline = time.time() + 15
-        while time.time() < deadline and browser.js("return document.title") != "tried":
-            time.sleep(0.2)
-        return "fetch as text/plain, as JSON and as a blob, and a text/plain form"
-    finally:
-        server.shutdown()
-
+    with other_site(page) as url:
+        browser.go(url)
+        wait_for_title(browser, "tried")
+    return "fetch as text/plain, as JSON and as a blob, and a text/plain form"
 
 def run(browser, address, key, scan):
     # Joining: the join slide is on screen, so the page waits for a question.

@@ -2,6 +2,8 @@
 // (parse_remote_command). The attacks first: a pupil guessing the PIN from one address, from many, and
 // with the right PIN while told to wait.
 #include "core/base/json.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
 #include "core/remote/remote_access.h"
 #include "core/remote/remote_command.h"
 #include "core/remote/remote_state.h"
@@ -162,4 +164,63 @@ TEST_CASE("remote sign-in bodies: a PIN as text, nothing else") {
     CHECK_FALSE(parse_remote_login(R"({"pin": "1", "name": "x"})"));
     CHECK_FALSE(parse_remote_login(R"([])"));
     CHECK(parse_remote_login("pin=1").error().starts_with("the body is not valid JSON"));
+}
+
+TEST_CASE("the remote is told where the show is: slide, build step, notes, next title, pace, the poll") {
+    const DeckLoadResult loaded = load_deck_text(R"(
+[deck]
+title = "Remote"
+duration_minutes = 10
+
+[[slides]]
+layout = "bullets"
+title = "Who can see your posts?"
+bullets = ["Friends", "Friends of friends", "Everyone"]
+build = true
+notes = "Ask **who** has a public profile.\n- hands up"
+
+[[slides]]
+layout = "poll"
+question = "Would you accept a stranger's _friend request_?"
+options = ["Yes", "No"]
+)",
+                                                 "remote.toml", ".");
+    REQUIRE(loaded.ok());
+    const Deck& deck = *loaded.deck;
+    const DeckShape shape = shape_of(deck);
+    NavState nav;
+    nav.step = 1;
+    const RemoteState first = remote_state_of(deck, nav, shape, 30000, 100000, std::nullopt);
+    CHECK(first.slide == 1);
+    CHECK(first.step == 2);
+    CHECK(first.steps == 3);
+    CHECK(first.count == 2);
+    CHECK(first.title == "Who can see your posts?");
+    CHECK(first.notes == "Ask **who** has a public profile.\n- hands up"); // as written: the page sets it
+    CHECK(first.next_title == "Would you accept a stranger's friend request?");
+    CHECK(first.elapsed_ms == 30000);
+    CHECK(first.planned_ms == 600000);
+    CHECK(first.pace != PaceState::NoPlan);
+    CHECK_FALSE(first.poll);
+
+    nav = {1, 0, Blank::White, ""};
+    const RemoteState second =
+        remote_state_of(deck, nav, shape, 400000, 500000, RemotePoll{deck.slides[1].id, true, false, 3});
+    CHECK(second.slide == 2);
+    CHECK(second.next_title.empty());
+    CHECK(second.blank == RemoteBlank::White);
+    REQUIRE(second.poll);
+    CHECK(second.poll->id == deck.slides[1].id);
+    CHECK(second.poll->answers == 3);
+
+    // The clock running on is not news (the page counts on by itself); anything else is.
+    RemoteState later = second;
+    later.elapsed_ms += 5000;
+    later.minutes_ahead -= 0.1;
+    CHECK_FALSE(remote_news(second, later));
+    later.poll->answers = 1;
+    CHECK(remote_news(second, later));
+    later = second;
+    later.pace = PaceState::Over;
+    CHECK(remote_news(second, later));
 }

@@ -1,5 +1,6 @@
 // End to end under a real X server: a kiosk advances by itself and loops, Esc does not end it, and
 // holding Ctrl+Alt+Q for 3 seconds does.
+#include "deck_edits.h"
 #include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
@@ -20,9 +21,7 @@ TEST_CASE("a kiosk advances by itself, loops, ignores Esc, and ends only on Ctrl
     const std::filesystem::path scratch =
         std::filesystem::temp_directory_path() / ("lectern-e2e-kiosk-" + std::to_string(getpid()));
     std::filesystem::create_directories(scratch);
-    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                               "' --out '" + scratch.string() + "' --size 1280x720 2>/dev/null";
-    REQUIRE(std::system(render.c_str()) == 0);
+    REQUIRE(test::render_deck(deck, scratch));
     std::vector<SDL_Surface*> slides;
     for (const char* name : {"slide-01.png", "slide-02.png", "slide-03.png"}) {
         slides.push_back(IMG_Load((scratch / name).c_str()));

@@ -1,5 +1,6 @@
 // End to end under a real X server: lectern presents tests/decks/e2e/keys.toml full screen, xdotool
 // presses keys, and each screenshot must show what `lectern render` draws for that slide and step.
+#include "deck_edits.h"
 #include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
@@ -36,13 +37,9 @@ TEST_CASE("keys pressed under X move the full-screen presentation, blank it, and
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/keys.toml";
     const std::filesystem::path pictures = scratch() / "expected";
     std::filesystem::create_directories(pictures);
-    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                               "' --out '" + pictures.string() + "' --size 1280x720 2>/dev/null";
-    REQUIRE(std::system(render.c_str()) == 0);
+    REQUIRE(test::render_deck(deck, pictures));
     auto expected = [&](const char* name) {
-        SDL_Surface* surface = IMG_Load((pictures / name).c_str());
-        REQUIRE_MESSAGE(surface, "lectern render wrote " << name);
-        return surface;
+        return test::rendered_picture(pictures, name);
     };
 
     test::XSession x(screen_w, screen_h);

@@ -1,5 +1,6 @@
 // End to end under a real X server with both windows: the presenter panel opens with --presenter, has
 // the keyboard, and a key pressed there moves the audience window.
+#include "deck_edits.h"
 #include "golden_image.h"
 #include "test_files.h"
 #include "x_session.h"
@@ -41,9 +42,7 @@ TEST_CASE("a key pressed in the presenter window moves the audience window") {
     const std::filesystem::path scratch =
         std::filesystem::temp_directory_path() / ("lectern-e2e-panel-" + std::to_string(getpid()));
     std::filesystem::create_directories(scratch);
-    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                               "' --out '" + scratch.string() + "' --size 1280x720 2>/dev/null";
-    REQUIRE(std::system(render.c_str()) == 0);
+    REQUIRE(test::render_deck(deck, scratch));
 
     test::XSession x(1280, 1560);
     REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");

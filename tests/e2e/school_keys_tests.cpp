@@ -1,5 +1,6 @@
 // End to end under a real X server: a school's input.conf changes the keys of a running presentation,
 // and modifiers match exactly (Shift+F5 is not F5, Shift+Right is not Right).
+#include "deck_edits.h"
 #include "test_files.h"
 #include "x_session.h"
 
@@ -18,9 +19,7 @@ TEST_CASE("a school's input.conf rebinds keys under X, with exact modifiers") {
     const test::TempFolder scratch("e2e-school-keys");
     const std::filesystem::path pictures = scratch.path() / "expected";
     std::filesystem::create_directories(pictures);
-    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                               "' --out '" + pictures.string() + "' --size 1280x720 2>/dev/null";
-    REQUIRE(std::system(render.c_str()) == 0);
+    REQUIRE(test::render_deck(deck, pictures));
     std::filesystem::create_directories(scratch.path() / "lectern");
     std::ofstream(scratch.path() / "lectern/input.conf") << "Tab next\nRight ignore\nShift+Right previous\n";
     setenv("XDG_CONFIG_HOME", scratch.path().c_str(), 1);

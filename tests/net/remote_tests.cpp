@@ -278,3 +278,29 @@ TEST_CASE("remote: a ninth sign-in signs the oldest out, and its stream of notes
     CHECK(stream.closed_within(3000));
     CHECK(as_remote("127.0.9.1", port, oldest, "GET", "/api/remote/state").status == 401);
 }
+
+TEST_CASE("remote: a server started for the remote alone takes no votes and serves no voter page") {
+    FakeShow show;
+    VoteServerOptions options = remote_options(show);
+    options.votes = false;
+    Voting voting(options);
+    show.server = voting.server.get();
+    const int port = voting.port();
+    CHECK(as_remote("127.0.0.2", port, "", "GET", "/remote").status == 200);
+    for (const auto& [method, target] :
+         std::vector<std::pair<std::string, std::string>>{{"GET", "/"},
+                                                          {"GET", "/api/state"},
+                                                          {"GET", "/api/events"},
+                                                          {"POST", "/api/device"},
+                                                          {"POST", "/api/vote"}}) {
+        CAPTURE(target);
+        const RawAnswer answer = as_remote("127.0.0.2", port, "", method, target, "{}");
+        CHECK(answer.status == 404);
+        CHECK(answer.body.find("voting from devices is off") != std::string::npos);
+    }
+    const RawAnswer signed_in = login_from("127.0.0.2", port, pin);
+    REQUIRE(signed_in.status == 200);
+    CHECK(as_remote("127.0.0.2", port, cookie_of(signed_in), "POST", "/api/remote/command",
+                    R"({"command": "next"})")
+              .status == 200);
+}

@@ -1,9 +1,9 @@
-// The panel's problems part in a bare ImGui frame (no window): what it writes is captured with ImGui's
-// own logging, so the test reads the text the teacher would read.
+// The panel's problems part in a bare ImGui frame (bare_frame.h): the test reads the text the teacher
+// would read.
+#include "bare_frame.h"
 #include "panel/panel_parts.h"
 
 #include <doctest/doctest.h>
-#include <imgui_internal.h>
 
 #include <string>
 
@@ -11,26 +11,8 @@ using namespace lectern;
 
 namespace {
 
-// The text draw_problems_part writes for `view`.
 std::string problems_text(const PanelView& view) {
-    ImGuiContext* context = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = {1280, 800};
-    io.IniFilename = nullptr; // no imgui.ini left in the working folder
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    ImGui::NewFrame();
-    ImGui::Begin("problems");
-    ImGui::LogToBuffer();
-    draw_problems_part(view);
-    std::string text = context->LogBuffer.c_str();
-    ImGui::LogFinish();
-    ImGui::End();
-    ImGui::EndFrame();
-    ImGui::DestroyContext(context);
-    return text;
+    return test::text_of_part([&](PanelActions&) { draw_problems_part(view); });
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "core/base/concat.h"
 #include "core/base/json.h"
+#include "core/compose/slide_title.h"
 
 #include <cmath>
 
@@ -52,6 +53,39 @@ std::string remote_state_json(const RemoteState& state) {
                   ",\"elapsed_ms\":", state.elapsed_ms, ",\"planned_ms\":", state.planned_ms, ",\"blank\":\"",
                   blank_name(state.blank), "\",\"poll\":", poll, ",\"pace\":\"", pace_name(state.pace),
                   "\",\"minutes_ahead\":", std::round(state.minutes_ahead * 10) / 10, '}');
+}
+
+RemoteState remote_state_of(const Deck& deck, const NavState& nav, const DeckShape& shape,
+                            std::uint64_t elapsed_ms, std::uint64_t now_ms, std::optional<RemotePoll> poll) {
+    RemoteState state;
+    state.count = deck.slides.size();
+    if (nav.slide >= deck.slides.size())
+        return state;
+    const Slide& slide = deck.slides[nav.slide];
+    state.slide = nav.slide + 1;
+    state.step = nav.step + 1;
+    state.steps = nav.slide < shape.steps.size() ? shape.steps[nav.slide] : 1;
+    state.title = title_of(slide);
+    state.notes = slide.notes;
+    if (nav.slide + 1 < deck.slides.size())
+        state.next_title = title_of(deck.slides[nav.slide + 1]);
+    state.elapsed_ms = static_cast<std::int64_t>(elapsed_ms);
+    state.planned_ms = deck.info.duration_minutes ? std::int64_t{*deck.info.duration_minutes} * 60000 : 0;
+    const Pace pace = pace_of(elapsed_ms, now_ms, nav.slide, deck.slides.size(), deck.info.duration_minutes);
+    state.pace = pace.state;
+    state.minutes_ahead = pace.minutes_ahead;
+    state.blank = nav.blank == Blank::Black   ? RemoteBlank::Black
+                  : nav.blank == Blank::White ? RemoteBlank::White
+                                              : RemoteBlank::None;
+    state.poll = std::move(poll);
+    return state;
+}
+
+bool remote_news(const RemoteState& sent, const RemoteState& now) {
+    RemoteState clockless = now;
+    clockless.elapsed_ms = sent.elapsed_ms;
+    clockless.minutes_ahead = sent.minutes_ahead;
+    return clockless != sent;
 }
 
 } // namespace lectern

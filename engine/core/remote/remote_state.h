@@ -4,6 +4,8 @@
 // problems (they name files). Pure.
 #pragma once
 
+#include "core/deck/deck.h"
+#include "core/show/navigation.h"
 #include "core/show/presenter_clock.h"
 
 #include <cstddef>
@@ -47,5 +49,15 @@ struct RemoteState {
 // contract "pace" ("none", "on_pace", "ahead", "behind", "nearly_out", "over") and "minutes_ahead", so the
 // page colours the pace as the panel does without a second copy of its rules.
 std::string remote_state_json(const RemoteState& state);
+
+// Where the show is, as the remote is told: the slide and build step on screen, blanking, the teacher's
+// stopwatch (`elapsed_ms`) with the pace the panel shows, and the poll of the slide (nothing when it has
+// none).
+RemoteState remote_state_of(const Deck& deck, const NavState& nav, const DeckShape& shape,
+                            std::uint64_t elapsed_ms, std::uint64_t now_ms, std::optional<RemotePoll> poll);
+
+// Whether `now` tells the remote anything `sent` did not. The running clock (elapsed time, minutes
+// ahead) is not news: the page counts on from what it was last told.
+bool remote_news(const RemoteState& sent, const RemoteState& now);
 
 } // namespace lectern
