@@ -187,6 +187,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     if (command.kind == CommandKind::Render && command.pdf_file.empty() &&
         (command.every_step || command.handout))
         return usage_error("--steps and --handout go with --pdf FILE");
+    if (command.remote == false && !command.remote_pin.empty())
+        return usage_error("--remote-pin chooses the remote's PIN: it cannot go with --no-remote");
     return command;
 }
 
@@ -210,7 +212,8 @@ const char* usage_text() {
                                remote is at /remote on the voting server (--no-remote turns
                                it off; --remote starts it for a kiosk, with --no-vote or for
                                a deck without questions); its PIN is on the presenter panel
-                               only, new each session unless --remote-pin. --host-name NAME
+                               only, new each session; --remote-pin NNNNNN chooses it (and
+                               turns the remote on) when there is no panel. --host-name NAME
                                lets devices use NAME for this computer; new devices per
                                address a minute (60), connections (32) and live pages (40)
                                per address can be raised for a class behind one router.

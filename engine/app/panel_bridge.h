@@ -49,7 +49,7 @@ public:
 
     void start_timer(std::uint64_t now_ms) { m_stopwatch = Stopwatch::started_at(now_ms); }
     // The teacher's timer, which runs (and can be paused on the panel) whether the panel is open or not.
-    std::uint64_t elapsed_ms(std::uint64_t now_ms) const { return m_stopwatch.elapsed_ms(now_ms); }
+    const Stopwatch& stopwatch() const { return m_stopwatch; }
     void change_notes_size(int steps);
     void set_slides(const DisplayList& current, const DisplayList* next);
 

@@ -89,9 +89,11 @@ int run_present(const CommandLine& command) {
         show.retention_days = command.retention_days;
         show.kiosk = command.kiosk;
         show.vote = command.vote.value_or(!command.kiosk);
-        show.vote_server.remote = command.remote.value_or(show.vote && !command.kiosk);
+        // --remote-pin asks for the remote as --remote does.
+        const bool pin_given = !command.remote_pin.empty();
+        show.vote_server.remote = command.remote.value_or((show.vote && !command.kiosk) || pin_given);
         show.vote_server.remote_pin = command.remote_pin;
-        show.remote_asked = command.remote.value_or(false);
+        show.remote_asked = command.remote.value_or(pin_given);
         show.clock_speed = command.clock_speed;
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;

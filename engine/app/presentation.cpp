@@ -111,6 +111,10 @@ int Presentation::run() {
     else
         m_remote_event = 0; // the remote's requests are answered when the inbox closes
     m_polls.start_voting(*m_wait, m_show.nav().slide);
+    if (m_polls.remote_on() && !m_panel.is_open() && m_options.vote_server.remote_pin.empty())
+        std::cerr << "lectern: the remote's PIN is shown only on the presenter panel, which is not open: "
+                     "choose one with --remote-pin NNNNNN, or open the panel on a second display "
+                     "(--presenter)\n";
     m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
     show_current(false, clock_ms());
 

@@ -32,6 +32,7 @@
 #include "render/sdl_text_measurer.h"
 #include "show.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -119,7 +120,7 @@ private:
     std::uint32_t m_remote_event = 0;   // posted by the voting server's thread for the remote
     std::optional<RemoteState> m_remote_told;
     std::uint64_t m_remote_told_ms = 0;
-    std::unique_ptr<OffscreenCanvas> m_remote_canvas; // the remote's pictures, kept for the next one
+    std::array<std::unique_ptr<OffscreenCanvas>, 2> m_remote_canvases; // the remote's pictures, by size
     bool m_running = true;
 };
 

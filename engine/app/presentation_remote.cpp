@@ -63,8 +63,8 @@ void Presentation::tell_remote(std::uint64_t now_ms) {
     if (const std::optional<PollView> view = m_polls.view_of(slide, now_ms))
         poll = RemotePoll{m_show.deck().slides[slide].id, view->open, view->revealed,
                           static_cast<std::size_t>(std::max(0, view->responses))};
-    RemoteState state = remote_state_of(m_show.deck(), m_show.nav(), m_show.shape(),
-                                        m_panel.elapsed_ms(now_ms), now_ms, std::move(poll));
+    RemoteState state = remote_state_of(m_show.deck(), m_show.nav(), m_show.shape(), m_panel.stopwatch(),
+                                        now_ms, std::move(poll));
     // The page counts the clock on by itself; it is set right now and then, and at once on any news.
     constexpr std::uint64_t clock_refresh_ms = 10000;
     if (m_remote_told && !remote_news(*m_remote_told, state) && now_ms < m_remote_told_ms + clock_refresh_ms)
@@ -84,16 +84,24 @@ Expected<std::string> Presentation::remote_picture(bool next, int width) {
     const Box bounds = slide_bounds(m_show.deck().info.aspect);
     const int height =
         std::max(1, static_cast<int>(std::lround(static_cast<double>(width) * bounds.h / bounds.w)));
-    if (!m_remote_canvas || m_remote_canvas->surface()->w != width ||
-        m_remote_canvas->surface()->h != height) {
-        m_remote_canvas.reset(); // its textures go before another canvas is made
-        Expected<std::unique_ptr<OffscreenCanvas>> made = OffscreenCanvas::create(width, height, *m_catalog);
-        if (!made)
-            return Failure{made.error()};
-        m_remote_canvas = std::move(*made);
+    // A canvas kept for each of the last two sizes asked for: the page asks for the slide on screen and
+    // the next one at two widths, and a canvas keeps its text drawn between pictures.
+    auto fits = [&](const std::unique_ptr<OffscreenCanvas>& canvas) {
+        return canvas && canvas->surface()->w == width && canvas->surface()->h == height;
+    };
+    if (!fits(m_remote_canvases[0])) {
+        std::swap(m_remote_canvases[0], m_remote_canvases[1]);
+        if (!fits(m_remote_canvases[0])) {
+            m_remote_canvases[0].reset(); // its textures go before another canvas is made
+            Expected<std::unique_ptr<OffscreenCanvas>> made =
+                OffscreenCanvas::create(width, height, *m_catalog);
+            if (!made)
+                return Failure{made.error()};
+            m_remote_canvases[0] = std::move(*made);
+        }
     }
-    m_remote_canvas->draw(preview ? *preview : m_show.on_screen());
-    return m_remote_canvas->png();
+    m_remote_canvases[0]->draw(preview ? *preview : m_show.on_screen());
+    return m_remote_canvases[0]->png();
 }
 
 } // namespace lectern

@@ -4,6 +4,7 @@
 #include "core/base/concat.h"
 #include "device_tokens.h"
 #include "http_answers.h"
+#include "page_policy.h"
 
 #include <charconv>
 #include <memory>
@@ -14,16 +15,14 @@ namespace lectern {
 namespace {
 
 constexpr std::string_view remote_cookie = "lectern_remote";
-constexpr std::string_view remote_page_policy =
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self'; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 constexpr std::size_t session_bytes = 32;
 
 HttpResponse page() {
     HttpResponse response;
     response.content_type = "text/html; charset=utf-8";
     response.body = std::string(remote_page());
-    response.headers.emplace_back("Content-Security-Policy", std::string(remote_page_policy));
+    static const std::string policy = page_policy(remote_page(), "'self'");
+    response.headers.emplace_back("Content-Security-Policy", policy);
     return response;
 }
 
@@ -59,21 +58,25 @@ RemoteRoutes::RemoteRoutes(std::string pin, RemoteHooks hooks)
 }
 
 bool RemoteRoutes::serves(std::string_view path) {
-    return path == "/remote" || path.starts_with("/api/remote/");
+    return is_page(path) || path == "/api/remote" || path.starts_with("/api/remote/");
+}
+
+bool RemoteRoutes::is_page(std::string_view path) {
+    return path == "/remote" || path == "/remote/"; // a browser or a teacher may add the slash
 }
 
 void RemoteRoutes::handle(const HttpRequest& request, HttpReply reply, HttpServer& http,
                           std::size_t slide_count) {
     const std::string& path = request.path;
     const bool post_only = path == "/api/remote/login" || path == "/api/remote/command";
-    const bool get_only = path == "/remote" || path == "/api/remote/state" || path == "/api/remote/events" ||
+    const bool get_only = is_page(path) || path == "/api/remote/state" || path == "/api/remote/events" ||
                           path == "/api/remote/slide.png";
     if (auto refusal = route_refusal(request, post_only, get_only,
                                      "there is nothing at this address; the remote is at /remote")) {
         std::move(reply).send(std::move(*refusal));
         return;
     }
-    if (path == "/remote") {
+    if (is_page(path)) {
         std::move(reply).send(page());
         return;
     }

@@ -42,7 +42,8 @@ class RemoteRoutes {
 public:
     RemoteRoutes(std::string pin, RemoteHooks hooks);
 
-    static bool serves(std::string_view path); // "/remote" and "/api/remote/..."
+    static bool serves(std::string_view path);  // the page and "/api/remote/..."
+    static bool is_page(std::string_view path); // "/remote" (and "/remote/")
     // On the server's thread, for a request that passed the voting server's checks.
     void handle(const HttpRequest& request, HttpReply reply, HttpServer& http, std::size_t slide_count);
     // Until every command and picture handed to the presentation has been answered (or dropped).

@@ -13,6 +13,7 @@
 #include "http_answers.h"
 #include "in_flight.h"
 #include "lan_address.h"
+#include "page_policy.h"
 #include "qr_code.h"
 
 #include <algorithm>
@@ -30,9 +31,6 @@ namespace {
 
 constexpr auto wake_interval = std::chrono::milliseconds(100); // at most ten wakes a second
 constexpr std::string_view device_cookie = "lectern_device";
-constexpr std::string_view voter_page_policy =
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 std::int64_t unix_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -185,13 +183,14 @@ struct VoteServer::Impl {
             response.close = true;
             return response;
         }
-        // A page of another site may link to the voter page (a top-level visit cannot vote by itself: the
-        // cookie is SameSite=Strict), but may not call anything else.
-        const bool visit =
-            request.method == "GET" && request.path == "/" && request.header("sec-fetch-mode") == "navigate";
+        // A page of another site may link to the voter page or the remote's (a top-level visit cannot vote
+        // or command by itself: the cookies are SameSite=Strict), but may not call anything else.
+        const bool page = request.path == "/" || RemoteRoutes::is_page(request.path);
+        const bool visit = request.method == "GET" && page && request.header("sec-fetch-mode") == "navigate";
         if (!visit &&
             is_cross_site(request.header("origin"), request.header("sec-fetch-site"), request.header("host")))
-            return error_response(403, "only the voter page of this lesson can send answers");
+            return error_response(403,
+                                  "only this lesson's own pages (the voter page, the remote) can send this");
         return std::nullopt;
     }
 
@@ -337,7 +336,8 @@ struct VoteServer::Impl {
         HttpResponse response;
         response.content_type = "text/html; charset=utf-8";
         response.body = std::string(lectern::voter_page());
-        response.headers.emplace_back("Content-Security-Policy", std::string(voter_page_policy));
+        static const std::string policy = page_policy(lectern::voter_page(), "data:");
+        response.headers.emplace_back("Content-Security-Policy", policy);
         if (!tokens.device_of(device_cookie_of(request)))
             new_device(request, response); // none left for this address: the first vote asks again
         return response;

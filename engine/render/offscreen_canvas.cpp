@@ -1,6 +1,6 @@
 #include "offscreen_canvas.h"
 
-#include <SDL2/SDL_image.h>
+#include "png_encoder.h"
 
 namespace lectern {
 
@@ -30,53 +30,11 @@ void OffscreenCanvas::draw(const DisplayList& list) {
 }
 
 Expected<void> OffscreenCanvas::save_png(const std::filesystem::path& file) {
-    if (IMG_SavePNG(m_surface.get(), file.c_str()) != 0)
-        return Failure{IMG_GetError()};
-    return {};
+    return write_png(*m_surface, file);
 }
-
-namespace {
-
-// An SDL_RWops that appends what is written to a string: SDL_image writes PNGs only through these.
-SDL_RWops* appending_to(std::string& bytes) {
-    SDL_RWops* out = SDL_AllocRW();
-    if (!out)
-        return nullptr;
-    out->type = SDL_RWOPS_UNKNOWN;
-    out->hidden.unknown.data1 = &bytes;
-    out->size = [](SDL_RWops* rw) -> Sint64 {
-        return static_cast<Sint64>(static_cast<std::string*>(rw->hidden.unknown.data1)->size());
-    };
-    out->seek = [](SDL_RWops* rw, Sint64 offset, int whence) -> Sint64 {
-        const auto size = static_cast<Sint64>(static_cast<std::string*>(rw->hidden.unknown.data1)->size());
-        // Only asking where the end is, as a writer may: the string is written in order.
-        return whence == RW_SEEK_END || (whence == RW_SEEK_CUR && offset == 0) ? size + offset : -1;
-    };
-    out->read = [](SDL_RWops*, void*, std::size_t, std::size_t) -> std::size_t {
-        return 0;
-    };
-    out->write = [](SDL_RWops* rw, const void* data, std::size_t size, std::size_t count) -> std::size_t {
-        static_cast<std::string*>(rw->hidden.unknown.data1)
-            ->append(static_cast<const char*>(data), size * count);
-        return count;
-    };
-    out->close = [](SDL_RWops* rw) -> int {
-        SDL_FreeRW(rw);
-        return 0;
-    };
-    return out;
-}
-
-} // namespace
 
 Expected<std::string> OffscreenCanvas::png() const {
-    std::string bytes;
-    SDL_RWops* out = appending_to(bytes);
-    if (!out)
-        return Failure{SDL_GetError()};
-    if (IMG_SavePNG_RW(m_surface.get(), out, 1) != 0) // 1: it closes `out`
-        return Failure{IMG_GetError()};
-    return bytes;
+    return encode_png(*m_surface);
 }
 
 } // namespace lectern

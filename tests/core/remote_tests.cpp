@@ -145,17 +145,17 @@ TEST_CASE("the remote's state as JSON: every field of the contract, text escaped
           R"({"slide":3,"step":2,"steps":4,"count":12,"title":"Who can see \"your\" posts?",)"
           R"("notes":"Ask **who** they would tell.\n- a parent\n- a teacher \u003c/script>",)"
           R"("next_title":"Settings","elapsed_ms":61000,"planned_ms":1800000,"blank":"white","poll":null,)"
-          R"("pace":"none","minutes_ahead":0})");
+          R"("pace":"none","minutes_ahead":0,"paused":false})");
     state.blank = RemoteBlank::None;
     state.poll = RemotePoll{"who-sees", true, false, 27};
     state.pace = PaceState::Behind;
     state.minutes_ahead = -2.345;
     const std::string json = remote_state_json(state);
     CHECK(json.find(R"("blank":"none","poll":{"id":"who-sees","open":true,"revealed":false,"answers":27},)"
-                    R"("pace":"behind","minutes_ahead":-2.3})") != std::string::npos);
+                    R"("pace":"behind","minutes_ahead":-2.3,"paused":false})") != std::string::npos);
     const Expected<JsonValue> parsed = parse_json(json);
     REQUIRE(parsed);
-    CHECK(parsed->object()->size() == 13);
+    CHECK(parsed->object()->size() == 14);
 }
 
 TEST_CASE("remote sign-in bodies: a PIN as text, nothing else") {
@@ -190,7 +190,8 @@ options = ["Yes", "No"]
     const DeckShape shape = shape_of(deck);
     NavState nav;
     nav.step = 1;
-    const RemoteState first = remote_state_of(deck, nav, shape, 30000, 100000, std::nullopt);
+    const RemoteState first =
+        remote_state_of(deck, nav, shape, Stopwatch::started_at(70000), 100000, std::nullopt);
     CHECK(first.slide == 1);
     CHECK(first.step == 2);
     CHECK(first.steps == 3);
@@ -199,13 +200,17 @@ options = ["Yes", "No"]
     CHECK(first.notes == "Ask **who** has a public profile.\n- hands up"); // as written: the page sets it
     CHECK(first.next_title == "Would you accept a stranger's friend request?");
     CHECK(first.elapsed_ms == 30000);
+    CHECK_FALSE(first.paused);
     CHECK(first.planned_ms == 600000);
     CHECK(first.pace != PaceState::NoPlan);
     CHECK_FALSE(first.poll);
 
     nav = {1, 0, Blank::White, ""};
+    const Stopwatch paused{400000, std::nullopt};
     const RemoteState second =
-        remote_state_of(deck, nav, shape, 400000, 500000, RemotePoll{deck.slides[1].id, true, false, 3});
+        remote_state_of(deck, nav, shape, paused, 500000, RemotePoll{deck.slides[1].id, true, false, 3});
+    CHECK(second.elapsed_ms == 400000);
+    CHECK(second.paused);
     CHECK(second.slide == 2);
     CHECK(second.next_title.empty());
     CHECK(second.blank == RemoteBlank::White);

@@ -93,6 +93,9 @@ TEST_CASE("remote: nothing but the page and sign-in answers without the cookie")
     CHECK(page.status == 200);
     CHECK(page.header("Content-Type").starts_with("text/html"));
     CHECK(page.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+    // Only the page's own script and style run, by their hashes: no 'unsafe-inline'.
+    CHECK(page.header("Content-Security-Policy").find("script-src 'sha256-") != std::string::npos);
+    CHECK(page.header("Content-Security-Policy").find("unsafe-inline") == std::string::npos);
     CHECK(page.body.find(pin) == std::string::npos);
     for (const auto& [method, target] : std::vector<std::pair<std::string, std::string>>{
              {"GET", "/api/remote/state"},

@@ -28,6 +28,7 @@ TEST_CASE("vote server: the voter page is one self-contained page, with the priv
     CHECK(page->status == 200);
     CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("unsafe-inline") == std::string::npos);
     CHECK(page->body.find("Childline on 0800 1111") != std::string::npos);
     CHECK(page->body.find("Do not type your name") != std::string::npos);
     // Nothing from elsewhere: no address of another site anywhere in the page.

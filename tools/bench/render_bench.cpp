@@ -1,6 +1,9 @@
 // Benchmark: drawing slides with SDL's software renderer at 1920x1080, as `lectern render` does.
-//   (a) slides per second over every slide and build step of a deck: compose + draw + IMG_SavePNG into a
-//       temporary folder, and compose + draw alone (each pass starts with fresh caches, fonts already open);
+//   (a) slides per second over every slide and build step of a deck: compose + draw + PNG into a temporary
+//       folder with Lectern's encoder (render/png_encoder.h, as `lectern render` writes them) and with
+//       SDL_image's IMG_SavePNG (what Lectern used before: the reference in the same run, with the total
+//       size of each set of files), and compose + draw alone (each pass starts with fresh caches, fonts
+//       already open);
 //   (b) one frame of a text-heavy slide: with a cold cache (a new SlideRenderer each time, so empty text and
 //       picture caches; fonts already open) and a warm cache (the same SlideRenderer, second and later
 //       draws). Fastest, median and slowest of RUNS draws.
@@ -8,6 +11,7 @@
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
+#include "render/png_encoder.h"
 #include "render/sdl_handles.h"
 #include "render/sdl_text_measurer.h"
 #include "render/slide_renderer.h"
@@ -60,7 +64,7 @@ struct View {
     std::size_t step = 0;
 };
 
-enum class SavePng { No, Yes };
+enum class SavePng { No, Lectern, SdlImage };
 
 // One pass over every view, as one run of `lectern render` after the fonts are found: fresh layout memo
 // and caches. Returns the milliseconds taken, or a negative number if a picture could not be written.
@@ -73,10 +77,15 @@ double render_deck_ms(const Deck& deck, const std::vector<View>& views, Frame& f
         const ComposedSlide composed = compose_slide(deck, *views[i].slide, views[i].step, measurer);
         slides.draw(composed.list, {0, 0, width_px, height_px});
         SDL_RenderPresent(frame.renderer.get());
-        if (save == SavePng::Yes) {
-            const std::filesystem::path file = out_dir / ("view-" + std::to_string(i) + ".png");
-            if (IMG_SavePNG(frame.surface.get(), file.c_str()) != 0) {
-                std::fprintf(stderr, "render_bench: cannot write %s: %s\n", file.c_str(), IMG_GetError());
+        const std::filesystem::path file = out_dir / ("view-" + std::to_string(i) + ".png");
+        if (save == SavePng::SdlImage && IMG_SavePNG(frame.surface.get(), file.c_str()) != 0) {
+            std::fprintf(stderr, "render_bench: cannot write %s: %s\n", file.c_str(), IMG_GetError());
+            return -1;
+        }
+        if (save == SavePng::Lectern) {
+            if (const Expected<void> written = write_png(*frame.surface, file); !written) {
+                std::fprintf(stderr, "render_bench: cannot write %s: %s\n", file.c_str(),
+                             written.error().c_str());
                 return -1;
             }
         }
@@ -163,11 +172,23 @@ int main(int argc, char** argv) {
     // Finds and opens every font the deck needs, so the passes below measure drawing, not fontconfig.
     render_deck_ms(deck, views, frame, catalog, SavePng::No, out_dir);
     std::vector<double> with_png;
+    std::vector<double> with_sdl_png;
     std::vector<double> without_png;
+    std::uintmax_t png_bytes = 0;
+    std::uintmax_t sdl_png_bytes = 0;
+    auto bytes_written = [&out_dir] {
+        std::uintmax_t bytes = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(out_dir))
+            bytes += entry.file_size();
+        return bytes;
+    };
     for (int pass = 0; pass < deck_passes; ++pass) {
-        with_png.push_back(render_deck_ms(deck, views, frame, catalog, SavePng::Yes, out_dir));
+        with_png.push_back(render_deck_ms(deck, views, frame, catalog, SavePng::Lectern, out_dir));
+        png_bytes = bytes_written();
+        with_sdl_png.push_back(render_deck_ms(deck, views, frame, catalog, SavePng::SdlImage, out_dir));
+        sdl_png_bytes = bytes_written();
         without_png.push_back(render_deck_ms(deck, views, frame, catalog, SavePng::No, out_dir));
-        if (with_png.back() < 0)
+        if (with_png.back() < 0 || with_sdl_png.back() < 0)
             return 1;
     }
     std::filesystem::remove_all(out_dir);
@@ -176,7 +197,13 @@ int main(int argc, char** argv) {
     std::printf("every slide and build step (%zu views of %zu slides), median of %d passes:\n", views.size(),
                 deck.slides.size(), deck_passes);
     report_deck("compose + draw + PNG:", views.size(), with_png);
+    report_deck("... with IMG_SavePNG:", views.size(), with_sdl_png);
     report_deck("compose + draw:", views.size(), without_png);
+    std::printf(
+        "  PNG files: %.1f MiB (IMG_SavePNG's: %.1f MiB, %.2fx the size); %.2fx as fast as IMG_SavePNG\n",
+        static_cast<double>(png_bytes) / 1048576.0, static_cast<double>(sdl_png_bytes) / 1048576.0,
+        static_cast<double>(png_bytes) / static_cast<double>(std::max<std::uintmax_t>(1, sdl_png_bytes)),
+        spread_of(with_sdl_png).median / spread_of(with_png).median);
 
     SdlTextMeasurer measurer(catalog);
     const DisplayList list = compose_slide(deck, *text_heavy, build_steps(*text_heavy) - 1, measurer).list;

@@ -52,11 +52,14 @@ std::string remote_state_json(const RemoteState& state) {
                   ",\"notes\":", json_string(state.notes), ",\"next_title\":", json_string(state.next_title),
                   ",\"elapsed_ms\":", state.elapsed_ms, ",\"planned_ms\":", state.planned_ms, ",\"blank\":\"",
                   blank_name(state.blank), "\",\"poll\":", poll, ",\"pace\":\"", pace_name(state.pace),
-                  "\",\"minutes_ahead\":", std::round(state.minutes_ahead * 10) / 10, '}');
+                  "\",\"minutes_ahead\":", std::round(state.minutes_ahead * 10) / 10,
+                  ",\"paused\":", state.paused ? "true" : "false", '}');
 }
 
 RemoteState remote_state_of(const Deck& deck, const NavState& nav, const DeckShape& shape,
-                            std::uint64_t elapsed_ms, std::uint64_t now_ms, std::optional<RemotePoll> poll) {
+                            const Stopwatch& stopwatch, std::uint64_t now_ms,
+                            std::optional<RemotePoll> poll) {
+    const std::uint64_t elapsed_ms = stopwatch.elapsed_ms(now_ms);
     RemoteState state;
     state.count = deck.slides.size();
     if (nav.slide >= deck.slides.size())
@@ -70,6 +73,7 @@ RemoteState remote_state_of(const Deck& deck, const NavState& nav, const DeckSha
     if (nav.slide + 1 < deck.slides.size())
         state.next_title = title_of(deck.slides[nav.slide + 1]);
     state.elapsed_ms = static_cast<std::int64_t>(elapsed_ms);
+    state.paused = !stopwatch.running();
     state.planned_ms = deck.info.duration_minutes ? std::int64_t{*deck.info.duration_minutes} * 60000 : 0;
     const Pace pace = pace_of(elapsed_ms, now_ms, nav.slide, deck.slides.size(), deck.info.duration_minutes);
     state.pace = pace.state;

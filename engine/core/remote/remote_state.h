@@ -36,6 +36,7 @@ struct RemoteState {
     std::string next_title; // "" on the last slide
     std::int64_t elapsed_ms = 0;
     std::int64_t planned_ms = 0;        // 0 when the deck gives no duration_minutes
+    bool paused = false;                // the teacher paused the timer on the panel: the page stops counting
     PaceState pace = PaceState::NoPlan; // as the panel colours it (presenter_clock.h)
     double minutes_ahead = 0;           // negative when behind
     RemoteBlank blank = RemoteBlank::None;
@@ -47,14 +48,14 @@ struct RemoteState {
 //   {"slide", "step", "steps", "count", "title", "notes", "next_title", "elapsed_ms", "planned_ms",
 //    "blank": "none|black|white", "poll": null | {"id", "open", "revealed", "answers"}}, and besides the
 // contract "pace" ("none", "on_pace", "ahead", "behind", "nearly_out", "over") and "minutes_ahead", so the
-// page colours the pace as the panel does without a second copy of its rules.
+// page colours the pace as the panel does without a second copy of its rules, and "paused".
 std::string remote_state_json(const RemoteState& state);
 
 // Where the show is, as the remote is told: the slide and build step on screen, blanking, the teacher's
-// stopwatch (`elapsed_ms`) with the pace the panel shows, and the poll of the slide (nothing when it has
-// none).
+// stopwatch (elapsed, paused or not) with the pace the panel shows, and the poll of the slide (nothing when
+// it has none).
 RemoteState remote_state_of(const Deck& deck, const NavState& nav, const DeckShape& shape,
-                            std::uint64_t elapsed_ms, std::uint64_t now_ms, std::optional<RemotePoll> poll);
+                            const Stopwatch& stopwatch, std::uint64_t now_ms, std::optional<RemotePoll> poll);
 
 // Whether `now` tells the remote anything `sent` did not. The running clock (elapsed time, minutes
 // ahead) is not news: the page counts on from what it was last told.
