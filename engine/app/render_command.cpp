@@ -1,5 +1,6 @@
 #include "render_command.h"
 
+#include "core/base/unique_fd.h"
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "pdf_command.h"
@@ -7,12 +8,21 @@
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <string>
+#include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace lectern {
 
@@ -27,6 +37,114 @@ std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps,
     if (steps > 1)
         name += "-step-" + std::to_string(step + 1);
     return name + ".png";
+}
+
+// A view of the deck: a slide and one of its build steps.
+struct View {
+    std::size_t slide = 0;
+    std::size_t step = 0;
+};
+
+// What a worker did: whether every picture was written, how many, and the pictures shown as placeholders.
+struct WorkerReport {
+    bool ok = true;
+    std::size_t written = 0;
+    std::vector<std::string> problems;
+};
+
+// Draws and writes views worker, worker + workers, worker + 2 * workers, ... of `views`.
+WorkerReport render_views(const Deck& deck, const CommandLine& command, const std::vector<View>& views,
+                          std::size_t worker, std::size_t workers, bool progress) {
+    WorkerReport report;
+    FontCatalog catalog(font_families_of(deck));
+    SdlTextMeasurer measurer(catalog);
+    const Expected<std::unique_ptr<OffscreenCanvas>> created =
+        OffscreenCanvas::create(command.width, command.height, catalog);
+    if (!created) {
+        std::cerr << "lectern: " << created.error() << '\n';
+        report.ok = false;
+        return report;
+    }
+    OffscreenCanvas& canvas = **created;
+    for (std::size_t v = worker; v < views.size(); v += workers) {
+        const Slide& slide = deck.slides[views[v].slide];
+        const std::size_t steps = build_steps(slide);
+        canvas.draw(compose_slide(deck, slide, views[v].step, measurer).list);
+        const std::filesystem::path file =
+            std::filesystem::path(command.out_dir) /
+            picture_name(views[v].slide, views[v].step, steps, deck.slides.size());
+        if (const Expected<void> saved = canvas.save_png(file); !saved) {
+            std::cerr << "\nlectern: cannot write " << file.string() << ": " << saved.error() << '\n';
+            report.ok = false;
+            return report;
+        }
+        ++report.written;
+        if (progress)
+            std::cerr << "\rrendering slide " << views[v].slide + 1 << " of " << deck.slides.size()
+                      << std::flush;
+    }
+    if (progress)
+        std::cerr << '\n';
+    for (const auto& [picture, problem] : canvas.slides().picture_problems())
+        report.problems.push_back("picture " + picture + " shown as a placeholder: " + problem);
+    return report;
+}
+
+// A forked worker and the pipe its report comes back on.
+struct Worker {
+    pid_t pid = -1;
+    UniqueFd report;
+};
+
+Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, const std::vector<View>& views,
+                              std::size_t worker, std::size_t workers) {
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0)
+        return Failure{std::string("cannot make a pipe: ") + std::strerror(errno)};
+    UniqueFd read_end(ends[0]);
+    UniqueFd write_end(ends[1]);
+    const pid_t pid = fork();
+    if (pid < 0)
+        return Failure{std::string("cannot start a worker: ") + std::strerror(errno)};
+    if (pid == 0) {
+        read_end.reset();
+        // The report, a line each: "ok N" or "failed N", then the problems.
+        const WorkerReport report = render_views(deck, command, views, worker, workers, false);
+        std::string text = (report.ok ? "ok " : "failed ") + std::to_string(report.written) + '\n';
+        for (const std::string& problem : report.problems)
+            text += problem + '\n';
+        const bool sent = write_all(write_end.get(), text);
+        _exit(report.ok && sent ? 0 : 1); // no destructors of the parent's objects run twice
+    }
+    return Worker{pid, std::move(read_end)};
+}
+
+WorkerReport finish_worker(Worker& worker) {
+    std::string text;
+    char buffer[4096];
+    ssize_t got = 0;
+    while ((got = read(worker.report.get(), buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR)) {
+        if (got > 0)
+            text.append(buffer, static_cast<std::size_t>(got));
+    }
+    int status = 0;
+    while (waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    WorkerReport report;
+    std::istringstream lines(text);
+    std::string word;
+    lines >> word >> report.written;
+    report.ok = word == "ok" && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!WIFEXITED(status))
+        report.problems.push_back(
+            "a worker drawing the slides stopped unexpectedly; some pictures are missing");
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+        if (!line.empty())
+            report.problems.push_back(line);
+    }
+    return report;
 }
 
 } // namespace
@@ -65,40 +183,43 @@ int run_render(const CommandLine& command) {
         std::cerr << "lectern: cannot create " << command.out_dir << ": " << error.message() << '\n';
         return 1;
     }
-
-    FontCatalog catalog(font_families_of(deck));
-    SdlTextMeasurer measurer(catalog);
-    const Expected<std::unique_ptr<OffscreenCanvas>> created =
-        OffscreenCanvas::create(command.width, command.height, catalog);
-    if (!created) {
-        std::cerr << "lectern: " << created.error() << '\n';
-        return 1;
-    }
-    OffscreenCanvas* canvas = created->get();
-    int written = 0;
-    const bool on_terminal = isatty(STDERR_FILENO) != 0;
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();
+    std::vector<View> views;
     for (std::size_t i = first; i < last; ++i) {
-        const Slide& slide = deck.slides[i];
-        const std::size_t steps = build_steps(slide);
-        for (std::size_t step = 0; step < steps; ++step) {
-            canvas->draw(compose_slide(deck, slide, step, measurer).list);
-            const std::filesystem::path file =
-                std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
-            if (const Expected<void> saved = canvas->save_png(file); !saved) {
-                std::cerr << "\nlectern: cannot write " << file.string() << ": " << saved.error() << '\n';
-                return 1;
-            }
-            ++written;
-            if (on_terminal)
-                std::cerr << "\rrendering slide " << i + 1 << " of " << deck.slides.size() << std::flush;
-        }
+        for (std::size_t step = 0; step < build_steps(deck.slides[i]); ++step)
+            views.push_back({i, step});
     }
-    if (on_terminal)
-        std::cerr << '\n';
-    for (const auto& [picture, problem] : canvas->slides().picture_problems())
-        std::cerr << "lectern: picture " << picture << " shown as a placeholder: " << problem << '\n';
+
+    // One process a core, each with its own fonts, caches and canvas, drawing every n-th view: nothing
+    // is shared, so nothing needs a lock (SDL_ttf and FreeType are not made for threads sharing fonts).
+    // Forked before any of SDL, fonts or threads exist.
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::clamp<std::size_t>(views.size() / 4, 1, std::min<std::size_t>(cores, 8));
+    std::vector<Worker> helpers;
+    for (std::size_t k = 1; k < workers; ++k) {
+        Expected<Worker> started = start_worker(deck, command, views, k, workers);
+        if (!started) {
+            std::cerr << "lectern: " << started.error() << " (drawing on fewer cores)\n";
+            break;
+        }
+        helpers.push_back(std::move(*started));
+    }
+    const std::size_t share = helpers.size() + 1;
+    WorkerReport own = render_views(deck, command, views, 0, share, isatty(STDERR_FILENO) != 0);
+    bool ok = own.ok;
+    std::size_t written = own.written;
+    std::set<std::string> problems(own.problems.begin(), own.problems.end());
+    for (Worker& helper : helpers) {
+        const WorkerReport report = finish_worker(helper);
+        ok = ok && report.ok;
+        written += report.written;
+        problems.insert(report.problems.begin(), report.problems.end());
+    }
+    for (const std::string& problem : problems)
+        std::cerr << "lectern: " << problem << '\n';
+    if (!ok)
+        return 1;
     std::cerr << "wrote " << written << (written == 1 ? " picture" : " pictures") << " to " << command.out_dir
               << '\n';
     return 0;

@@ -115,18 +115,6 @@ void sync_folder(const fs::path& folder) {
         ::fsync(fd.get());
 }
 
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t written = ::write(fd, text.data(), text.size());
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        text.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
-}
-
 std::string local_time_text(std::time_t when, const char* format) {
     std::tm local{};
     char text[64] = "";

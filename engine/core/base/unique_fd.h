@@ -1,7 +1,10 @@
 // UniqueFd: owns one POSIX file descriptor and closes it when it goes, so a class holding one gets its
-// moves for free and no early return leaks it. Pure (POSIX only).
+// moves for free and no early return leaks it; write_all writes every byte through interruptions and
+// short writes. Pure (POSIX only).
 #pragma once
 
+#include <cerrno>
+#include <string_view>
 #include <unistd.h>
 #include <utility>
 
@@ -33,5 +36,18 @@ public:
 private:
     int m_fd = -1;
 };
+
+// Every byte of `text` to `fd`; false when the descriptor will take no more.
+inline bool write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t written = ::write(fd, text.data(), text.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        text.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return true;
+}
 
 } // namespace lectern
