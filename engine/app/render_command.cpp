@@ -1,5 +1,6 @@
 #include "render_command.h"
 
+#include "core/compose/marks_composer.h"
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "pdf_command.h"
@@ -7,8 +8,10 @@
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -27,6 +30,36 @@ std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps,
     if (steps > 1)
         name += "-step-" + std::to_string(step + 1);
     return name + ".png";
+}
+
+// The ink file saved from the panel, bounded and checked; every problem says which file and what to do.
+std::optional<InkBook> load_ink(const std::filesystem::path& file, const Deck& deck) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "lectern: cannot read the ink file " << file.string() << '\n';
+        return std::nullopt;
+    }
+    std::string text(ink_file_max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > ink_file_max_bytes) {
+        std::cerr << "lectern: " << file.string() << ": an ink file is at most " << (ink_file_max_bytes >> 20)
+                  << " MiB; this is not one Lectern saved\n";
+        return std::nullopt;
+    }
+    Expected<InkBook> ink = InkBook::from_json(text);
+    if (!ink) {
+        std::cerr << "lectern: " << file.string() << ": " << ink.error() << '\n';
+        return std::nullopt;
+    }
+    // Ink for a slide the deck no longer has is left out, and said so: the deck may have changed since.
+    for (const InkPlace& place : ink->places()) {
+        const auto slide = std::ranges::find(deck.slides, place.first, &Slide::id);
+        if (slide == deck.slides.end() || place.second >= build_steps(*slide))
+            std::cerr << "lectern: " << file.string() << ": ink for slide \"" << place.first << "\" step "
+                      << place.second + 1 << " is left out: the deck has no such slide or step\n";
+    }
+    return std::move(*ink);
 }
 
 } // namespace
@@ -66,6 +99,13 @@ int run_render(const CommandLine& command) {
         return 1;
     }
 
+    std::optional<InkBook> ink;
+    if (!command.ink_file.empty()) {
+        ink = load_ink(command.ink_file, deck);
+        if (!ink)
+            return 1;
+    }
+
     FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
     const Expected<std::unique_ptr<OffscreenCanvas>> created =
@@ -83,7 +123,11 @@ int run_render(const CommandLine& command) {
         const Slide& slide = deck.slides[i];
         const std::size_t steps = build_steps(slide);
         for (std::size_t step = 0; step < steps; ++step) {
-            canvas->draw(compose_slide(deck, slide, step, measurer).list);
+            const DisplayList list = compose_slide(deck, slide, step, measurer).list;
+            const std::vector<InkStroke>& strokes =
+                ink ? ink->strokes({slide.id, step}) : std::vector<InkStroke>{};
+            const DisplayList drawn = compose_ink(strokes, list, deck.theme);
+            canvas->draw(list, strokes.empty() ? nullptr : &drawn);
             const std::filesystem::path file =
                 std::filesystem::path(command.out_dir) / picture_name(i, step, steps, deck.slides.size());
             if (const Expected<void> saved = canvas->save_png(file); !saved) {

@@ -89,20 +89,22 @@ std::optional<std::uint64_t> TeacherMarks::wake_at_ms(std::uint64_t now_ms) cons
     return m_next_change_ms;
 }
 
-Expected<std::filesystem::path> TeacherMarks::save_ink(const std::filesystem::path& deck_path) const {
+void TeacherMarks::save_ink(const std::filesystem::path& deck_path) {
     const std::filesystem::path file = ink_file_for(deck_path);
     const std::filesystem::path part = file.string() + ".part";
+    bool written = false;
     {
         std::ofstream out(part, std::ios::binary | std::ios::trunc);
         out << m_marks.ink().to_json();
-        if (!out.flush())
-            return Failure{"could not write " + part.string()};
+        written = static_cast<bool>(out.flush());
     }
-    if (std::rename(part.c_str(), file.c_str()) != 0) {
+    // Whole or not at all: a half-written file never replaces one saved before.
+    if (!written || std::rename(part.c_str(), file.c_str()) != 0) {
         std::remove(part.c_str());
-        return Failure{"could not write " + file.string()};
+        m_ink_status = "Could not save the ink to " + file.string() + ": check the folder can be written";
+        return;
     }
-    return file;
+    m_ink_status = "Ink saved to " + file.filename().string();
 }
 
 std::filesystem::path ink_file_for(const std::filesystem::path& deck_path) {

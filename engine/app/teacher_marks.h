@@ -52,14 +52,17 @@ public:
     const SlideMarks& marks() const { return m_marks; }
     void pause_countdown(std::uint64_t now_ms) { m_marks.pause_countdown(now_ms); }
     void restart_countdown(std::uint64_t now_ms) { m_marks.restart_countdown(now_ms); }
-    // "Save ink...": the session's ink as JSON at ink_file_for(deck); the path written, or why not.
-    Expected<std::filesystem::path> save_ink(const std::filesystem::path& deck_path) const;
+    // "Save ink...": the session's ink as JSON at ink_file_for(deck); ink_status() then says where, or
+    // why it could not.
+    void save_ink(const std::filesystem::path& deck_path);
+    const std::string& ink_status() const { return m_ink_status; }
 
 private:
     SlideMarks m_marks;
     std::optional<Box> m_corner; // of the countdown on this view, found once
     bool m_moved = true;         // something the marks show changed since the last frame
     std::optional<std::uint64_t> m_next_change_ms;
+    std::string m_ink_status;
 };
 
 // Where "Save ink..." writes the ink of `deck`: beside it, "lesson.toml" -> "lesson.ink.json".

@@ -24,8 +24,10 @@ OffscreenCanvas::~OffscreenCanvas() {
     SDL_DestroyRenderer(m_renderer);
 }
 
-void OffscreenCanvas::draw(const DisplayList& list) {
+void OffscreenCanvas::draw(const DisplayList& list, const DisplayList* over) {
     m_slides->draw(list, {0, 0, m_surface->w, m_surface->h});
+    if (over)
+        m_slides->draw_over(*over, {0, 0, m_surface->w, m_surface->h});
     SDL_RenderPresent(m_renderer);
 }
 

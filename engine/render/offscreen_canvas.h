@@ -22,7 +22,8 @@ public:
     OffscreenCanvas(const OffscreenCanvas&) = delete;
     OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
 
-    void draw(const DisplayList& list);
+    // `list`, and `over` over it (a session's ink) when given.
+    void draw(const DisplayList& list, const DisplayList* over = nullptr);
     Expected<void> save_png(const std::filesystem::path& file);
 
     SlideRenderer& slides() { return *m_slides; }

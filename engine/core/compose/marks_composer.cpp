@@ -34,19 +34,6 @@ std::vector<Box> occupied(const DisplayList& slide, TextMeasurer& measurer) {
     return boxes;
 }
 
-void add_ink(const SlideMarks& marks, float slide_h, const std::array<Colour, ink_colours>& palette,
-             DisplayList& overlay) {
-    for (const InkStroke& stroke : marks.ink().strokes(marks.place())) {
-        Stroke line;
-        line.width = slide_h * ink_width_share;
-        line.colour = palette[stroke.colour % palette.size()];
-        line.points.reserve(stroke.points.size());
-        for (const InkPoint& point : stroke.points)
-            line.points.push_back({static_cast<float>(point.x), static_cast<float>(point.y)});
-        overlay.items.emplace_back(std::move(line));
-    }
-}
-
 void add_pointer(Point at, DisplayList& overlay) {
     const float rim = pointer_radius + 5;
     overlay.items.emplace_back(
@@ -136,15 +123,29 @@ Box countdown_corner(const DisplayList& slide, TextMeasurer& measurer) {
     return best;
 }
 
+DisplayList compose_ink(const std::vector<InkStroke>& strokes, const DisplayList& slide, const Theme& theme) {
+    DisplayList ink;
+    ink.width = slide.width;
+    ink.height = slide.height;
+    const std::array<Colour, ink_colours> palette = ink_palette(theme);
+    for (const InkStroke& stroke : strokes) {
+        Stroke line;
+        line.width = slide.height * ink_width_share;
+        line.colour = palette[stroke.colour % palette.size()];
+        line.points.reserve(stroke.points.size());
+        for (const InkPoint& point : stroke.points)
+            line.points.push_back({static_cast<float>(point.x), static_cast<float>(point.y)});
+        ink.items.emplace_back(std::move(line));
+    }
+    return ink;
+}
+
 std::optional<DisplayList> compose_marks(const SlideMarks& marks, const DisplayList& slide,
                                          const Theme& theme) {
     if (marks.ink().strokes(marks.place()).empty() && marks.mode() != MarkMode::Spotlight &&
         !marks.pointer_shown())
         return std::nullopt;
-    DisplayList overlay;
-    overlay.width = slide.width;
-    overlay.height = slide.height;
-    add_ink(marks, slide.height, ink_palette(theme), overlay);
+    DisplayList overlay = compose_ink(marks.ink().strokes(marks.place()), slide, theme);
     const Point at{static_cast<float>(marks.pointer().x), static_cast<float>(marks.pointer().y)};
     if (marks.mode() == MarkMode::Spotlight)
         overlay.items.emplace_back(

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace lectern {
 
@@ -26,6 +27,10 @@ std::array<Colour, ink_colours> ink_palette(const Theme& theme);
 // The countdown's box: the first corner of the slide (top right, bottom right, bottom left, top left)
 // where it covers no text and no picture of `slide`; the one covering least when every corner does.
 Box countdown_corner(const DisplayList& slide, TextMeasurer& measurer);
+
+// `strokes` of the pen over `slide` (its size), in the theme's ink colours: for the screen and for
+// `lectern render --ink`.
+DisplayList compose_ink(const std::vector<InkStroke>& strokes, const DisplayList& slide, const Theme& theme);
 
 // The marks that belong to the slide (a zoom enlarges them with it): ink, spotlight, pointer; nothing
 // when there are none. `slide` gives the size.
