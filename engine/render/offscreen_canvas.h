@@ -22,8 +22,9 @@ public:
     OffscreenCanvas(const OffscreenCanvas&) = delete;
     OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
 
-    // `list`, and `over` over it (a session's ink) when given.
-    void draw(const DisplayList& list, const DisplayList* over = nullptr);
+    // `list`, and `over` over it (a session's ink) when given; with `shown`, only that part of the
+    // slide, zoomed to fill the picture (as SlideRenderer::draw).
+    void draw(const DisplayList& list, const DisplayList* over = nullptr, const Box* shown = nullptr);
     Expected<void> save_png(const std::filesystem::path& file);
 
     SlideRenderer& slides() { return *m_slides; }

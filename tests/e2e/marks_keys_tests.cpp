@@ -1,0 +1,267 @@
+// End to end under a real X server: lectern presents tests/decks/e2e/marks.toml full screen; xdotool
+// presses H, S, Z, D, U, E, T and drags the mouse, and each screenshot must show what the same core and
+// renderer draw in memory for that slide with those marks (the pointer, the spotlight, a zoom, the ink
+// in slide units, the countdown). Zoomed text must be as sharp as a 2x render of the slide, and the
+// pointer on an idle screen must not wake the program.
+#include "core/compose/marks_composer.h"
+#include "core/compose/slide_composer.h"
+#include "core/deck/deck_loader.h"
+#include "render/font_catalog.h"
+#include "render/offscreen_canvas.h"
+#include "render/sdl_text_measurer.h"
+#include "test_files.h"
+#include "x_session.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+using namespace lectern;
+
+namespace {
+
+constexpr int screen_w = 1280;
+constexpr int screen_h = 720;
+constexpr float to_slide = 1920.0f / screen_w; // the deck is 16:9, the screen 1280x720: no letterbox
+
+const std::filesystem::path deck_file = test::source_dir() / "tests/decks/e2e/marks.toml";
+
+// What the room should see, drawn in memory by the same composer and renderer as the show.
+class RoomPicture {
+public:
+    RoomPicture(int width, int height)
+        : m_deck(*load_deck_file(deck_file, DeckLoadOptions{}).deck), m_catalog(font_families_of(m_deck)),
+          m_measurer(m_catalog) {
+        auto created = OffscreenCanvas::create(width, height, m_catalog);
+        REQUIRE(created);
+        m_canvas = std::move(*created);
+    }
+    ~RoomPicture() {
+        m_canvas.reset(); // its textures go before the fonts
+    }
+
+    DisplayList slide(std::size_t index) {
+        return compose_slide(m_deck, m_deck.slides[index], 0, m_measurer).list;
+    }
+    const Deck& deck() const { return m_deck; }
+    TextMeasurer& measurer() { return m_measurer; }
+
+    // The caller frees it.
+    SDL_Surface* picture(const DisplayList& slide, const DisplayList* over = nullptr,
+                         const Box* shown = nullptr) {
+        m_canvas->draw(slide, over, shown);
+        return SDL_DuplicateSurface(m_canvas->surface());
+    }
+
+    SDL_Surface* picture(const DisplayList& slide, const SlideMarks& marks) {
+        const std::optional<DisplayList> over = compose_marks(marks, slide, m_deck.theme);
+        return picture(slide, over ? &*over : nullptr);
+    }
+
+private:
+    Deck m_deck;
+    FontCatalog m_catalog;
+    SdlTextMeasurer m_measurer;
+    std::unique_ptr<OffscreenCanvas> m_canvas;
+};
+
+// The ink of the drags below, in slide units: xdotool's moves are the stroke's points.
+InkStroke stroke_of(std::initializer_list<std::pair<int, int>> screen_points, std::size_t colour = 0) {
+    InkStroke stroke{colour, {}};
+    for (const auto& [x, y] : screen_points)
+        stroke.points.push_back({static_cast<float>(x) * to_slide, static_cast<float>(y) * to_slide});
+    return stroke;
+}
+
+std::string drag_command(std::initializer_list<std::pair<int, int>> screen_points) {
+    std::string command = "xdotool";
+    bool first = true;
+    for (const auto& [x, y] : screen_points) {
+        command += " mousemove " + std::to_string(x) + " " + std::to_string(y);
+        if (first)
+            command += " mousedown 1";
+        first = false;
+    }
+    return command + " mouseup 1";
+}
+
+struct Shows {
+    const test::XSession& x;
+    bool operator()(SDL_Surface* expected, const SDL_Rect* region = nullptr) const {
+        const bool shown = x.shows_within(expected, test::busy_machine_ms, region);
+        SDL_FreeSurface(expected);
+        return shown;
+    }
+};
+
+// `region` of `whole` (which it frees), as the screenshot of a region is.
+SDL_Surface* cut(SDL_Surface* whole, SDL_Rect region) {
+    SDL_Surface* part = SDL_CreateRGBSurfaceWithFormat(0, region.w, region.h, 32, whole->format->format);
+    SDL_BlitSurface(whole, &region, part, nullptr);
+    SDL_FreeSurface(whole);
+    return part;
+}
+
+// Voluntary context switches of every thread of `pid`: how often it woke.
+long wakeups_of(pid_t pid) {
+    long total = 0;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+        std::ifstream status(task.path() / "status");
+        for (std::string line; std::getline(status, line);) {
+            if (line.starts_with("voluntary_ctxt_switches:"))
+                total += std::stol(line.substr(line.find(':') + 1));
+        }
+    }
+    return total;
+}
+
+std::string scratch_log(const char* name) {
+    return (std::filesystem::temp_directory_path() / ("lectern-marks-" + std::to_string(getpid()) + name))
+        .string();
+}
+
+} // namespace
+
+TEST_CASE("H shows the pointer; D draws with drags; U and E take ink away; ink comes back with its slide") {
+    RoomPicture expected(screen_w, screen_h);
+    const DisplayList board = expected.slide(0);
+    test::XSession x(screen_w, screen_h);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log(".log"));
+    REQUIRE(lectern > 0);
+    const Shows shows{x};
+    CHECK(shows(expected.picture(board)));
+
+    // H: the pointer where the mouse is; H again: gone.
+    SlideMarks marks;
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    marks.apply(PresenterCommand::TogglePointer, 0);
+    marks.move_to({300 * to_slide, 200 * to_slide});
+    x.key("h");
+    x.run("xdotool mousemove 300 200");
+    CHECK(shows(expected.picture(board, marks)));
+    x.key("h");
+    CHECK(shows(expected.picture(board)));
+
+    // D, then a drag: a stroke in the accent colour; a second drag, then U takes it back.
+    const auto first = {std::pair{200, 500}, std::pair{300, 520}, std::pair{400, 560}, std::pair{600, 600}};
+    const auto second = {std::pair{700, 100}, std::pair{900, 150}, std::pair{1100, 100}};
+    x.key("d");
+    x.run(drag_command(first));
+    const DisplayList one = compose_ink({stroke_of(first)}, board, expected.deck().theme);
+    CHECK(shows(expected.picture(board, &one)));
+    x.run(drag_command(second));
+    const DisplayList two = compose_ink({stroke_of(first), stroke_of(second)}, board, expected.deck().theme);
+    CHECK(shows(expected.picture(board, &two)));
+    x.key("u");
+    CHECK(shows(expected.picture(board, &one)));
+
+    // Another slide has none of it; coming back shows the ink again, in place.
+    x.key("Right");
+    CHECK(shows(expected.picture(expected.slide(1))));
+    x.key("Left");
+    CHECK(shows(expected.picture(board, &one)));
+
+    // C: the next colour; E erases the slide's ink.
+    x.key("c");
+    x.run(drag_command(second));
+    const DisplayList coloured =
+        compose_ink({stroke_of(first), stroke_of(second, 1)}, board, expected.deck().theme);
+    CHECK(shows(expected.picture(board, &coloured)));
+    x.key("e");
+    CHECK(shows(expected.picture(board)));
+
+    // Esc leaves pen mode without quitting; a click then moves on again.
+    x.key("Escape");
+    x.run("xdotool click 1");
+    CHECK(shows(expected.picture(expected.slide(1))));
+    x.key("Escape");
+    x.key("Escape");
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+}
+
+TEST_CASE("S dims all but a circle around the pointer, Z zooms around it with text as sharp as a 2x render") {
+    RoomPicture expected(screen_w, screen_h);
+    const DisplayList board = expected.slide(0);
+    test::XSession x(screen_w, screen_h);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log("-zoom.log"));
+    REQUIRE(lectern > 0);
+    const Shows shows{x};
+    CHECK(shows(expected.picture(board)));
+
+    SlideMarks marks;
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    marks.apply(PresenterCommand::ToggleSpotlight, 0);
+    marks.move_to({500 * to_slide, 300 * to_slide});
+    x.key("s");
+    x.run("xdotool mousemove 500 300");
+    CHECK(shows(expected.picture(board, marks)));
+    x.key("Escape"); // ends the spotlight, and does not count towards quitting
+    CHECK(shows(expected.picture(board)));
+
+    // Z: 2x around the pointer. The screen must match a slide laid out at twice the size and cut to the
+    // zoom's window: text set again at 2x, not a 1x picture's pixels enlarged (those differ at every edge).
+    x.key("z");
+    x.run("xdotool mousemove 640 300");
+    const Box window = zoom_window({640 * to_slide, 300 * to_slide}, 2, 1920, 1080);
+    RoomPicture doubled(screen_w * 2, screen_h * 2);
+    const SDL_Rect from{static_cast<int>(window.x / to_slide * 2), static_cast<int>(window.y / to_slide * 2),
+                        screen_w, screen_h};
+    CHECK(shows(cut(doubled.picture(board), from)));
+    x.key("z");
+    CHECK(shows(expected.picture(board)));
+
+    // Kiosk keys aside (a kiosk binds none of these), the pointer on an idle screen costs no wake-ups.
+    x.key("h");
+    marks = SlideMarks{};
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    marks.apply(PresenterCommand::TogglePointer, 0);
+    marks.move_to({640 * to_slide, 300 * to_slide});
+    CHECK(shows(expected.picture(board, marks)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the frame just drawn settles
+    const long before = wakeups_of(lectern);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    CHECK(wakeups_of(lectern) - before <= 4); // asleep in its event wait: no frames, no polling
+    x.key("Escape");
+    x.key("Escape");
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+}
+
+TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") {
+    RoomPicture expected(screen_w, screen_h);
+    const DisplayList activity = expected.slide(2);
+    test::XSession x(screen_w, screen_h);
+    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log("-countdown.log"));
+    REQUIRE(lectern > 0);
+    const Shows shows{x};
+    CHECK(shows(expected.picture(expected.slide(0))));
+    x.key("End");
+
+    // The clock in the corner the composer chose (no text under it), 3 s, then "Time's up".
+    const Box corner = countdown_corner(activity, expected.measurer());
+    const Countdown clock(3, 0);
+    DisplayList times_up;
+    compose_countdown(clock, corner, expected.deck().theme, expected.measurer(), 10000, times_up);
+    CHECK(corner.x > 960); // the top or bottom right: the bullets are on the left
+    CHECK(shows(expected.picture(activity, &times_up)));
+    // Shift+T: counting again from the top (the clock passes "0:01", shown for a whole second), and
+    // out to "Time's up" once more.
+    x.key("shift+t");
+    DisplayList last_second;
+    compose_countdown(clock, corner, expected.deck().theme, expected.measurer(), 2500, last_second);
+    const SDL_Rect clock_region{static_cast<int>(corner.x / to_slide), static_cast<int>(corner.y / to_slide),
+                                static_cast<int>(corner.w / to_slide), static_cast<int>(corner.h / to_slide)};
+    CHECK(shows(cut(expected.picture(activity, &last_second), clock_region), &clock_region));
+    CHECK(shows(expected.picture(activity, &times_up)));
+    x.key("Escape");
+    x.key("Escape");
+    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+}
