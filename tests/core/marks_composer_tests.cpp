@@ -86,8 +86,25 @@ TEST_CASE("ink is drawn in slide units, 0.5 % of the slide's height wide, in the
     REQUIRE(line);
     CHECK(line->width == doctest::Approx(1080 * 0.005));
     CHECK(line->colour == Colour{theme.accent.r, theme.accent.g, theme.accent.b, 255});
-    CHECK(line->points[1].x == 30);
+    CHECK(line->points.front().x == 10);
+    CHECK(line->points.back().x == 30);
     CHECK(std::get_if<Stroke>(&ink.items[1])->colour == ink_palette(theme)[2]);
+}
+
+TEST_CASE("a stroke is drawn smooth: a spline through its points, straight where they are close") {
+    const Theme theme = theme_named("classroom");
+    const std::vector<InkStroke> corner{{0, {{0, 0}, {100, 0}, {100, 100}}}};
+    const DisplayList drawn = compose_ink(corner, empty_slide(), theme);
+    const auto* curve = std::get_if<Stroke>(&drawn.items[0]);
+    REQUIRE(curve);
+    CHECK(curve->points.size() == 3 + 2 * 3); // three points between each pair far apart
+    // The curve passes through every point the pen gave, and bulges past the corner, as a hand does.
+    CHECK(curve->points[4].x == 100);
+    CHECK(curve->points[3].x > 0);
+    CHECK(curve->points[6].x > 100);
+    const std::vector<InkStroke> close{{0, {{0, 0}, {5, 0}, {10, 5}}}};
+    const DisplayList straight = compose_ink(close, empty_slide(), theme);
+    CHECK(std::get_if<Stroke>(&straight.items[0])->points.size() == 3);
 }
 
 TEST_CASE("the pen's four colours differ and each stands out from the theme's background (3:1)") {

@@ -34,6 +34,39 @@ std::vector<Box> occupied(const DisplayList& slide, TextMeasurer& measurer) {
     return boxes;
 }
 
+Point point_of(const InkPoint& point) {
+    return {static_cast<float>(point.x), static_cast<float>(point.y)};
+}
+
+// A mouse reports where it is a few dozen times a second, so a quick curve arrives as a few corners.
+// A Catmull-Rom spline through the kept points draws it as the curve it was: between two points far
+// enough apart, points of the spline at quarters of the way.
+std::vector<Point> smoothed(const std::vector<InkPoint>& points) {
+    std::vector<Point> out;
+    out.reserve(points.size() * 4);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Point p1 = point_of(points[i]);
+        out.push_back(p1);
+        if (i + 1 == points.size())
+            break;
+        const Point p2 = point_of(points[i + 1]);
+        if (std::hypot(p2.x - p1.x, p2.y - p1.y) < 12)
+            continue; // close together: straight is smooth enough
+        const Point p0 = i > 0 ? point_of(points[i - 1]) : p1;
+        const Point p3 = i + 2 < points.size() ? point_of(points[i + 2]) : p2;
+        for (const float t : {0.25f, 0.5f, 0.75f}) {
+            const float t2 = t * t;
+            const float t3 = t2 * t;
+            auto along = [&](float a, float b, float c, float d) {
+                return 0.5f * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 +
+                               (-a + 3 * b - 3 * c + d) * t3);
+            };
+            out.push_back({along(p0.x, p1.x, p2.x, p3.x), along(p0.y, p1.y, p2.y, p3.y)});
+        }
+    }
+    return out;
+}
+
 void add_pointer(Point at, DisplayList& overlay) {
     const float rim = pointer_radius + 5;
     overlay.items.emplace_back(
@@ -132,9 +165,7 @@ DisplayList compose_ink(const std::vector<InkStroke>& strokes, const DisplayList
         Stroke line;
         line.width = slide.height * ink_width_share;
         line.colour = palette[stroke.colour % palette.size()];
-        line.points.reserve(stroke.points.size());
-        for (const InkPoint& point : stroke.points)
-            line.points.push_back({static_cast<float>(point.x), static_cast<float>(point.y)});
+        line.points = smoothed(stroke.points);
         ink.items.emplace_back(std::move(line));
     }
     return ink;
