@@ -6,17 +6,20 @@
 #include "core/compose/marks_composer.h"
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
+#include "golden_image.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 #include "test_files.h"
 #include "x_session.h"
 
+#include <SDL2/SDL_image.h>
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -264,4 +267,51 @@ TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") 
     x.key("Escape");
     x.key("Escape");
     CHECK(test::exits_within(lectern, test::busy_machine_ms));
+}
+
+TEST_CASE("lectern render --ink draws a saved session's ink on its slide, as the room saw it") {
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("lectern-ink-" + std::to_string(getpid()));
+    std::filesystem::create_directories(folder);
+    SlideMarks marks;
+    marks.apply(PresenterCommand::TogglePen, 0);
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    const InkStroke stroke = stroke_of({{200, 500}, {300, 520}, {400, 560}, {600, 600}});
+    marks.press(stroke.points.front());
+    for (const InkPoint& point : stroke.points)
+        marks.move_to(point);
+    marks.release();
+    std::ofstream(folder / "marks.ink.json") << marks.ink().to_json();
+
+    const std::string render = std::string("'") + LECTERN_BINARY + "' render '" + deck_file.string() +
+                               "' --out '" + folder.string() + "' --size 1280x720 --ink '" +
+                               (folder / "marks.ink.json").string() + "' 2>/dev/null";
+    REQUIRE(std::system(render.c_str()) == 0);
+    RoomPicture expected(screen_w, screen_h);
+    const DisplayList board = expected.slide(0);
+    const DisplayList ink = compose_ink({stroke}, board, expected.deck().theme);
+    SDL_Surface* with_ink = expected.picture(board, &ink);
+    SDL_Surface* written = IMG_Load((folder / "slide-01.png").c_str());
+    REQUIRE(written);
+    // The stroke is thin (about 2,000 of the picture's 921,600 pixels), so count pixels, not shares.
+    CHECK(test::compare_images(*with_ink, *written).differing_pixels < 50);
+    SDL_Surface* plain = expected.picture(board);
+    CHECK(test::compare_images(*plain, *written).differing_pixels > 1000); // the ink is there
+    SDL_Surface* second = IMG_Load((folder / "slide-02.png").c_str());
+    SDL_Surface* second_plain = expected.picture(expected.slide(1));
+    CHECK(test::differing_share(second_plain, second) <= test::golden_max_differing_share);
+    for (SDL_Surface* surface : {with_ink, written, plain, second, second_plain})
+        SDL_FreeSurface(surface);
+
+    // A file that is not an ink file stops the render with a message saying which file and what is wrong.
+    std::ofstream(folder / "broken.ink.json") << "{\"ink\": [{\"slide\": \"board\"}]}";
+    const std::string broken = std::string("'") + LECTERN_BINARY + "' render '" + deck_file.string() +
+                               "' --out '" + folder.string() + "' --ink '" +
+                               (folder / "broken.ink.json").string() + "' 2>'" +
+                               (folder / "err.txt").string() + "'";
+    CHECK(WEXITSTATUS(std::system(broken.c_str())) == 1);
+    std::ifstream err(folder / "err.txt");
+    const std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+    CHECK(message.find("broken.ink.json: an entry of the ink file needs") != std::string::npos);
+    std::filesystem::remove_all(folder);
 }
