@@ -34,6 +34,14 @@ TextRun text_at(float x, float y, std::string text) {
     return run;
 }
 
+// What is drawn over an empty slide once `command` is pressed and the mouse is at `at`.
+std::optional<DisplayList> drawn_after(PresenterCommand command, InkPoint at) {
+    SlideMarks marks;
+    marks.apply(command, 0);
+    marks.move_to(at);
+    return compose_marks(marks, empty_slide(), theme_named("classroom"));
+}
+
 } // namespace
 
 TEST_CASE("nothing is drawn over the slide without a pointer, spotlight or ink") {
@@ -45,10 +53,7 @@ TEST_CASE("nothing is drawn over the slide without a pointer, spotlight or ink")
 }
 
 TEST_CASE("the pointer is a soft red disc with a white rim, centred where the mouse is") {
-    SlideMarks marks;
-    marks.apply(PresenterCommand::TogglePointer, 0);
-    marks.move_to({400, 300});
-    const std::optional<DisplayList> drawn = compose_marks(marks, empty_slide(), theme_named("classroom"));
+    const std::optional<DisplayList> drawn = drawn_after(PresenterCommand::TogglePointer, {400, 300});
     REQUIRE(drawn);
     REQUIRE(drawn->items.size() == 2);
     const auto* rim = std::get_if<FilledBox>(&drawn->items[0]);
@@ -65,10 +70,7 @@ TEST_CASE("the pointer is a soft red disc with a white rim, centred where the mo
 }
 
 TEST_CASE("the spotlight dims all but a circle around the pointer to 25 %") {
-    SlideMarks marks;
-    marks.apply(PresenterCommand::ToggleSpotlight, 0);
-    marks.move_to({800, 500});
-    const std::optional<DisplayList> drawn = compose_marks(marks, empty_slide(), theme_named("classroom"));
+    const std::optional<DisplayList> drawn = drawn_after(PresenterCommand::ToggleSpotlight, {800, 500});
     REQUIRE(drawn);
     const auto* spot = std::get_if<Spotlight>(&drawn->items.front());
     REQUIRE(spot);

@@ -94,15 +94,6 @@ std::string drag_command(std::initializer_list<std::pair<int, int>> screen_point
     return command + " mouseup 1";
 }
 
-struct Shows {
-    const test::XSession& x;
-    bool operator()(SDL_Surface* expected, const SDL_Rect* region = nullptr) const {
-        const bool shown = x.shows_within(expected, test::busy_machine_ms, region);
-        SDL_FreeSurface(expected);
-        return shown;
-    }
-};
-
 // `region` of `whole` (which it frees), as the screenshot of a region is.
 SDL_Surface* cut(SDL_Surface* whole, SDL_Rect region) {
     SDL_Surface* part = SDL_CreateRGBSurfaceWithFormat(0, region.w, region.h, 32, whole->format->format);
@@ -129,28 +120,55 @@ std::string scratch_log(const char* name) {
         .string();
 }
 
+// The marks on the first slide as a key leaves them, with the mouse at (x, y) on the screen.
+SlideMarks marks_after(PresenterCommand command, int x, int y) {
+    SlideMarks marks;
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    marks.apply(command, 0);
+    marks.move_to({static_cast<float>(x) * to_slide, static_cast<float>(y) * to_slide});
+    return marks;
+}
+
+// lectern presenting the marks deck full screen on an X server of its own.
+struct Presenting {
+    test::XSession x{screen_w, screen_h};
+    pid_t lectern = -1;
+
+    explicit Presenting(const char* log) {
+        REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
+        lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log(log));
+        REQUIRE(lectern > 0);
+    }
+    // Whether the screen (or `region` of it) comes to show `expected`, which it frees.
+    bool shows(SDL_Surface* expected, const SDL_Rect* region = nullptr) const {
+        const bool shown = x.shows_within(expected, test::busy_machine_ms, region);
+        SDL_FreeSurface(expected);
+        return shown;
+    }
+    // Esc twice quits (once ends a mode first, so the test ends with none on).
+    void quit() const {
+        x.key("Escape");
+        x.key("Escape");
+        CHECK(test::exits_within(lectern, test::busy_machine_ms));
+    }
+};
+
 } // namespace
 
 TEST_CASE("H shows the pointer; D draws with drags; U and E take ink away; ink comes back with its slide") {
     RoomPicture expected(screen_w, screen_h);
     const DisplayList board = expected.slide(0);
-    test::XSession x(screen_w, screen_h);
-    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
-    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log(".log"));
-    REQUIRE(lectern > 0);
-    const Shows shows{x};
-    CHECK(shows(expected.picture(board)));
+    const Presenting show(".log");
+    const test::XSession& x = show.x;
+    CHECK(show.shows(expected.picture(board)));
 
     // H: the pointer where the mouse is; H again: gone.
-    SlideMarks marks;
-    marks.show_slide({"board", 0}, std::nullopt, 0);
-    marks.apply(PresenterCommand::TogglePointer, 0);
-    marks.move_to({300 * to_slide, 200 * to_slide});
+    const SlideMarks marks = marks_after(PresenterCommand::TogglePointer, 300, 200);
     x.key("h");
     x.run("xdotool mousemove 300 200");
-    CHECK(shows(expected.picture(board, marks)));
+    CHECK(show.shows(expected.picture(board, marks)));
     x.key("h");
-    CHECK(shows(expected.picture(board)));
+    CHECK(show.shows(expected.picture(board)));
 
     // D, then a drag: a stroke in the accent colour; a second drag, then U takes it back.
     const auto first = {std::pair{200, 500}, std::pair{300, 520}, std::pair{400, 560}, std::pair{600, 600}};
@@ -158,56 +176,47 @@ TEST_CASE("H shows the pointer; D draws with drags; U and E take ink away; ink c
     x.key("d");
     x.run(drag_command(first));
     const DisplayList one = compose_ink({stroke_of(first)}, board, expected.deck().theme);
-    CHECK(shows(expected.picture(board, &one)));
+    CHECK(show.shows(expected.picture(board, &one)));
     x.run(drag_command(second));
     const DisplayList two = compose_ink({stroke_of(first), stroke_of(second)}, board, expected.deck().theme);
-    CHECK(shows(expected.picture(board, &two)));
+    CHECK(show.shows(expected.picture(board, &two)));
     x.key("u");
-    CHECK(shows(expected.picture(board, &one)));
+    CHECK(show.shows(expected.picture(board, &one)));
 
     // Another slide has none of it; coming back shows the ink again, in place.
     x.key("Right");
-    CHECK(shows(expected.picture(expected.slide(1))));
+    CHECK(show.shows(expected.picture(expected.slide(1))));
     x.key("Left");
-    CHECK(shows(expected.picture(board, &one)));
+    CHECK(show.shows(expected.picture(board, &one)));
 
     // C: the next colour; E erases the slide's ink.
     x.key("c");
     x.run(drag_command(second));
     const DisplayList coloured =
         compose_ink({stroke_of(first), stroke_of(second, 1)}, board, expected.deck().theme);
-    CHECK(shows(expected.picture(board, &coloured)));
+    CHECK(show.shows(expected.picture(board, &coloured)));
     x.key("e");
-    CHECK(shows(expected.picture(board)));
+    CHECK(show.shows(expected.picture(board)));
 
     // Esc leaves pen mode without quitting; a click then moves on again.
     x.key("Escape");
     x.run("xdotool click 1");
-    CHECK(shows(expected.picture(expected.slide(1))));
-    x.key("Escape");
-    x.key("Escape");
-    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+    CHECK(show.shows(expected.picture(expected.slide(1))));
+    show.quit();
 }
 
 TEST_CASE("S dims all but a circle around the pointer, Z zooms around it with text as sharp as a 2x render") {
     RoomPicture expected(screen_w, screen_h);
     const DisplayList board = expected.slide(0);
-    test::XSession x(screen_w, screen_h);
-    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
-    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log("-zoom.log"));
-    REQUIRE(lectern > 0);
-    const Shows shows{x};
-    CHECK(shows(expected.picture(board)));
+    const Presenting show("-zoom.log");
+    const test::XSession& x = show.x;
+    CHECK(show.shows(expected.picture(board)));
 
-    SlideMarks marks;
-    marks.show_slide({"board", 0}, std::nullopt, 0);
-    marks.apply(PresenterCommand::ToggleSpotlight, 0);
-    marks.move_to({500 * to_slide, 300 * to_slide});
     x.key("s");
     x.run("xdotool mousemove 500 300");
-    CHECK(shows(expected.picture(board, marks)));
+    CHECK(show.shows(expected.picture(board, marks_after(PresenterCommand::ToggleSpotlight, 500, 300))));
     x.key("Escape"); // ends the spotlight, and does not count towards quitting
-    CHECK(shows(expected.picture(board)));
+    CHECK(show.shows(expected.picture(board)));
 
     // Z: 2x around the pointer. The screen must match a slide laid out at twice the size and cut to the
     // zoom's window: text set again at 2x, not a 1x picture's pixels enlarged (those differ at every edge).
@@ -217,35 +226,26 @@ TEST_CASE("S dims all but a circle around the pointer, Z zooms around it with te
     RoomPicture doubled(screen_w * 2, screen_h * 2);
     const SDL_Rect from{static_cast<int>(window.x / to_slide * 2), static_cast<int>(window.y / to_slide * 2),
                         screen_w, screen_h};
-    CHECK(shows(cut(doubled.picture(board), from)));
+    CHECK(show.shows(cut(doubled.picture(board), from)));
     x.key("z");
-    CHECK(shows(expected.picture(board)));
+    CHECK(show.shows(expected.picture(board)));
 
     // Kiosk keys aside (a kiosk binds none of these), the pointer on an idle screen costs no wake-ups.
     x.key("h");
-    marks = SlideMarks{};
-    marks.show_slide({"board", 0}, std::nullopt, 0);
-    marks.apply(PresenterCommand::TogglePointer, 0);
-    marks.move_to({640 * to_slide, 300 * to_slide});
-    CHECK(shows(expected.picture(board, marks)));
+    CHECK(show.shows(expected.picture(board, marks_after(PresenterCommand::TogglePointer, 640, 300))));
     std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the frame just drawn settles
-    const long before = wakeups_of(lectern);
+    const long before = wakeups_of(show.lectern);
     std::this_thread::sleep_for(std::chrono::seconds(2));
-    CHECK(wakeups_of(lectern) - before <= 4); // asleep in its event wait: no frames, no polling
-    x.key("Escape");
-    x.key("Escape");
-    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+    CHECK(wakeups_of(show.lectern) - before <= 4); // asleep in its event wait: no frames, no polling
+    show.quit();
 }
 
 TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") {
     RoomPicture expected(screen_w, screen_h);
     const DisplayList activity = expected.slide(2);
-    test::XSession x(screen_w, screen_h);
-    REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
-    const pid_t lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log("-countdown.log"));
-    REQUIRE(lectern > 0);
-    const Shows shows{x};
-    CHECK(shows(expected.picture(expected.slide(0))));
+    const Presenting show("-countdown.log");
+    const test::XSession& x = show.x;
+    CHECK(show.shows(expected.picture(expected.slide(0))));
     x.key("End");
 
     // The clock in the corner the composer chose (no text under it), 3 s, then "Time's up".
@@ -254,7 +254,7 @@ TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") 
     DisplayList times_up;
     compose_countdown(clock, corner, expected.deck().theme, expected.measurer(), 10000, times_up);
     CHECK(corner.x > 960); // the top or bottom right: the bullets are on the left
-    CHECK(shows(expected.picture(activity, &times_up)));
+    CHECK(show.shows(expected.picture(activity, &times_up)));
     // Shift+T: counting again from the top (the clock passes "0:01", shown for a whole second), and
     // out to "Time's up" once more.
     x.key("shift+t");
@@ -262,11 +262,9 @@ TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") 
     compose_countdown(clock, corner, expected.deck().theme, expected.measurer(), 2500, last_second);
     const SDL_Rect clock_region{static_cast<int>(corner.x / to_slide), static_cast<int>(corner.y / to_slide),
                                 static_cast<int>(corner.w / to_slide), static_cast<int>(corner.h / to_slide)};
-    CHECK(shows(cut(expected.picture(activity, &last_second), clock_region), &clock_region));
-    CHECK(shows(expected.picture(activity, &times_up)));
-    x.key("Escape");
-    x.key("Escape");
-    CHECK(test::exits_within(lectern, test::busy_machine_ms));
+    CHECK(show.shows(cut(expected.picture(activity, &last_second), clock_region), &clock_region));
+    CHECK(show.shows(expected.picture(activity, &times_up)));
+    show.quit();
 }
 
 TEST_CASE("lectern render --ink draws a saved session's ink on its slide, as the room saw it") {
