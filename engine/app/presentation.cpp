@@ -224,8 +224,10 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
     m_show.mark_behind();
     if (input.command == PresenterCommand::Quit && m_marks.escape())
         return; // Esc ends the spotlight, zoom or pen first
-    if (m_marks.apply(input.command, now_ms))
+    if (m_marks.apply(input.command, now_ms)) {
+        m_show.calm_quit(); // as any other command: a quit press before it no longer counts
         return;
+    }
     if (input.command == PresenterCommand::Quit) {
         if (m_show.press_quit(now_ms))
             m_running = false;
