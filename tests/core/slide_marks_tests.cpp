@@ -22,7 +22,7 @@ void draw_line(SlideMarks& marks, InkPoint from, InkPoint to) {
 
 } // namespace
 
-TEST_CASE("H shows the large pointer and H again hides it; it follows the mouse in slide units") {
+TEST_CASE("H shows the large pointer and H again hides it, and it follows the mouse in slide units") {
     SlideMarks marks;
     CHECK_FALSE(marks.pointer_shown());
     CHECK(marks.apply(PresenterCommand::TogglePointer, 0));
@@ -33,7 +33,7 @@ TEST_CASE("H shows the large pointer and H again hides it; it follows the mouse 
     CHECK_FALSE(marks.pointer_shown());
 }
 
-TEST_CASE("spotlight, zoom and pen exclude each other; the key again or Esc ends each") {
+TEST_CASE("spotlight, zoom and pen exclude each other, and the key again or Esc ends each") {
     SlideMarks marks;
     CHECK_FALSE(marks.escape()); // nothing on: Esc goes on to quit
     marks.apply(PresenterCommand::ToggleSpotlight, 0);
@@ -74,7 +74,7 @@ TEST_CASE("the wheel sizes the spotlight's circle and the zoom (1.5x to 4x), and
     CHECK(marks.zoom() == zoom_default); // each zoom starts at 2x
 }
 
-TEST_CASE("outside pen mode a click is not the marks'; in it, a drag draws a stroke in the pen's colour") {
+TEST_CASE("outside pen mode a click is not the marks', and in it a drag draws a stroke in the pen's colour") {
     SlideMarks marks;
     marks.show_slide(first, std::nullopt, 0);
     CHECK_FALSE(marks.press({10, 10}));

@@ -155,7 +155,8 @@ struct Presenting {
 
 } // namespace
 
-TEST_CASE("H shows the pointer; D draws with drags; U and E take ink away; ink comes back with its slide") {
+TEST_CASE(
+    "H shows the pointer, D draws with drags, U and E take ink away, and ink comes back with its slide") {
     RoomPicture expected(screen_w, screen_h);
     const DisplayList board = expected.slide(0);
     const Presenting show(".log");
@@ -240,7 +241,7 @@ TEST_CASE("S dims all but a circle around the pointer, Z zooms around it with te
     show.quit();
 }
 
-TEST_CASE("a slide's countdown runs out to Time's up; Shift+T starts it again") {
+TEST_CASE("a slide's countdown runs out to Time's up, and Shift+T starts it again") {
     RoomPicture expected(screen_w, screen_h);
     const DisplayList activity = expected.slide(2);
     const Presenting show("-countdown.log");
