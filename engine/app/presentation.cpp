@@ -195,8 +195,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     case SDL_MOUSEMOTION:
         // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
         // moving the mouse, and must not show the pointer over the first slide.
-        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_kiosk.is_kiosk())
-            m_show.pointer_moved(now_ms); // a kiosk keeps the pointer hidden
+        // A kiosk keeps the pointer hidden; so does the large pointer (H), which stands in for it.
+        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_kiosk.is_kiosk() &&
+            !m_marks.marks().pointer_shown())
+            m_show.pointer_moved(now_ms);
         break;
     case SDL_WINDOWEVENT:
     case SDL_RENDER_TARGETS_RESET:
