@@ -94,7 +94,25 @@ void AudienceView::finish_fade() {
     m_fade_duration_ms = 0;
 }
 
-void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay) {
+std::optional<Point> AudienceView::slide_point(int window_x, int window_y) const {
+    int window_w = 0;
+    int window_h = 0;
+    SDL_GetWindowSize(m_window, &window_w, &window_h);
+    const SDL_Rect whole = output();
+    if (window_w <= 0 || window_h <= 0 || whole.w <= 0)
+        return std::nullopt;
+    // Output pixels may be more than window points (a high-density screen).
+    const float x = static_cast<float>(window_x) * static_cast<float>(whole.w) / static_cast<float>(window_w);
+    const float y = static_cast<float>(window_y) * static_cast<float>(whole.h) / static_cast<float>(window_h);
+    const SDL_FRect slide = SlideRenderer::letterbox(m_list, whole);
+    if (slide.w <= 0 || x < slide.x || y < slide.y || x > slide.x + slide.w || y > slide.y + slide.h)
+        return std::nullopt;
+    const float scale = m_list.width / slide.w;
+    return Point{(x - slide.x) * scale, (y - slide.y) * scale};
+}
+
+void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay,
+                           const MarksFrame* marks) {
     const SDL_Rect whole = output();
     m_shown_progress = Fade{m_fade_started_ms, m_fade_duration_ms}.progress(now_ms);
     if (blank != Blank::None) {
@@ -102,7 +120,10 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
         SDL_SetRenderDrawColor(m_renderer, level, level, level, 255);
         SDL_RenderClear(m_renderer);
     } else {
-        m_slides->draw(m_list, whole);
+        const Box* zoom = marks && marks->zoom ? &*marks->zoom : nullptr;
+        m_slides->draw(m_list, whole, zoom);
+        if (marks && marks->marks)
+            m_slides->draw_over(*marks->marks, whole, zoom);
         if (m_shown_progress < 1.0f && m_outgoing) {
             // The outgoing slide over the incoming one, fading out.
             SDL_SetTextureAlphaMod(m_outgoing, static_cast<Uint8>(255.0f * (1.0f - m_shown_progress)));

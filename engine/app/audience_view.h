@@ -19,11 +19,19 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lectern {
 
 enum class WindowMode { FullScreen, Windowed };
+
+// The teacher's marks that belong to the slide (ink, spotlight, pointer) and the part of the slide a zoom
+// shows; both in slide units (core/compose/marks_composer.h).
+struct MarksFrame {
+    std::optional<DisplayList> marks;
+    std::optional<Box> zoom;
+};
 
 class AudienceView {
 public:
@@ -43,8 +51,13 @@ public:
 
     const DisplayList& shown() const { return m_list; }
 
-    // Draws the frame at `now_ms` and presents it.
-    void present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay);
+    // Draws the frame at `now_ms` and presents it: the slide (zoomed with `marks`' zoom), the marks over
+    // it, zoomed with it, then `overlay` over the screen.
+    void present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay,
+                 const MarksFrame* marks = nullptr);
+    // Where a point of the window (as SDL's mouse events give it) is on the slide, in slide units,
+    // as if it were not zoomed; nothing outside the slide.
+    std::optional<Point> slide_point(int window_x, int window_y) const;
 
     bool fading(std::uint64_t now_ms) const;
     // Whether the screen is behind: a fade is running or the last frame shown was taken mid-fade.
@@ -60,6 +73,8 @@ public:
     void set_mode(WindowMode mode, const DisplayInfo& display);
 
     SlideRenderer& slide_renderer() { return *m_slides; }
+    // The slide on show (for what is drawn over it).
+    const DisplayList& slide() const { return m_list; }
 
 private:
     AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog);

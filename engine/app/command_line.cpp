@@ -83,6 +83,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 return usage_error("--slide takes a slide number, counting from 1");
         } else if (command.kind == CommandKind::Render && argument == "--pdf" && has_value) {
             command.pdf_file = arguments[++i];
+        } else if (command.kind == CommandKind::Render && argument == "--ink" && has_value) {
+            command.ink_file = arguments[++i];
         } else if (command.kind == CommandKind::Render && argument == "--steps") {
             command.every_step = true;
         } else if (command.kind == CommandKind::Render && argument == "--handout") {
@@ -189,6 +191,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         return usage_error("--steps and --handout go with --pdf FILE");
     if (command.remote == false && !command.remote_pin.empty())
         return usage_error("--remote-pin chooses the remote's PIN: it cannot go with --no-remote");
+    if (command.kind == CommandKind::Render && !command.ink_file.empty() && command.out_dir.empty())
+        return usage_error("--ink FILE goes with --out DIR: the pictures are drawn with the ink on them");
     return command;
 }
 
@@ -224,9 +228,10 @@ const char* usage_text() {
                                with the schema beside it for your editor; never overwrites
   lectern schema               print the deck format as a JSON Schema, for editors
   lectern check DECK.toml...   check decks and print every problem as file:line:column
-  lectern render DECK.toml --out DIR [--size WxH] [--slide N]
+  lectern render DECK.toml --out DIR [--size WxH] [--slide N] [--ink FILE]
                                write each slide (and build step) as a PNG, no display needed;
-                               default size 1920x1080
+                               default size 1920x1080; --ink FILE draws a session's ink on
+                               them (saved with "Save ink..." on the presenter panel)
   lectern render DECK.toml --pdf FILE [--steps] [--handout] [--slide N]
                                write the deck as a PDF with real, searchable text: a page a
                                slide as it looks after its last build step (--steps: a page

@@ -18,6 +18,7 @@ struct CommandLine {
     int height = 1080;
     std::optional<int> slide;      // render: --slide N (1-based)
     std::string pdf_file;          // render: --pdf FILE
+    std::string ink_file;          // render: --ink FILE, a session's ink saved from the panel
     bool every_step = false;       // render --pdf: --steps, a page for every build step
     bool handout = false;          // render --pdf: --handout, two slides an A4 page with their notes
     std::string display;           // present: --display N|NAME ("" = the last display)

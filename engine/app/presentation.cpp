@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <iterator>
 
 namespace lectern {
 
@@ -116,6 +117,7 @@ int Presentation::run() {
                      "choose one with --remote-pin NNNNNN, or open the panel on a second display "
                      "(--presenter)\n";
     m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
+    m_marks.show_view(m_show.deck(), m_show.nav(), clock_ms());
     show_current(false, clock_ms());
 
     while (m_running) {
@@ -130,10 +132,8 @@ int Presentation::run() {
         if (bars != BarsFrame::Still)
             show_current(false, now,
                          bars == BarsFrame::Growing ? PanelThumbnails::Keep : PanelThumbnails::Update);
-        if (m_show.behind(now)) {
-            const std::optional<DisplayList> on_top = overlay(now);
-            m_show.present(now, on_top ? &*on_top : nullptr);
-        }
+        if (m_show.behind(now) || m_marks.behind(now))
+            present(now);
         if (const std::optional<std::uint64_t> frame = m_panel.next_frame_ms(); frame && now >= *frame)
             draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
@@ -175,6 +175,7 @@ std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms
     if (const std::optional<std::uint64_t> frame = m_panel.next_frame_ms())
         sooner(std::max(now_ms, *frame));
     sooner(m_kiosk.wake_at_ms(m_show.deck(), m_show.shape(), m_show.nav(), now_ms));
+    sooner(m_marks.wake_at_ms(now_ms)); // a countdown's next second; nothing while it stands still
     return deadline;
 }
 
@@ -198,6 +199,8 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     }
     if (m_panel.handle(event, now_ms) == PanelEvent::Taken)
         return; // keys typed in the panel go on: they work as in the audience window
+    if (!m_kiosk.is_kiosk() && m_marks.handle(event, m_show.view()) == MarkInput::Taken)
+        return; // the pen drew, or the wheel sized the spotlight or zoom
     switch (event.type) {
     case SDL_QUIT:
         m_running = false; // the window was closed or the process told to stop: deliberate
@@ -211,8 +214,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     case SDL_MOUSEMOTION:
         // SDL reports a motion of (0, 0) when the pointer enters the window: that is not the teacher
         // moving the mouse, and must not show the pointer over the first slide.
-        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_kiosk.is_kiosk())
-            m_show.pointer_moved(now_ms); // a kiosk keeps the pointer hidden
+        // A kiosk keeps the pointer hidden; so does the large pointer (H), which stands in for it.
+        if ((event.motion.xrel != 0 || event.motion.yrel != 0) && !m_kiosk.is_kiosk() &&
+            !m_marks.marks().pointer_shown())
+            m_show.pointer_moved(now_ms);
         break;
     case SDL_WINDOWEVENT:
     case SDL_RENDER_TARGETS_RESET:
@@ -238,6 +243,12 @@ void Presentation::displays_changed() {
 void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
     m_show.finish_fade(); // a key during a transition finishes it at once
     m_show.mark_behind();
+    if (input.command == PresenterCommand::Quit && m_marks.escape())
+        return; // Esc ends the spotlight, zoom or pen first
+    if (m_marks.apply(input.command, now_ms)) {
+        m_show.calm_quit(); // as any other command: a quit press before it no longer counts
+        return;
+    }
     if (input.command == PresenterCommand::Quit) {
         if (m_show.press_quit(now_ms))
             m_running = false;
@@ -281,6 +292,7 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
     if (move.from != move.to)
         m_polls.follow_slide(move.from, move.to);
     if (move.view_changed) {
+        m_marks.show_view(m_show.deck(), m_show.nav(), now_ms);
         m_kiosk.slide_changed(now_ms);
         show_current(m_show.fades(), now_ms);
     }
@@ -317,7 +329,25 @@ std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
     // journal or on standard error.
     const Overlay on_top{m_show.hint(now_ms, m_options.input_map),
                          m_kiosk.is_kiosk() && m_problems.any_while_showing()};
-    return compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
+    std::optional<DisplayList> hint = compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
+    if (!m_marks.marks().countdown() || m_show.nav().blank != Blank::None)
+        return hint;
+    // The countdown under the hint, so "Press Esc again to quit" is never hidden.
+    const DisplayList& slide = m_show.view().slide();
+    DisplayList both;
+    both.width = slide.width;
+    both.height = slide.height;
+    m_marks.add_countdown(slide, m_show.deck().theme, *m_measurer, now_ms, both);
+    if (hint)
+        std::ranges::move(hint->items, std::back_inserter(both.items));
+    return both;
+}
+
+void Presentation::present(std::uint64_t now_ms) {
+    const std::optional<DisplayList> on_top = overlay(now_ms);
+    const MarksFrame marks = m_marks.frame(m_show.view().slide(), m_show.deck().theme);
+    m_show.present(now_ms, on_top ? &*on_top : nullptr, &marks);
+    m_marks.drawn(now_ms);
 }
 
 } // namespace lectern

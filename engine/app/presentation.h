@@ -6,6 +6,7 @@
 //   PanelBridge   the teacher's presenter panel and its timer (panel_bridge.h);
 //   RemoteInbox   the teacher's phone remote's commands and picture requests, from the voting server's
 //                 thread (remote_inbox.h); they act through the same commands as keys;
+//   TeacherMarks  the pointer, spotlight, zoom, the pen's ink and the slide's countdown (teacher_marks.h);
 //   Problems      the one list of what is wrong, which every part reports into and the panel shows in
 //                 full (core/show/problems.h); a kiosk marks it with a badge.
 // The conductor turns SDL events into PresenterCommands through the input map and routes them, and
@@ -31,6 +32,7 @@
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
 #include "show.h"
+#include "teacher_marks.h"
 
 #include <array>
 #include <cstdint>
@@ -86,8 +88,11 @@ private:
     void poll_changed(std::uint64_t now_ms);
     void displays_changed();
     std::optional<std::uint64_t> next_deadline_ms(std::uint64_t now_ms) const;
-    // The hint or the kiosk's problem badge over the slide (core/compose/overlay_composer.h).
+    // The hint or the kiosk's problem badge over the slide (core/compose/overlay_composer.h), and the
+    // slide's countdown.
     std::optional<DisplayList> overlay(std::uint64_t now_ms);
+    // Draws the room's screen: the slide, the teacher's marks, the overlay.
+    void present(std::uint64_t now_ms);
     // Pictures shown as placeholders, from the audience's renderer into the problem list.
     void note_picture_problems();
     // The panel's frame and what its buttons do (presentation_panel.cpp).
@@ -114,6 +119,7 @@ private:
     KioskMode m_kiosk;
     RemoteInbox m_inbox; // before m_polls, whose voting server it is handed to; closed before it goes
     PollSession m_polls; // its voting server's thread wakes m_wait
+    TeacherMarks m_marks;
     std::unique_ptr<DeckWatcher> m_watcher;
     std::uint32_t m_reload_event = 0;   // an SDL user event the watcher's thread posts
     std::uint32_t m_pictures_event = 0; // posted by a picture's decoding thread when it is ready

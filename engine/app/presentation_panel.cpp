@@ -23,6 +23,11 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
         view.room_code = join->room_code;
     }
     view.remote = m_polls.remote_panel();
+    if (const std::optional<Countdown>& countdown = m_marks.marks().countdown())
+        view.countdown =
+            PanelCountdown{countdown->text(now_ms), countdown->phase(now_ms) == CountdownPhase::Paused};
+    view.has_ink = !m_marks.marks().ink().empty() && !m_options.deck_path.empty();
+    view.ink_status = m_marks.ink_status();
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
@@ -39,6 +44,12 @@ void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms
         move_to(m_show.after(blank_toggle(Blank::White)), now_ms);
     if (actions.new_room_code && m_polls.new_room_code())
         show_current(false, now_ms);
+    if (actions.pause_countdown)
+        apply({PresenterCommand::CountdownPause, 0}, now_ms);
+    if (actions.restart_countdown)
+        apply({PresenterCommand::CountdownRestart, 0}, now_ms);
+    if (actions.save_ink)
+        m_marks.save_ink(m_options.deck_path);
     if (m_polls.apply(actions.poll, m_show.nav().slide, now_ms))
         show_current(false, now_ms);
     m_polls.apply(actions.remote);

@@ -26,6 +26,7 @@ void Presentation::reload(std::uint64_t now_ms) {
     m_polls.deck_reloaded(m_show.shared_deck(), m_show.nav().slide);
     m_problems.set(ProblemSource::Deck, result->diagnostics);
     m_problems.clear(ProblemSource::Reload);
+    m_marks.show_view(m_show.deck(), m_show.nav(), now_ms); // same slide by id: its ink and countdown stay
     // The old deck and its pictures' large buffers are gone: give the freed memory back to the system
     // now, so a kiosk edited all day does not creep up in size through the allocator keeping it.
     malloc_trim(0);

@@ -1,6 +1,7 @@
 #include "render_command.h"
 
 #include "core/base/unique_fd.h"
+#include "core/compose/marks_composer.h"
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "pdf_command.h"
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -53,8 +55,9 @@ struct WorkerReport {
 };
 
 // Draws and writes views worker, worker + workers, worker + 2 * workers, ... of `views`.
-WorkerReport render_views(const Deck& deck, const CommandLine& command, const std::vector<View>& views,
-                          std::size_t worker, std::size_t workers, bool progress) {
+WorkerReport render_views(const Deck& deck, const CommandLine& command, const InkBook* ink,
+                          const std::vector<View>& views, std::size_t worker, std::size_t workers,
+                          bool progress) {
     WorkerReport report;
     FontCatalog catalog(font_families_of(deck));
     SdlTextMeasurer measurer(catalog);
@@ -69,7 +72,11 @@ WorkerReport render_views(const Deck& deck, const CommandLine& command, const st
     for (std::size_t v = worker; v < views.size(); v += workers) {
         const Slide& slide = deck.slides[views[v].slide];
         const std::size_t steps = build_steps(slide);
-        canvas.draw(compose_slide(deck, slide, views[v].step, measurer).list);
+        const DisplayList list = compose_slide(deck, slide, views[v].step, measurer).list;
+        const std::vector<InkStroke>& strokes =
+            ink ? ink->strokes({slide.id, views[v].step}) : std::vector<InkStroke>{};
+        const DisplayList drawn = compose_ink(strokes, list, deck.theme);
+        canvas.draw(list, strokes.empty() ? nullptr : &drawn);
         const std::filesystem::path file =
             std::filesystem::path(command.out_dir) /
             picture_name(views[v].slide, views[v].step, steps, deck.slides.size());
@@ -96,8 +103,8 @@ struct Worker {
     UniqueFd report;
 };
 
-Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, const std::vector<View>& views,
-                              std::size_t worker, std::size_t workers) {
+Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, const InkBook* ink,
+                              const std::vector<View>& views, std::size_t worker, std::size_t workers) {
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0)
         return Failure{std::string("cannot make a pipe: ") + std::strerror(errno)};
@@ -109,7 +116,7 @@ Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, cons
     if (pid == 0) {
         read_end.reset();
         // The report, a line each: "ok N" or "failed N", then the problems.
-        const WorkerReport report = render_views(deck, command, views, worker, workers, false);
+        const WorkerReport report = render_views(deck, command, ink, views, worker, workers, false);
         std::string text = (report.ok ? "ok " : "failed ") + std::to_string(report.written) + '\n';
         for (const std::string& problem : report.problems)
             text += problem + '\n';
@@ -145,6 +152,36 @@ WorkerReport finish_worker(Worker& worker) {
             report.problems.push_back(line);
     }
     return report;
+}
+
+// The ink file saved from the panel, bounded and checked; every problem says which file and what to do.
+std::optional<InkBook> load_ink(const std::filesystem::path& file, const Deck& deck) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "lectern: cannot read the ink file " << file.string() << '\n';
+        return std::nullopt;
+    }
+    std::string text(ink_file_max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > ink_file_max_bytes) {
+        std::cerr << "lectern: " << file.string() << ": an ink file is at most " << (ink_file_max_bytes >> 20)
+                  << " MiB; this is not one Lectern saved\n";
+        return std::nullopt;
+    }
+    Expected<InkBook> ink = InkBook::from_json(text);
+    if (!ink) {
+        std::cerr << "lectern: " << file.string() << ": " << ink.error() << '\n';
+        return std::nullopt;
+    }
+    // Ink for a slide the deck no longer has is left out, and said so: the deck may have changed since.
+    for (const InkPlace& place : ink->places()) {
+        const auto slide = std::ranges::find(deck.slides, place.first, &Slide::id);
+        if (slide == deck.slides.end() || place.second >= build_steps(*slide))
+            std::cerr << "lectern: " << file.string() << ": ink for slide \"" << place.first << "\" step "
+                      << place.second + 1 << " is left out: the deck has no such slide or step\n";
+    }
+    return std::move(*ink);
 }
 
 } // namespace
@@ -183,6 +220,14 @@ int run_render(const CommandLine& command) {
         std::cerr << "lectern: cannot create " << command.out_dir << ": " << error.message() << '\n';
         return 1;
     }
+
+    std::optional<InkBook> ink;
+    if (!command.ink_file.empty()) {
+        ink = load_ink(command.ink_file, deck);
+        if (!ink)
+            return 1;
+    }
+
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();
     std::vector<View> views;
@@ -198,7 +243,7 @@ int run_render(const CommandLine& command) {
     const std::size_t workers = std::clamp<std::size_t>(views.size() / 4, 1, std::min<std::size_t>(cores, 8));
     std::vector<Worker> helpers;
     for (std::size_t k = 1; k < workers; ++k) {
-        Expected<Worker> started = start_worker(deck, command, views, k, workers);
+        Expected<Worker> started = start_worker(deck, command, ink ? &*ink : nullptr, views, k, workers);
         if (!started) {
             std::cerr << "lectern: " << started.error() << " (drawing on fewer cores)\n";
             break;
@@ -206,7 +251,8 @@ int run_render(const CommandLine& command) {
         helpers.push_back(std::move(*started));
     }
     const std::size_t share = helpers.size() + 1;
-    WorkerReport own = render_views(deck, command, views, 0, share, isatty(STDERR_FILENO) != 0);
+    WorkerReport own =
+        render_views(deck, command, ink ? &*ink : nullptr, views, 0, share, isatty(STDERR_FILENO) != 0);
     bool ok = own.ok;
     std::size_t written = own.written;
     std::set<std::string> problems(own.problems.begin(), own.problems.end());

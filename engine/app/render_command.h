@@ -1,6 +1,6 @@
-// `lectern render DECK.toml --out DIR [--size WxH] [--slide N]`: writes each slide and build step as a
-// PNG, drawn by the software renderer onto a surface (no display needed). Adapter over core + render.
-// With --pdf FILE it hands over to pdf_command.h.
+// `lectern render DECK.toml --out DIR [--size WxH] [--slide N] [--ink FILE]`: writes each slide and build
+// step as a PNG, drawn by the software renderer onto a surface (no display needed). Adapter over core +
+// render. With --pdf FILE it hands over to pdf_command.h.
 #pragma once
 
 #include "command_line.h"

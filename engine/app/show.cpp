@@ -73,8 +73,8 @@ void Show::replace_deck(std::shared_ptr<const Deck> deck) {
     m_behind = true;
 }
 
-void Show::present(std::uint64_t now_ms, const DisplayList* overlay) {
-    m_view->present(now_ms, m_nav.blank, overlay);
+void Show::present(std::uint64_t now_ms, const DisplayList* overlay, const MarksFrame* marks) {
+    m_view->present(now_ms, m_nav.blank, overlay, marks);
     m_behind = false;
 }
 

@@ -70,7 +70,7 @@ public:
     // Whether a frame must be drawn now (something changed, or a fade is running), and drawing it.
     bool behind(std::uint64_t now_ms) const { return m_behind || m_view->needs_frame(now_ms); }
     void mark_behind() { m_behind = true; }
-    void present(std::uint64_t now_ms, const DisplayList* overlay);
+    void present(std::uint64_t now_ms, const DisplayList* overlay, const MarksFrame* marks = nullptr);
     void finish_fade() { m_view->finish_fade(); }
 
     // The quit guard: true when this press confirms the first. Any other command calms it.

@@ -29,6 +29,8 @@ void draw_slides_part(const PanelView& view, SDL_Texture* current, SDL_Texture* 
 void draw_notes_part(const PanelView& view, const PanelFonts& fonts, PanelText& text);
 // Elapsed time with pause and reset, the wall clock, pace against duration_minutes.
 void draw_timer_part(const PanelView& view, PanelActions& actions);
+// The slide's countdown with Pause and Restart, and "Save ink..." once the teacher has drawn.
+void draw_marks_part(const PanelView& view, PanelActions& actions);
 // Every slide by number and title; clicking one goes there. Black and white screen buttons.
 void draw_slide_list_part(const PanelView& view, PanelActions& actions, PanelText& text);
 // The current slide's poll: open or close, reveal or hide, reset (confirmed), answers so far, the join

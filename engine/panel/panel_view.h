@@ -25,6 +25,12 @@ struct RemotePanelView {
     bool locked = false;
 };
 
+// The current slide's countdown (core/show/countdown.h), as the room sees it.
+struct PanelCountdown {
+    std::string text; // "1:59", "Time's up"
+    bool paused = false;
+};
+
 struct PanelView {
     const Deck* deck = nullptr;
     NavState nav;
@@ -41,6 +47,9 @@ struct PanelView {
     std::string room_code;
     std::string notes_size_keys;           // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
     std::optional<RemotePanelView> remote; // nothing when the remote is off
+    std::optional<PanelCountdown> countdown;
+    bool has_ink = false;   // the teacher drew in this session: "Save ink..." can save it
+    std::string ink_status; // "Ink saved to lesson.ink.json", or why it was not; "" before any save
 };
 
 // What the teacher did to the remote.
@@ -71,7 +80,10 @@ struct PanelActions {
     bool toggle_white = false;
     bool pause_or_resume_timer = false;
     bool reset_timer = false;
-    bool new_room_code = false; // confirmed in the panel: devices must join again with the new code
+    bool new_room_code = false;     // confirmed in the panel: devices must join again with the new code
+    bool pause_countdown = false;   // as T
+    bool restart_countdown = false; // as Shift+T
+    bool save_ink = false;          // the session's ink as JSON beside the deck
     PollActions poll;
     RemoteActions remote;
 };

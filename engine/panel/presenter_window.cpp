@@ -166,6 +166,7 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     draw_timer_part(view, actions);
+    draw_marks_part(view, actions);
     ImGui::Separator();
     ImGui::BeginChild("left", {left_w, 0});
     draw_slides_part(view, m_current_thumbnail, m_next ? m_next_thumbnail : nullptr, {thumb_w, thumb_h});

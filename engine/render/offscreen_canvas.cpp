@@ -24,8 +24,10 @@ OffscreenCanvas::~OffscreenCanvas() {
     SDL_DestroyRenderer(m_renderer);
 }
 
-void OffscreenCanvas::draw(const DisplayList& list) {
-    m_slides->draw(list, {0, 0, m_surface->w, m_surface->h});
+void OffscreenCanvas::draw(const DisplayList& list, const DisplayList* over, const Box* shown) {
+    m_slides->draw(list, {0, 0, m_surface->w, m_surface->h}, shown);
+    if (over)
+        m_slides->draw_over(*over, {0, 0, m_surface->w, m_surface->h}, shown);
     SDL_RenderPresent(m_renderer);
 }
 

@@ -22,7 +22,9 @@ public:
     OffscreenCanvas(const OffscreenCanvas&) = delete;
     OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
 
-    void draw(const DisplayList& list);
+    // `list`, and `over` over it (a session's ink) when given; with `shown`, only that part of the
+    // slide, zoomed to fill the picture (as SlideRenderer::draw).
+    void draw(const DisplayList& list, const DisplayList* over = nullptr, const Box* shown = nullptr);
     Expected<void> save_png(const std::filesystem::path& file);
     // The picture as the bytes of a PNG file (the teacher's remote asks for slides over the network).
     Expected<std::string> png() const;

@@ -1,6 +1,7 @@
 #include "slide_renderer.h"
 
 #include "core/text/text_layout.h"
+#include "mark_drawing.h"
 
 #include <algorithm>
 #include <array>
@@ -81,7 +82,7 @@ void SlideRenderer::reset_textures() {
     m_images.clear();
 }
 
-void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport) {
+void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* shown) {
     SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     const SDL_FRect slide = letterbox(list, viewport);
     const bool fills_viewport =
@@ -92,27 +93,43 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport) {
     }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
-    draw_items(list, slide);
+    draw_items(list, slide, shown);
 }
 
-void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport) {
-    draw_items(list, letterbox(list, viewport));
+void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown) {
+    draw_items(list, letterbox(list, viewport), shown);
 }
 
-void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide) {
-    const float scale = slide.w / list.width;
+void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown) {
+    // Zoomed, the slide is drawn larger and shifted so `shown` fills the slide's place, clipped to it.
+    const Box part = shown ? *shown : Box{0, 0, list.width, list.height};
+    const float scale = slide.w / part.w;
+    const SlideToScreen to_screen{scale, slide.x - part.x * scale, slide.y - part.y * scale};
+    const float x0 = to_screen.origin_x;
+    const float y0 = to_screen.origin_y;
+    if (shown) {
+        const SDL_Rect clip{static_cast<int>(slide.x), static_cast<int>(slide.y),
+                            static_cast<int>(std::ceil(slide.w)), static_cast<int>(std::ceil(slide.h))};
+        SDL_RenderSetClipRect(m_renderer, &clip);
+    }
     for (const DisplayItem& item : list.items) {
         if (const auto* box = std::get_if<FilledBox>(&item)) {
-            fill_rounded_box(m_renderer,
-                             {slide.x + box->box.x * scale, slide.y + box->box.y * scale, box->box.w * scale,
-                              box->box.h * scale},
-                             box->corner_radius * scale, box->colour);
+            fill_rounded_box(
+                m_renderer,
+                {x0 + box->box.x * scale, y0 + box->box.y * scale, box->box.w * scale, box->box.h * scale},
+                box->corner_radius * scale, box->colour);
         } else if (const auto* run = std::get_if<TextRun>(&item)) {
-            draw_text(*run, scale, slide.x, slide.y);
+            draw_text(*run, scale, x0, y0);
         } else if (const auto* picture = std::get_if<Picture>(&item)) {
-            draw_picture(*picture, scale, slide.x, slide.y, list.background);
+            draw_picture(*picture, scale, x0, y0, list.background);
+        } else if (const auto* stroke = std::get_if<Stroke>(&item)) {
+            draw_stroke(m_renderer, *stroke, to_screen);
+        } else if (const auto* spotlight = std::get_if<Spotlight>(&item)) {
+            draw_spotlight(m_renderer, *spotlight, to_screen, slide);
         }
     }
+    if (shown)
+        SDL_RenderSetClipRect(m_renderer, nullptr);
 }
 
 void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, float origin_y) {

@@ -1,7 +1,8 @@
 // SlideRenderer: draws the core's DisplayList with one SDL_Renderer, scaled and letterboxed into a
 // viewport, so a 16:9 deck fits a 4:3 projector and the reverse. Text is rasterised at the size it is
 // shown (crisp at any scale) through the TextCache; pictures come from the ImageCache.
-// Implemented: filled and rounded boxes (SDL_RenderGeometry), text runs, pictures fitted without
+// Implemented: filled and rounded boxes (SDL_RenderGeometry), ink strokes and the spotlight
+//   (mark_drawing.h), a zoomed part of the slide, text runs, pictures fitted without
 //   distortion, a placeholder with the alt text and the reason for a picture that cannot be loaded (with
 //   the alt text only while it is still being decoded), letterbox bars,
 //   a record of the pictures that failed (for the presenter panel).
@@ -29,10 +30,12 @@ public:
     SlideRenderer(SDL_Renderer* renderer, FontCatalog& catalog);
 
     // Draws `list` scaled to fit `viewport` (in output pixels), centred, with black bars around it.
-    void draw(const DisplayList& list, SDL_Rect viewport);
+    // With `shown` (slide units), only that part of the slide fills the same place: a zoom, laid out
+    // again at the larger size (text rasterised at the size it is shown), never enlarged pixels.
+    void draw(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr);
 
     // Draws only the items of `list`, over what is already there (no background, no bars): overlays.
-    void draw_over(const DisplayList& list, SDL_Rect viewport);
+    void draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr);
 
     // Where a slide of `list`'s size lands inside `viewport`, and at what scale.
     static SDL_FRect letterbox(const DisplayList& list, SDL_Rect viewport);
@@ -46,7 +49,7 @@ public:
     const std::map<std::string, std::string>& picture_problems() const { return m_picture_problems; }
 
 private:
-    void draw_items(const DisplayList& list, SDL_FRect slide);
+    void draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown);
     void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
     void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
     void draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box, float scale,

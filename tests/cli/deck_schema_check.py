@@ -18,7 +18,7 @@ import jsonschema
 REJECTED = {
     "answer-outside-options": "range: answer beyond the number of options",
     "bad-aspect": "choice", "bad-column": "missing key, range", "bad-language": "pattern",
-    "bad-reveal": "choice", "bad-room": "choice", "bad-theme": "choice",
+    "bad-reveal": "choice", "bad-room": "choice", "bad-theme": "choice", "countdown-out-of-range": "range",
     "duration-out-of-range": "range", "empty-text": "empty text", "image-without-alt": "missing key",
     "invalid-id": "pattern", "key-of-another-layout": "unknown key", "kiosk-out-of-range": "range, type",
     "lang-reserved": "unknown key", "many-problems": "unknown layout, type, range",

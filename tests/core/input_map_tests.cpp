@@ -182,3 +182,25 @@ TEST_CASE(
     CHECK(school_config_file("input.conf", nullptr, "/home/t") == "/home/t/.config/lectern/input.conf");
     CHECK(school_config_file("input.conf", nullptr, "").empty());
 }
+
+TEST_CASE(
+    "the built-in keys point, spotlight, zoom, draw and time an activity, and a kiosk has none of them") {
+    InputMap map;
+    CHECK(read_input_conf(test::read_text(test::source_dir() / "assets/input.conf"), "assets/input.conf", map)
+              .empty());
+    const std::pair<KeyChord, PresenterCommand> marks[] = {
+        {{Key::H, none}, PresenterCommand::TogglePointer},
+        {{Key::S, none}, PresenterCommand::ToggleSpotlight},
+        {{Key::Z, none}, PresenterCommand::ToggleZoom},
+        {{Key::D, none}, PresenterCommand::TogglePen},
+        {{Key::C, none}, PresenterCommand::InkColour},
+        {{Key::U, none}, PresenterCommand::InkUndo},
+        {{Key::E, none}, PresenterCommand::InkErase},
+        {{Key::T, none}, PresenterCommand::CountdownPause},
+        {{Key::T, shift}, PresenterCommand::CountdownRestart},
+    };
+    for (const auto& [chord, command] : marks) {
+        CHECK(command_for(map, chord) == command);
+        CHECK(command_for(map, chord, InputMode::Kiosk) == std::nullopt);
+    }
+}

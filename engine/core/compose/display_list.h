@@ -1,6 +1,6 @@
 // DisplayList: what one slide looks like, as rectangles, text runs and pictures in slide units
-// (1920x1080 for 16:9, 1440x1080 for 4:3). Produced by the layout; renderers only draw it, scaled and
-// letterboxed onto any window or picture size. Pure data.
+// (1920x1080 for 16:9, 1440x1080 for 4:3), and over it the teacher's ink and spotlight. Produced by the
+// layout; renderers only draw it, scaled and letterboxed onto any window or picture size. Pure data.
 #pragma once
 
 #include "core/deck/colour.h"
@@ -57,7 +57,25 @@ struct Picture {
     std::string alt;
 };
 
-using DisplayItem = std::variant<FilledBox, TextRun, Picture>;
+struct Point {
+    float x = 0, y = 0;
+};
+
+// A line through `points`, `width` wide, round at its ends and joins: the teacher's ink.
+struct Stroke {
+    std::vector<Point> points;
+    float width = 5;
+    Colour colour;
+};
+
+// Everything drawn so far dimmed by `dim` (its alpha says how much), except a circle: the spotlight.
+struct Spotlight {
+    Point centre;
+    float radius = 200;
+    Colour dim;
+};
+
+using DisplayItem = std::variant<FilledBox, TextRun, Picture, Stroke, Spotlight>;
 
 struct DisplayList {
     float width = 1920;

@@ -81,6 +81,7 @@ struct Slide {
     std::optional<Question> question; // poll, quiz, scale, words
     std::string notes;
     std::optional<double> seconds; // kiosk auto-advance time for this slide
+    std::optional<int> countdown;  // seconds of a class activity's countdown clock (core/show/countdown.h)
     std::vector<std::pair<std::string, SourcePosition>> value_positions; // key -> where its value starts
 
     // Where the value of `key` starts in the deck file, or the slide's own position.

@@ -24,7 +24,7 @@ constexpr std::array<Keys, 3> kiosk_optional{"slide_seconds", "loop", "resume_af
 
 constexpr std::array<Keys, 2> column_required{"heading", "bullets"};
 
-constexpr std::array<Keys, 4> common_keys{"layout", "notes", "seconds", "id"};
+constexpr std::array<Keys, 5> common_keys{"layout", "notes", "seconds", "id", "countdown"};
 
 constexpr std::array<Keys, 1> title_required{"title"};
 constexpr std::array<Keys, 1> subtitle_optional{"subtitle"};
@@ -151,12 +151,16 @@ constexpr std::array<KeySpec, 3> kiosk_keys{{
      "60"},
 }};
 
-constexpr std::array<KeySpec, 25> slide_keys{{
+constexpr std::array<KeySpec, 26> slide_keys{{
     {"layout", Kind::Choice, "The kind of slide.", 0, 0, slide_layout_names},
     {"id", Kind::SlideId, "A short, fixed name for the slide"},
     {"notes", Kind::Text, "Speaker notes. Only you see them, on the presenter's screen."},
     {"seconds", Kind::Number, "How long this slide stays up in kiosk mode, instead of slide_seconds", 1,
      3600},
+    {"countdown", Kind::WholeNumber,
+     "A countdown clock for a class activity, in seconds: it starts when the slide appears and shows in a "
+     "corner with no text",
+     1, 3600},
     {"title", Kind::Text, "The slide's title"}, // the guide has no one sentence for it
     {"subtitle", Kind::Text, "A second line under the title"},
     {"bullets", Kind::TextList, "a list of 1 to 8 points", 1, 8},

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -19,6 +20,7 @@ constexpr std::size_t max_bullets = 8;
 constexpr std::size_t min_options = 2;
 constexpr std::size_t max_options = 6;
 constexpr double max_slide_seconds = 3600;
+constexpr std::int64_t max_countdown_seconds = 3600; // an hour: core/show/countdown.h's limit
 constexpr std::array<std::string_view, 2> reveal_names{"on_command", "live"};
 
 // Only keys a layout takes are read; others were reported by check_keys already.
@@ -218,6 +220,9 @@ std::optional<Slide> read_slide(const toml::table& table, std::size_t number, Di
     slide.id_given = !slide.id.empty();
     slide.notes = reader.text("notes").value_or("");
     slide.seconds = reader.number("seconds", 1, max_slide_seconds);
+    if (const std::optional<std::int64_t> countdown =
+            reader.whole_number("countdown", 1, max_countdown_seconds))
+        slide.countdown = static_cast<int>(*countdown);
     if (takes(*layout, "title"))
         slide.title = reader.text("title").value_or("");
     if (takes(*layout, "subtitle"))

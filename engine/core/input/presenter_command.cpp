@@ -9,7 +9,7 @@ namespace {
 using enum PresenterCommand;
 
 // In the order --help and the README list them.
-constexpr std::array<CommandName, 17> commands{{
+constexpr std::array<CommandName, 26> commands{{
     {Next, "next", "go to the next point or slide"},
     {Previous, "previous", "go back"},
     {First, "first", "first slide"},
@@ -27,6 +27,15 @@ constexpr std::array<CommandName, 17> commands{{
     {QuitKiosk, "quit_kiosk", "end a kiosk (--kiosk), where the keys that quit do nothing"},
     {NotesBigger, "notes_bigger", "larger notes on the presenter panel"},
     {NotesSmaller, "notes_smaller", "smaller notes on the presenter panel"},
+    {TogglePointer, "pointer", "show or hide a large pointer that follows the mouse"},
+    {ToggleSpotlight, "spotlight", "spotlight: dim all but a circle around the pointer (wheel: its size)"},
+    {ToggleZoom, "zoom", "zoom 2x around the pointer (wheel: 1.5x to 4x)"},
+    {TogglePen, "pen", "pen: draw on the slide with the left button; clicks move on again after"},
+    {InkColour, "ink_colour", "the pen's next colour (four)"},
+    {InkUndo, "ink_undo", "take back the last stroke"},
+    {InkErase, "ink_erase", "erase the slide's ink"},
+    {CountdownPause, "countdown_pause", "pause or resume the slide's countdown"},
+    {CountdownRestart, "countdown_restart", "start the slide's countdown again"},
 }};
 
 } // namespace

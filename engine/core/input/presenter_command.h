@@ -27,6 +27,15 @@ enum class PresenterCommand {
     QuitKiosk,        // ends a kiosk (bound to a held chord, so no passer-by ends it)
     NotesBigger,      // the presenter panel's notes
     NotesSmaller,
+    TogglePointer,    // the large pointer for the back of the hall (slide_marks.h)
+    ToggleSpotlight,  // dim all but a circle around the pointer
+    ToggleZoom,       // zoom around the pointer
+    TogglePen,        // draw on the slide; clicks draw instead of moving on
+    InkColour,        // the pen's next colour
+    InkUndo,          // the slide's last stroke goes
+    InkErase,         // all of the slide's ink goes
+    CountdownPause,   // pause or resume the slide's countdown
+    CountdownRestart, // start the slide's countdown again
 };
 
 // A command as the presentation receives it.

@@ -66,6 +66,13 @@ bool InkBook::empty() const {
     return m_strokes.empty();
 }
 
+std::vector<InkPlace> InkBook::places() const {
+    std::vector<InkPlace> places;
+    for (const auto& [place, strokes] : m_strokes)
+        places.push_back(place);
+    return places;
+}
+
 std::string InkBook::to_json() const {
     std::string out = "{\"ink\":[";
     bool first_place = true;

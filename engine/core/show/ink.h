@@ -51,6 +51,8 @@ public:
 
     const std::vector<InkStroke>& strokes(const InkPlace& place) const;
     bool empty() const;
+    // Every slide and step that has ink, in order.
+    std::vector<InkPlace> places() const;
 
     friend bool operator==(const InkBook&, const InkBook&) = default;
 

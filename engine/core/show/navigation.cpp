@@ -88,6 +88,15 @@ NavState navigate(const NavState& current, PresenterCommand command, const DeckS
     case PresenterCommand::QuitKiosk:
     case PresenterCommand::NotesBigger:
     case PresenterCommand::NotesSmaller:
+    case PresenterCommand::TogglePointer: // the teacher's marks (slide_marks.h) never move the show
+    case PresenterCommand::ToggleSpotlight:
+    case PresenterCommand::ToggleZoom:
+    case PresenterCommand::TogglePen:
+    case PresenterCommand::InkColour:
+    case PresenterCommand::InkUndo:
+    case PresenterCommand::InkErase:
+    case PresenterCommand::CountdownPause:
+    case PresenterCommand::CountdownRestart:
         return state;
     }
     return state;
