@@ -103,6 +103,7 @@ int Presentation::run() {
     m_polls.open_results();
     m_polls.start_voting(*m_wait, m_show.nav().slide);
     m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
+    start_school();
     show_current(false, clock_ms());
 
     while (m_running) {
@@ -141,10 +142,13 @@ int Presentation::run() {
         if (const std::optional<PresenterCommand> held = m_kiosk.take_held(now))
             apply({*held, 0}, now);
         if (const std::optional<NavState> next =
-                m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now))
+                m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now);
+            next && !following_leader()) // a corridor screen that follows a leader's loop keeps in step
             move_to(*next, now);
         m_show.expire_quit_hint(now);
+        tell_school();
     }
+    m_school.reset();  // a leader gives its claim up
     m_watcher.reset(); // its thread stops before the deck it reports on goes
     m_polls.end();     // no more votes: the session's totals are final
     return 0;
@@ -170,6 +174,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     }
     if (m_pictures_event != 0 && event.type == m_pictures_event) {
         pictures_arrived(now_ms);
+        return;
+    }
+    if (m_school && m_school->event() != 0 && event.type == m_school->event()) {
+        school_arrived(now_ms);
         return;
     }
     if (m_polls.votes_event() != 0 && event.type == m_polls.votes_event()) {
@@ -232,6 +240,8 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         m_panel.change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
         return;
     }
+    if (school_ignores(input.command))
+        return; // a room following the leader shows what the leader shows
     m_show.calm_quit();
     const bool blank = m_show.nav().blank != Blank::None;
     if (input.command == PresenterCommand::ToggleVoting && !blank) {
@@ -264,7 +274,9 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
 void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {
     if (m_show.deck().slides.empty())
         return;
-    const std::optional<PollView> poll = m_polls.view_of(m_show.nav().slide, now_ms);
+    std::optional<PollView> poll = m_polls.view_of(m_show.nav().slide, now_ms);
+    if (poll)
+        add_school_counts(*poll);
     const DisplayList current =
         m_show.show_current(fade, now_ms, *m_measurer, m_polls.join(), poll ? &*poll : nullptr);
     if (m_panel.is_open() && panel == PanelThumbnails::Update) {
@@ -290,8 +302,10 @@ std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
     // A kiosk has no teacher watching: a small badge in the corner says something needs looking at (a
     // broken edit, a picture that would not load, results that cannot be kept); the details are in the
     // journal or on standard error.
-    const Overlay on_top{m_show.hint(now_ms, m_options.input_map),
-                         m_kiosk.is_kiosk() && m_problems.any_while_showing()};
+    std::string hint = m_show.hint(now_ms, m_options.input_map);
+    if (hint.empty() && m_school)
+        hint = m_school->screen_note(); // a follower whose deck is not the leader's says so on screen
+    const Overlay on_top{std::move(hint), m_kiosk.is_kiosk() && m_problems.any_while_showing()};
     return compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
 }
 

@@ -4,6 +4,7 @@
 //   PollSession   the polls, the results kept on disk, the voting server, the bars (poll_session.h);
 //   KioskMode     a kiosk's auto-advance and chords held for a command (core/show/kiosk_mode.h);
 //   PanelBridge   the teacher's presenter panel and its timer (panel_bridge.h);
+//   SchoolSession a whole school's show over MQTT: leading other rooms or following one (school_session.h);
 //   Problems      the one list of what is wrong, which every part reports into and the panel shows in
 //                 full (core/show/problems.h); a kiosk marks it with a badge.
 // The conductor turns SDL events into PresenterCommands through the input map and routes them, and
@@ -26,6 +27,7 @@
 #include "poll_session.h"
 #include "render/font_catalog.h"
 #include "render/sdl_text_measurer.h"
+#include "school_session.h"
 #include "show.h"
 
 #include <cstdint>
@@ -49,8 +51,9 @@ struct PresentOptions {
     bool vote = true;    // run the voting server when the deck has questions (kiosk: only when asked)
     int clock_speed = 1; // --clock-speed: timers run this many times as fast (the soak tool)
     VoteServerOptions vote_server;
-    InputMap input_map;                     // built in, then the school's input.conf
-    std::vector<Diagnostic> input_problems; // errors in the school's input.conf, shown on the panel
+    InputMap input_map;                         // built in, then the school's input.conf
+    std::vector<Diagnostic> input_problems;     // errors in the school's input.conf, shown on the panel
+    std::optional<SchoolSessionOptions> school; // --school: this room leads or follows others
 };
 
 class Presentation {
@@ -88,6 +91,16 @@ private:
     void pictures_arrived(std::uint64_t now_ms);
     // A deck edited while shown (reload.cpp).
     void reload(std::uint64_t now_ms);
+    // The school's show (presentation_school.cpp): joining, what arrived, following the leader, telling
+    // the school what this room shows and counts, and the school's counts on a revealed poll.
+    void start_school();
+    void school_arrived(std::uint64_t now_ms);
+    void follow_leader(const LeaderState& state, std::uint64_t now_ms);
+    bool school_ignores(PresenterCommand command) const;
+    bool following_leader() const { return m_school && m_school->following(); }
+    void tell_school();
+    void add_school_counts(PollView& poll) const;
+    void school_counts_into(PanelView& view, const std::string& poll) const;
 
     PresentOptions m_options;
     Problems m_problems; // before the parts that report into it
@@ -97,7 +110,8 @@ private:
     Show m_show;
     PanelBridge m_panel;
     KioskMode m_kiosk;
-    PollSession m_polls; // its voting server's thread wakes m_wait
+    PollSession m_polls;                     // its voting server's thread wakes m_wait
+    std::unique_ptr<SchoolSession> m_school; // its link's thread wakes m_wait
     std::unique_ptr<DeckWatcher> m_watcher;
     std::uint32_t m_reload_event = 0;   // an SDL user event the watcher's thread posts
     std::uint32_t m_pictures_event = 0; // posted by a picture's decoding thread when it is ready

@@ -22,10 +22,14 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
         view.join_address = join->address;
         view.room_code = join->room_code;
     }
+    if (m_school && poll)
+        school_counts_into(view, poll->id);
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
 void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms) {
+    if (following_leader() && (actions.jump_to_slide || actions.toggle_black || actions.toggle_white))
+        return; // a room following the leader shows what the leader shows
     if (actions.jump_to_slide)
         move_to(m_show.at_slide(*actions.jump_to_slide), now_ms);
     if (actions.next)

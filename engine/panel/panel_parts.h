@@ -30,6 +30,8 @@ void draw_slide_list_part(const PanelView& view, PanelActions& actions, PanelTex
 // The current slide's poll: open or close, reveal or hide, reset (confirmed), answers so far, the join
 // address, a show of hands per option with undo, and the queue of written answers to approve.
 void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& text);
+// In a school's show: the current poll's school totals per option, with each room's counts beside them.
+void draw_school_part(const PanelView& view);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

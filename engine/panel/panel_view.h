@@ -30,6 +30,10 @@ struct PanelView {
     std::string join_address;        // where pupils vote, "" when device voting is off
     std::string room_code;
     std::string notes_size_keys; // "Ctrl+Plus and Ctrl+Minus", from the input map; "" when unbound
+    // In a school's show (--school), for the current poll: every room's counts added up (empty until they
+    // arrive), and each room's own by room (the leader's view; empty on a follower).
+    std::vector<int> school_counts;
+    std::vector<std::pair<std::string, std::vector<int>>> room_counts;
 };
 
 // What the teacher did to the current slide's poll.
