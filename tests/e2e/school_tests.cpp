@@ -289,6 +289,22 @@ TEST_CASE("a leader in the hall drives three classrooms' screens in step, and a 
     hall.x->key("Right");
     all_show(rooms, pictures, "slide-04.png");
     quit_all(rooms);
+
+    // `lectern results` on the leader: its own room's counts, then the school's with each room's beside.
+    setenv("XDG_DATA_HOME", (scratch.path() / "data-hall").c_str(), 1);
+    const std::string results_file = (scratch.path() / "results.txt").string();
+    const std::string results =
+        std::string("'") + LECTERN_BINARY + "' results '" + deck.string() + "' >'" + results_file + "' 2>&1";
+    CHECK(std::system(results.c_str()) == 0);
+    unsetenv("XDG_DATA_HOME");
+    const std::string printed = read_file(results_file);
+    CAPTURE(printed);
+    CHECK(printed.find("favourite: Which do you use most?\n  QQ: 2\n  QZone: 1\n  Neither: 0\n") !=
+          std::string::npos);
+    CHECK(printed.find("The whole school (rooms: hall, room-1, room-2, room-3)") != std::string::npos);
+    CHECK(printed.find("  QQ: 3 (hall 2, room-1 1, room-2 0, room-3 0)\n"
+                       "  QZone: 1 (hall 1, room-1 0, room-2 0, room-3 0)\n"
+                       "  Neither: 2 (hall 0, room-1 2, room-2 0, room-3 0)\n") != std::string::npos);
 }
 
 TEST_CASE("a follower whose deck differs from the leader's is refused, naming the slide; a second leader "
@@ -313,4 +329,25 @@ TEST_CASE("a follower whose deck differs from the leader's is refused, naming th
                          {"--school", school_url(broker), "--room", "second-hall", "--lead"}));
     CHECK(second.says("another Lectern already leads this deck (room \"hall\")"));
     quit_all({&hall, &second, &room1});
+}
+
+TEST_CASE("corridor screens follow a leader's kiosk loop in step") {
+    const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
+    const test::TempFolder scratch("e2e-school-kiosk");
+    const Pictures pictures = rendered(deck, scratch.path());
+    test::Broker broker;
+    REQUIRE_MESSAGE(broker.running(), "mosquitto started (tools/setup.sh installs it)");
+    Room reception("reception"), corridor("corridor-1");
+    REQUIRE(reception.start(deck, scratch.path(),
+                            {"--kiosk", "--school", school_url(broker), "--room", "reception", "--lead"}));
+    REQUIRE(corridor.start(deck, scratch.path(),
+                           {"--kiosk", "--school", school_url(broker), "--room", "corridor-1"}));
+    all_show({&reception, &corridor}, pictures, "slide-01.png");
+    // A key at the leading kiosk moves it (and pauses its timer): the corridor follows, step by step.
+    reception.x->key("Right");
+    all_show({&reception, &corridor}, pictures, "slide-02-step-1.png");
+    reception.x->key("Right");
+    all_show({&reception, &corridor}, pictures, "slide-02-step-2.png");
+    reception.x->key("End");
+    all_show({&reception, &corridor}, pictures, "slide-04.png");
 }
