@@ -16,6 +16,7 @@
 #include <memory>
 #include <netinet/in.h>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -52,12 +53,19 @@ std::string read_file(const std::filesystem::path& path) {
     return text.str();
 }
 
+// The X displays of this test's rooms (cleared as each test starts).
+std::set<std::string>& displays_in_use() {
+    static std::set<std::string> displays;
+    return displays;
+}
+
 // A room: a lectern on an Xvfb of its own, its voting server's port and room code.
 struct Room {
     explicit Room(std::string room_name) : name(std::move(room_name)) {}
 
     std::string name;
     std::unique_ptr<test::XSession> x;
+    std::vector<std::unique_ptr<test::XSession>> held; // sessions that found another room's display
     std::filesystem::path log;
     pid_t pid = -1;
     int port = 0;
@@ -67,8 +75,19 @@ struct Room {
     // the room's own, as on a room's own computer).
     bool start(const std::filesystem::path& deck, const std::filesystem::path& scratch,
                std::vector<std::string> arguments) {
-        x = std::make_unique<test::XSession>(screen_width, screen_height);
-        if (!x->ready())
+        // An X server of the room's own: XSession tries display numbers from the test's pid, and a second
+        // one in the same test can take a number whose Xvfb has not yet exited for being taken, and so
+        // share the first room's screen. Each room's display is checked against the others'.
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            auto session = std::make_unique<test::XSession>(screen_width, screen_height);
+            if (session->ready() && displays_in_use().insert(session->display()).second) {
+                x = std::move(session);
+                break;
+            }
+            if (session->ready())
+                held.push_back(std::move(session)); // keeps its number taken while we look further
+        }
+        if (!x)
             return false;
         port = test::free_port();
         log = scratch / (name + ".log");
@@ -207,6 +226,7 @@ void quit_all(const std::vector<Room*>& rooms) {
 TEST_CASE("a leader in the hall drives three classrooms' screens in step, and a school poll adds up "
           "exactly across rooms through a broker restart") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
+    displays_in_use().clear();
     const test::TempFolder scratch("e2e-school");
     const Pictures pictures = rendered(deck, scratch.path());
     test::Broker broker;
@@ -310,6 +330,7 @@ TEST_CASE("a leader in the hall drives three classrooms' screens in step, and a 
 TEST_CASE("a follower whose deck differs from the leader's is refused, naming the slide; a second leader "
           "is refused") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
+    displays_in_use().clear();
     const test::TempFolder scratch("e2e-school-refusals");
     test::Broker broker;
     REQUIRE_MESSAGE(broker.running(), "mosquitto started (tools/setup.sh installs it)");
@@ -333,6 +354,7 @@ TEST_CASE("a follower whose deck differs from the leader's is refused, naming th
 
 TEST_CASE("corridor screens follow a leader's kiosk loop in step") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
+    displays_in_use().clear();
     const test::TempFolder scratch("e2e-school-kiosk");
     const Pictures pictures = rendered(deck, scratch.path());
     test::Broker broker;

@@ -10,4 +10,5 @@ cmake --build "$build" -j2 --target deck_load_bench render_bench lectern
 "$build/tools/bench/render_bench" "$top/slides/qzone-pupils.toml" summary 30
 "$top/tools/bench/present_bench.sh"
 "$top/tools/bench/vote_bench.sh"
+"$top/tools/bench/school_bench.sh"
 "$top/tools/bench/idle_polling_driver.sh" "$build/engine/app/lectern"
