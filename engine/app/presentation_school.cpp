@@ -24,7 +24,9 @@ void Presentation::school_arrived(std::uint64_t now_ms) {
         follow_leader(*arrivals.state, now_ms);
     if (arrivals.totals_changed) {
         m_polls.set_school_totals(m_school->school_totals());
-        show_current(false, now_ms);
+        // The screen shows them only on a revealed poll: while the school votes, no room redraws.
+        if (const std::optional<PollState> poll = m_polls.poll_of(m_show.nav().slide); poll && poll->revealed)
+            show_current(false, now_ms);
     }
 }
 
