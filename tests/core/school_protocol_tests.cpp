@@ -102,7 +102,7 @@ TEST_CASE("--school: the broker's address, with user, password, port, TLS and IP
               .starts_with("the school's broker address has an empty user"));
 }
 
-TEST_CASE("a leader's record of the school's totals and each room's counts reads back; damage is named") {
+TEST_CASE("a leader's record of the school's totals and each room's counts reads back and damage is named") {
     const PollCounts school = {{"favourite", {3, 1, 2}}, {"words", {4}}};
     const std::map<std::string, PollCounts> rooms = {{"hall", {{"favourite", {2, 1, 0}}}},
                                                      {"room-1", {{"favourite", {1, 0, 2}}}}};

@@ -223,7 +223,7 @@ void quit_all(const std::vector<Room*>& rooms) {
 
 } // namespace
 
-TEST_CASE("a leader in the hall drives three classrooms' screens in step, and a school poll adds up "
+TEST_CASE("a leader in the hall drives three classrooms' screens in step and a school poll adds up "
           "exactly across rooms through a broker restart") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
     displays_in_use().clear();
@@ -327,7 +327,7 @@ TEST_CASE("a leader in the hall drives three classrooms' screens in step, and a 
                        "  Neither: 2 (hall 0, room-1 2, room-2 0, room-3 0)\n") != std::string::npos);
 }
 
-TEST_CASE("a follower whose deck differs from the leader's is refused, naming the slide; a second leader "
+TEST_CASE("a follower whose deck differs from the leader's is refused naming the slide, and a second leader "
           "is refused") {
     const std::filesystem::path deck = test::source_dir() / "tests/decks/e2e/assembly.toml";
     displays_in_use().clear();
