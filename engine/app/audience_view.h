@@ -49,8 +49,6 @@ public:
     // Shows a new picture; with `fade`, the previous one fades out over the next fade_duration_ms.
     void show(const DisplayList& slide, bool fade, std::uint64_t now_ms);
 
-    const DisplayList& shown() const { return m_list; }
-
     // Draws the frame at `now_ms` and presents it: the slide (zoomed with `marks`' zoom), the marks over
     // it, zoomed with it, then `overlay` over the screen.
     void present(std::uint64_t now_ms, Blank blank, const DisplayList* overlay,

@@ -2,6 +2,7 @@
 
 #include "core/base/suggestion.h"
 #include "core/remote/remote_access.h"
+#include "core/school/school_url.h"
 #include "core/voting/school_network.h"
 #include "new_command.h"
 
@@ -152,6 +153,18 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             if (!speed)
                 return usage_error("--clock-speed takes a whole number from 1 to 1000");
             command.clock_speed = *speed;
+        } else if (command.kind == CommandKind::Present && argument == "--school" && has_value) {
+            command.school = arguments[++i];
+            if (const Expected<SchoolUrl> url = parse_school_url(command.school); !url)
+                return usage_error("--school: " + url.error());
+        } else if (command.kind == CommandKind::Present && argument == "--school-ca" && has_value) {
+            command.school_ca = arguments[++i];
+        } else if (command.kind == CommandKind::Present && argument == "--room" && has_value) {
+            command.room = arguments[++i];
+        } else if (command.kind == CommandKind::Present && argument == "--lead") {
+            command.lead = true;
+        } else if (command.kind == CommandKind::Present && argument == "--local") {
+            command.local = true;
         } else if (command.kind == CommandKind::Present && argument == "--word-filter" && has_value) {
             command.word_filter = arguments[++i];
         } else if (command.kind == CommandKind::Results && argument == "--csv") {
@@ -180,6 +193,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         return usage_error("lectern new writes one deck: give one file name");
     if (command.kind != CommandKind::Check && command.decks.size() > 1)
         return usage_error("give one deck at a time (use `lectern check` to check several)");
+    if (command.school.empty() &&
+        (command.lead || command.local || !command.room.empty() || !command.school_ca.empty()))
+        return usage_error("--lead, --local, --room and --school-ca go with --school URL");
+    if (command.lead && command.local)
+        return usage_error("--local is for a room that follows; the leader is always on its own keys");
     if (command.kind == CommandKind::Results && command.delete_results &&
         (command.csv || !command.png_dir.empty()))
         return usage_error("--delete removes the results; it cannot be combined with --csv or --png");
@@ -204,6 +222,8 @@ const char* usage_text() {
                   [--remote-pin NNNNNN] [--port N] [--bind ADDR]
                   [--word-filter FILE] [--host-name NAME] [--devices-per-address N]
                   [--connections-per-address N] [--streams-per-address N] [--clock-speed N]
+                  [--school mqtt[s]://[USER:PASS@]HOST[:PORT] [--room NAME] [--lead]
+                   [--local] [--school-ca FILE]]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
@@ -221,7 +241,12 @@ const char* usage_text() {
                                lets devices use NAME for this computer; new devices per
                                address a minute (60), connections (32) and live pages (40)
                                per address can be raised for a class behind one router.
-                               --clock-speed N runs every timer N times as fast (soak tool)
+                               --clock-speed N runs every timer N times as fast (soak tool).
+                               --school joins the school's MQTT broker: --lead drives every
+                               room showing the same deck; the others follow its slides and
+                               polls (--local: on their own keys instead) and show the
+                               school's totals once a poll is revealed. --room names this
+                               room (default: the host name); --school-ca FILE for mqtts://
   lectern displays             list the displays
   lectern new FILE.toml [--template lesson|assembly|parents|corridor]
                                start a deck from a template (default: lesson), commented,

@@ -39,6 +39,11 @@ struct CommandLine {
     int connections_per_address = 32;     // present: --connections-per-address N (a class behind one router)
     int streams_per_address = 40;         // present: --streams-per-address N
     int clock_speed = 1;                  // present: --clock-speed N, timers N times as fast (the soak tool)
+    std::string school;                   // present: --school mqtt://[USER:PASS@]HOST[:PORT] ("" = alone)
+    std::string school_ca;                // present: --school-ca FILE, for mqtts://
+    std::string room;                     // present: --room NAME ("" = this computer's host name)
+    bool lead = false;                    // present: --lead, this room leads the school's show
+    bool local = false;                   // present: --local, a follower that starts off the leader
     bool csv = false;                     // results: --csv
     bool delete_results = false;          // results: --delete
     std::string png_dir;                  // results: --png DIR

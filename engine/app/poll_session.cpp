@@ -45,6 +45,30 @@ std::optional<PollState> PollSession::poll_of(std::size_t slide) const {
     return m_book->copy_of(m_deck->slides[slide].id);
 }
 
+std::map<std::string, std::vector<int>> PollSession::counts_by_poll() const {
+    if (!m_book)
+        return {};
+    return m_book->read([](const std::map<std::string, PollState>& polls) {
+        std::map<std::string, std::vector<int>> counts;
+        for (const auto& [id, poll] : polls)
+            counts[id] = poll.layout == SlideLayout::Words ? std::vector<int>{response_count(poll)}
+                                                           : total_counts(poll);
+        return counts;
+    });
+}
+
+void PollSession::set_school_totals(std::map<std::string, std::vector<int>> totals) {
+    if (m_server)
+        m_server->set_school_totals(std::move(totals));
+}
+
+std::filesystem::path PollSession::results_session_file() const {
+    const std::string session = m_book ? m_book->session() : std::string();
+    if (session.empty() || m_options.deck_path.empty())
+        return {};
+    return results_folder_of(m_options.deck_path) / session;
+}
+
 void PollSession::open_results() {
     Expected<StoreOpening> opening = ResultsStore::open(
         m_options.deck_path, *m_deck, m_options.retention_days, std::chrono::system_clock::now());

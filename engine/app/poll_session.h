@@ -71,6 +71,13 @@ public:
     void retarget_bars(std::size_t slide, std::uint64_t now_ms);
 
     std::optional<PollState> poll_of(std::size_t slide) const;
+    // Every poll's counts by id: per option (devices and hands), words: the number of answers. What a
+    // room sends towards the school's totals.
+    std::map<std::string, std::vector<int>> counts_by_poll() const;
+    // The school's totals by poll id arrived: voters see them once a poll is revealed.
+    void set_school_totals(std::map<std::string, std::vector<int>> totals);
+    // Where this session's results are kept ("" when they are not): a leader keeps the school's beside.
+    std::filesystem::path results_session_file() const;
     // What the room sees of the poll of `slide` at `now_ms` (the bars where they have grown to).
     std::optional<PollView> view_of(std::size_t slide, std::uint64_t now_ms) const;
     bool bars_moving(std::size_t slide, std::uint64_t now_ms) const;

@@ -9,8 +9,10 @@
 #include <SDL2/SDL.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
+#include <unistd.h>
 
 namespace lectern {
 
@@ -36,6 +38,28 @@ bool start_video() {
         return false;
     }
     return true;
+}
+
+// --school's options: the deck id is the file's name without .toml; the room is this computer's name
+// unless --room gives one.
+std::optional<SchoolSessionOptions> school_options_of(const CommandLine& command, const std::string& path) {
+    if (command.school.empty())
+        return std::nullopt;
+    const Expected<SchoolUrl> url = parse_school_url(command.school); // checked with the command line
+    if (!url)
+        return std::nullopt;
+    SchoolSessionOptions school;
+    school.link.broker = *url;
+    school.link.ca_file = command.school_ca;
+    school.link.deck_id = std::filesystem::path(path).stem().string();
+    school.link.room = command.room;
+    if (school.link.room.empty()) {
+        char host[256] = {};
+        school.link.room = gethostname(host, sizeof host - 1) == 0 && host[0] ? host : "room";
+    }
+    school.link.lead = command.lead;
+    school.local = command.local;
+    return school;
 }
 
 } // namespace
@@ -95,6 +119,7 @@ int run_present(const CommandLine& command) {
         show.vote_server.remote_pin = command.remote_pin;
         show.remote_asked = command.remote.value_or(pin_given);
         show.clock_speed = command.clock_speed;
+        show.school = school_options_of(command, path);
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;
         show.vote_server.host_name = command.host_name;

@@ -118,6 +118,7 @@ int Presentation::run() {
                      "(--presenter)\n";
     m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
     m_marks.show_view(m_show.deck(), m_show.nav(), clock_ms());
+    start_school();
     show_current(false, clock_ms());
 
     while (m_running) {
@@ -154,11 +155,14 @@ int Presentation::run() {
         if (const std::optional<PresenterCommand> held = m_kiosk.take_held(now))
             apply({*held, 0}, now);
         if (const std::optional<NavState> next =
-                m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now))
+                m_kiosk.advance(m_show.deck(), m_show.shape(), m_show.nav(), now);
+            next && !following_leader()) // a corridor screen that follows a leader's loop keeps in step
             move_to(*next, now);
         m_show.expire_quit_hint(now);
         tell_remote(now);
+        tell_school();
     }
+    m_school.reset();  // a leader gives its claim up
     m_watcher.reset(); // its thread stops before the deck it reports on goes
     m_inbox.close();   // the remote's last requests are answered: the voting server may stop
     m_polls.end();     // no more votes: the session's totals are final
@@ -190,6 +194,10 @@ void Presentation::handle(const SDL_Event& event, std::uint64_t now_ms) {
     }
     if (m_remote_event != 0 && event.type == m_remote_event) {
         remote_mail(now_ms);
+        return;
+    }
+    if (m_school && m_school->event() != 0 && event.type == m_school->event()) {
+        school_arrived(now_ms);
         return;
     }
     if (m_polls.votes_event() != 0 && event.type == m_polls.votes_event()) {
@@ -262,6 +270,8 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         m_panel.change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
         return;
     }
+    if (school_ignores(input.command))
+        return; // a room following the leader shows what the leader shows
     m_show.calm_quit();
     const bool blank = m_show.nav().blank != Blank::None;
     if (input.command == PresenterCommand::ToggleVoting && !blank) {
@@ -301,7 +311,9 @@ void Presentation::move_to(const NavState& nav, std::uint64_t now_ms) {
 void Presentation::show_current(bool fade, std::uint64_t now_ms, PanelThumbnails panel) {
     if (m_show.deck().slides.empty())
         return;
-    const std::optional<PollView> poll = m_polls.view_of(m_show.nav().slide, now_ms);
+    std::optional<PollView> poll = m_polls.view_of(m_show.nav().slide, now_ms);
+    if (poll)
+        add_school_counts(*poll);
     const DisplayList current =
         m_show.show_current(fade, now_ms, *m_measurer, m_polls.join(), poll ? &*poll : nullptr);
     if (m_panel.is_open() && panel == PanelThumbnails::Update) {
@@ -327,19 +339,21 @@ std::optional<DisplayList> Presentation::overlay(std::uint64_t now_ms) {
     // A kiosk has no teacher watching: a small badge in the corner says something needs looking at (a
     // broken edit, a picture that would not load, results that cannot be kept); the details are in the
     // journal or on standard error.
-    const Overlay on_top{m_show.hint(now_ms, m_options.input_map),
-                         m_kiosk.is_kiosk() && m_problems.any_while_showing()};
-    std::optional<DisplayList> hint = compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
+    std::string hint = m_show.hint(now_ms, m_options.input_map);
+    if (hint.empty() && m_school)
+        hint = m_school->screen_note(); // a follower whose deck is not the leader's says so on screen
+    const Overlay on_top{std::move(hint), m_kiosk.is_kiosk() && m_problems.any_while_showing()};
+    std::optional<DisplayList> words = compose_overlay(on_top, m_show.deck().info.aspect, *m_measurer);
     if (!m_marks.marks().countdown() || m_show.nav().blank != Blank::None)
-        return hint;
+        return words;
     // The countdown under the hint, so "Press Esc again to quit" is never hidden.
     const DisplayList& slide = m_show.view().slide();
     DisplayList both;
     both.width = slide.width;
     both.height = slide.height;
     m_marks.add_countdown(slide, m_show.deck().theme, *m_measurer, now_ms, both);
-    if (hint)
-        std::ranges::move(hint->items, std::back_inserter(both.items));
+    if (words)
+        std::ranges::move(words->items, std::back_inserter(both.items));
     return both;
 }
 

@@ -7,6 +7,7 @@
 //   RemoteInbox   the teacher's phone remote's commands and picture requests, from the voting server's
 //                 thread (remote_inbox.h); they act through the same commands as keys;
 //   TeacherMarks  the pointer, spotlight, zoom, the pen's ink and the slide's countdown (teacher_marks.h);
+//   SchoolSession a whole school's show over MQTT: leading other rooms or following one (school_session.h);
 //   Problems      the one list of what is wrong, which every part reports into and the panel shows in
 //                 full (core/show/problems.h); a kiosk marks it with a badge.
 // The conductor turns SDL events into PresenterCommands through the input map and routes them, and
@@ -31,6 +32,7 @@
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
 #include "render/sdl_text_measurer.h"
+#include "school_session.h"
 #include "show.h"
 #include "teacher_marks.h"
 
@@ -57,8 +59,9 @@ struct PresentOptions {
     int clock_speed = 1;       // --clock-speed: timers run this many times as fast (the soak tool)
     bool remote_asked = false; // --remote: the server runs for the teacher's remote even without voting
     VoteServerOptions vote_server;
-    InputMap input_map;                     // built in, then the school's input.conf
-    std::vector<Diagnostic> input_problems; // errors in the school's input.conf, shown on the panel
+    InputMap input_map;                         // built in, then the school's input.conf
+    std::vector<Diagnostic> input_problems;     // errors in the school's input.conf, shown on the panel
+    std::optional<SchoolSessionOptions> school; // --school: this room leads or follows others
 };
 
 class Presentation {
@@ -108,6 +111,16 @@ private:
     void apply_remote(const RemoteCommand& command, std::uint64_t now_ms);
     void tell_remote(std::uint64_t now_ms);
     Expected<std::string> remote_picture(bool next, int width);
+    // The school's show (presentation_school.cpp): joining, what arrived, following the leader, telling
+    // the school what this room shows and counts, and the school's counts on a revealed poll.
+    void start_school();
+    void school_arrived(std::uint64_t now_ms);
+    void follow_leader(const LeaderState& state, std::uint64_t now_ms);
+    bool school_ignores(PresenterCommand command) const;
+    bool following_leader() const { return m_school && m_school->following(); }
+    void tell_school();
+    void add_school_counts(PollView& poll) const;
+    void school_counts_into(PanelView& view, const std::string& poll) const;
 
     PresentOptions m_options;
     Problems m_problems; // before the parts that report into it
@@ -120,6 +133,7 @@ private:
     RemoteInbox m_inbox; // before m_polls, whose voting server it is handed to; closed before it goes
     PollSession m_polls; // its voting server's thread wakes m_wait
     TeacherMarks m_marks;
+    std::unique_ptr<SchoolSession> m_school; // its link's thread wakes m_wait
     std::unique_ptr<DeckWatcher> m_watcher;
     std::uint32_t m_reload_event = 0;   // an SDL user event the watcher's thread posts
     std::uint32_t m_pictures_event = 0; // posted by a picture's decoding thread when it is ready

@@ -28,10 +28,14 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
             PanelCountdown{countdown->text(now_ms), countdown->phase(now_ms) == CountdownPhase::Paused};
     view.has_ink = !m_marks.marks().ink().empty() && !m_options.deck_path.empty();
     view.ink_status = m_marks.ink_status();
+    if (m_school && poll)
+        school_counts_into(view, poll->id);
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
 void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms) {
+    if (following_leader() && (actions.jump_to_slide || actions.toggle_black || actions.toggle_white))
+        return; // a room following the leader shows what the leader shows
     if (actions.jump_to_slide)
         move_to(m_show.at_slide(*actions.jump_to_slide), now_ms);
     if (actions.next)

@@ -49,6 +49,8 @@ void Presentation::apply_remote(const RemoteCommand& command, std::uint64_t now_
             apply({PresenterCommand::ToggleReveal, 0}, now_ms);
         return;
     case RemoteAction::Goto:
+        if (following_leader())
+            return; // a room following a school's leader moves with it only, as its keys do
         m_show.finish_fade();
         m_show.calm_quit();
         return move_to(m_show.at_slide(command.slide), now_ms);

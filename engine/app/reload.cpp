@@ -24,6 +24,8 @@ void Presentation::reload(std::uint64_t now_ms) {
     }
     m_show.replace_deck(std::make_shared<const Deck>(std::move(*result->deck)));
     m_polls.deck_reloaded(m_show.shared_deck(), m_show.nav().slide);
+    if (m_school)
+        m_school->deck_reloaded(m_show.deck());
     m_problems.set(ProblemSource::Deck, result->diagnostics);
     m_problems.clear(ProblemSource::Reload);
     m_marks.show_view(m_show.deck(), m_show.nav(), now_ms); // same slide by id: its ink and countdown stay

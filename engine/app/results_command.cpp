@@ -2,8 +2,13 @@
 
 #include "core/base/text_escape.h"
 #include "core/deck/deck_loader.h"
+#include "core/polls/choice_labels.h"
+#include "core/school/school_record.h"
 #include "polls/results_store.h"
 #include "result_pictures.h"
+
+#include <fstream>
+#include <sstream>
 
 namespace lectern {
 
@@ -68,6 +73,47 @@ void print_totals(const std::string& deck_path, const StoredResults& results, st
     }
 }
 
+// A leader's session also keeps the school's totals and each room's counts (school_record.h).
+void print_school(const std::string& deck_path, const Deck& deck, const StoredResults& results,
+                  std::ostream& out, std::ostream& err) {
+    const std::filesystem::path file = results_folder_of(deck_path) / (results.session + ".school.csv");
+    std::ifstream in(file);
+    if (!in)
+        return; // not a school's leader
+    std::stringstream text;
+    text << in.rdbuf();
+    const Expected<SchoolRecord> record = parse_school_record(text.str());
+    if (!record) {
+        err << "lectern: " << file.string() << ": " << record.error() << '\n';
+        return;
+    }
+    out << "\nThe whole school";
+    for (const auto& [room, polls] : record->rooms)
+        out << (room == record->rooms.begin()->first ? " (rooms: " : ", ") << room;
+    out << (record->rooms.empty() ? "" : ")") << '\n';
+    for (const Slide& slide : deck.slides) {
+        const auto school = record->school.find(slide.id);
+        if (!slide.question || school == record->school.end())
+            continue;
+        out << '\n' << slide.id << ": " << printable(slide.question->text) << '\n';
+        std::vector<std::string> labels = choice_labels(*slide.question, slide.layout);
+        if (labels.empty())
+            labels = {"answers"};
+        for (std::size_t i = 0; i < school->second.size() && i < labels.size(); ++i) {
+            out << "  " << printable(labels[i]) << ": " << school->second[i];
+            const char* separator = " (";
+            for (const auto& [room, polls] : record->rooms) {
+                const auto counts = polls.find(slide.id);
+                if (counts != polls.end() && i < counts->second.size()) {
+                    out << separator << room << ' ' << counts->second[i];
+                    separator = ", ";
+                }
+            }
+            out << (std::string_view(separator) == ", " ? ")" : "") << '\n';
+        }
+    }
+}
+
 } // namespace
 
 int run_results(const CommandLine& command, std::ostream& out, std::ostream& err) {
@@ -101,8 +147,10 @@ int run_results(const CommandLine& command, std::ostream& out, std::ostream& err
             << " of the session's log left out (written as the program stopped; never acknowledged)\n";
     if (command.csv)
         print_csv(results, out);
-    else
+    else {
         print_totals(path, results, out);
+        print_school(path, *loaded.deck, results, out, err);
+    }
     if (command.png_dir.empty())
         return 0;
     return write_result_pictures(*loaded.deck, results.polls, command.png_dir);

@@ -61,7 +61,7 @@ public:
     DisplayList show_current(bool fade, std::uint64_t now_ms, TextMeasurer& measurer, const JoinDetails* join,
                              const PollView* poll);
     // What the room's screen shows (the slide under any blanking), as last composed.
-    const DisplayList& on_screen() const { return m_view->shown(); }
+    const DisplayList& on_screen() const { return m_view->slide(); }
     // What the next view will show, for the panel; nothing at the end.
     std::optional<DisplayList> compose_next(TextMeasurer& measurer, const JoinDetails* join) const;
     // A deck edited while shown: the same slide by id, the same polls; pictures are read again.

@@ -64,6 +64,7 @@ struct Shown {
     std::string room;
     std::vector<std::string> old_rooms; // this session's earlier codes: telling of them gives nothing away
     JoinDetails join;
+    std::map<std::string, std::vector<int>> school; // a school's totals by poll id (set_school_totals)
 };
 
 // The limits the server's thread keeps per address and device; only that thread touches them.
@@ -140,8 +141,10 @@ struct VoteServer::Impl {
                                          : nullptr;
             std::string json = book.read([&](const std::map<std::string, PollState>& polls) {
                 const auto found = on_screen ? polls.find(on_screen->id) : polls.end();
+                const auto school = on_screen ? shown.school.find(on_screen->id) : shown.school.end();
                 return voter_state_json(shown.slide + 1, on_screen,
-                                        found == polls.end() ? nullptr : &found->second);
+                                        found == polls.end() ? nullptr : &found->second,
+                                        school == shown.school.end() ? nullptr : &school->second);
             });
             if (json == shown.state_json)
                 return;
@@ -528,6 +531,14 @@ void VoteServer::show(std::size_t slide) {
 }
 
 void VoteServer::polls_changed() {
+    m_impl->refresh_state();
+}
+
+void VoteServer::set_school_totals(std::map<std::string, std::vector<int>> totals) {
+    {
+        std::lock_guard lock(m_impl->shown_mutex);
+        m_impl->shown.school = std::move(totals);
+    }
     m_impl->refresh_state();
 }
 

@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +69,8 @@ public:
     void set_deck(std::shared_ptr<const Deck> deck);
     void show(std::size_t slide);
     void polls_changed();
+    // In a school's show: every room's counts added up, by poll id, shown to voters once revealed.
+    void set_school_totals(std::map<std::string, std::vector<int>> totals);
 
     // A new room code (the old one stops working at once, and its event streams end); returns it.
     std::string rotate_room();

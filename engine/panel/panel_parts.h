@@ -39,6 +39,8 @@ void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& tex
 // The teacher's phone remote: its address and PIN, the phones signed in (each can be signed out), a new
 // PIN (confirmed: it signs every phone out) and unlocking after too many wrong PINs.
 void draw_remote_part(const RemotePanelView& remote, PanelActions& actions);
+// In a school's show: the current poll's school totals per option, with each room's counts beside them.
+void draw_school_part(const PanelView& view);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

@@ -137,6 +137,7 @@ void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& tex
         draw_answers(poll, actions, text);
     else
         draw_hands(poll, slide, actions, text);
+    draw_school_part(view);
 }
 
 } // namespace lectern

@@ -50,6 +50,10 @@ struct PanelView {
     std::optional<PanelCountdown> countdown;
     bool has_ink = false;   // the teacher drew in this session: "Save ink..." can save it
     std::string ink_status; // "Ink saved to lesson.ink.json", or why it was not; "" before any save
+    // In a school's show (--school), for the current poll: every room's counts added up (empty until they
+    // arrive), and each room's own by room (the leader's view; empty on a follower).
+    std::vector<int> school_counts;
+    std::vector<std::pair<std::string, std::vector<int>>> room_counts;
 };
 
 // What the teacher did to the remote.

@@ -2,6 +2,7 @@
 // back, totals that add up exactly however often a room's message arrives, and a follower's deck told
 // from the leader's by the first slide that differs.
 #include "core/school/school_protocol.h"
+#include "core/school/school_record.h"
 #include "core/school/school_url.h"
 #include "every_layout_deck.h"
 
@@ -99,4 +100,21 @@ TEST_CASE("--school: the broker's address, with user, password, port, TLS and IP
     CHECK(parse_school_url("mqtt://:pw@x")
               .error()
               .starts_with("the school's broker address has an empty user"));
+}
+
+TEST_CASE("a leader's record of the school's totals and each room's counts reads back and damage is named") {
+    const PollCounts school = {{"favourite", {3, 1, 2}}, {"words", {4}}};
+    const std::map<std::string, PollCounts> rooms = {{"hall", {{"favourite", {2, 1, 0}}}},
+                                                     {"room-1", {{"favourite", {1, 0, 2}}}}};
+    const std::string csv = school_record_csv(school, rooms);
+    CHECK(csv.starts_with("room,poll,option,count\n(school),favourite,1,3\n"));
+    const Expected<SchoolRecord> read = parse_school_record(csv);
+    REQUIRE(read);
+    CHECK(read->school == school);
+    CHECK(read->rooms == rooms);
+    CHECK(parse_school_record("room,poll,option,count\nhall,favourite,0,3\n").error() ==
+          "line 2 is not \"room,poll,option,count\"");
+    CHECK(parse_school_record("room,poll,option,count\nhall,favourite,1,-3\n").error() ==
+          "line 2 is not \"room,poll,option,count\"");
+    CHECK(!parse_school_record("h\nhall,favourite,1,3,4\n"));
 }

@@ -14,8 +14,6 @@
 
 namespace lectern::test {
 
-namespace {
-
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
@@ -29,6 +27,8 @@ int free_port() {
     ::close(fd);
     return port;
 }
+
+namespace {
 
 bool accepts(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -27,6 +27,9 @@ private:
     pid_t m_pid = -1;
 };
 
+// A TCP port on 127.0.0.1 that nothing listens on now.
+int free_port();
+
 // Waits up to `ms` (10 s by default) for `done` to hold, looking every 20 ms.
 bool eventually(const std::function<bool()>& done, int ms = 10000);
 

@@ -11,4 +11,5 @@ cmake --build "$build" -j2 --target deck_load_bench render_bench marks_bench lec
 "$build/tools/bench/marks_bench" "$top/slides/qzone-pupils.toml" summary 300
 "$top/tools/bench/present_bench.sh"
 "$top/tools/bench/vote_bench.sh"
+"$top/tools/bench/school_bench.sh"
 "$top/tools/bench/idle_polling_driver.sh" "$build/engine/app/lectern"

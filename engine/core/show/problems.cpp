@@ -47,8 +47,9 @@ std::size_t Problems::count() const {
 }
 
 bool Problems::any_while_showing() const {
-    for (const ProblemSource source : {ProblemSource::Reload, ProblemSource::Screen, ProblemSource::Results,
-                                       ProblemSource::Voting, ProblemSource::Pictures}) {
+    for (const ProblemSource source :
+         {ProblemSource::Reload, ProblemSource::Screen, ProblemSource::Results, ProblemSource::Voting,
+          ProblemSource::Pictures, ProblemSource::School}) {
         if (!of(source).empty())
             return true;
     }

@@ -1,5 +1,6 @@
 // Problems: the one list of what is wrong while presenting, keyed by where it comes from (the deck's
-// warnings, the school's input.conf, a broken edit, the screen, pictures, results, voting). Every part of
+// warnings, the school's input.conf, a broken edit, the screen, pictures, results, voting, the school's
+// broker). Every part of
 // the presentation reports into it and replaces its own entries; the presenter panel shows the whole list
 // and a kiosk's badge says when anything that arose while showing needs looking at. Pure.
 #pragma once
@@ -14,8 +15,8 @@
 namespace lectern {
 
 // In the order the teacher reads them: what broke while showing first, what loading found last.
-enum class ProblemSource { Reload, Screen, Results, Voting, Pictures, Deck, Input };
-inline constexpr std::size_t problem_source_count = 7;
+enum class ProblemSource { Reload, Screen, Results, Voting, Pictures, School, Deck, Input };
+inline constexpr std::size_t problem_source_count = 8;
 
 class Problems {
 public:

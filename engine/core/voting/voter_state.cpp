@@ -26,7 +26,8 @@ std::string number_list(const std::vector<int>& items) {
 
 } // namespace
 
-std::string voter_state_json(std::size_t slide_number, const Slide* slide, const PollState* poll) {
+std::string voter_state_json(std::size_t slide_number, const Slide* slide, const PollState* poll,
+                             const std::vector<int>* school) {
     if (!slide || !poll || !slide->question)
         return concat("{\"slide\":", slide_number, ",\"poll\":null}");
     const Question& q = *slide->question;
@@ -52,6 +53,8 @@ std::string voter_state_json(std::size_t slide_number, const Slide* slide, const
             out += ']';
         } else {
             out += concat(",\"results\":", number_list(total_counts(*poll)));
+            if (school && school->size() == poll->choices)
+                out += concat(",\"school\":", number_list(*school));
         }
         if (slide->layout == SlideLayout::Quiz)
             out += concat(",\"answer\":", q.answer, ",\"explain\":", json_string(plain_text_of(q.explain)));

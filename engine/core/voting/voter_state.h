@@ -16,7 +16,11 @@ namespace lectern {
 //   {"slide": N, "poll": {"id", "layout", "question", "options", "multiple", "open", "revealed",
 //                         scale: "steps", "low", "high"; words: "max_chars";
 //                         once revealed: "results" (counts per option; words: [{"text", "count"}]),
-//                         quiz: "answer" (1-based) and "explain"}}
-std::string voter_state_json(std::size_t slide_number, const Slide* slide, const PollState* poll);
+//                         quiz: "answer" (1-based) and "explain";
+//                         in a school's show (docs/school-mqtt.md), once revealed: "school", every
+//                         room's counts added up, per option}}
+// `school` is null outside a school's show, or before the school's counts of this poll have arrived.
+std::string voter_state_json(std::size_t slide_number, const Slide* slide, const PollState* poll,
+                             const std::vector<int>* school = nullptr);
 
 } // namespace lectern
