@@ -40,9 +40,10 @@ bool start_video() {
     return true;
 }
 
-// --school's options: the deck id is the file's name without .toml; the room is this computer's name
-// unless --room gives one.
-std::optional<SchoolSessionOptions> school_options_of(const CommandLine& command, const std::string& path) {
+// --school's options: the deck id is [deck] id, or else the file's name without .toml; the room is this
+// computer's name unless --room gives one.
+std::optional<SchoolSessionOptions> school_options_of(const CommandLine& command, const std::string& path,
+                                                      const Deck& deck) {
     if (command.school.empty())
         return std::nullopt;
     const Expected<SchoolUrl> url = parse_school_url(command.school); // checked with the command line
@@ -51,7 +52,7 @@ std::optional<SchoolSessionOptions> school_options_of(const CommandLine& command
     SchoolSessionOptions school;
     school.link.broker = *url;
     school.link.ca_file = command.school_ca;
-    school.link.deck_id = std::filesystem::path(path).stem().string();
+    school.link.deck_id = deck.info.id.empty() ? std::filesystem::path(path).stem().string() : deck.info.id;
     school.link.room = command.room;
     if (school.link.room.empty()) {
         char host[256] = {};
@@ -119,7 +120,7 @@ int run_present(const CommandLine& command) {
         show.vote_server.remote_pin = command.remote_pin;
         show.remote_asked = command.remote.value_or(pin_given);
         show.clock_speed = command.clock_speed;
-        show.school = school_options_of(command, path);
+        show.school = school_options_of(command, path, *result.deck);
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;
         show.vote_server.host_name = command.host_name;

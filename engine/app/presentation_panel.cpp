@@ -30,10 +30,17 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
     view.ink_status = m_marks.ink_status();
     if (m_school && poll)
         school_counts_into(view, poll->id);
+    if (m_school && m_school->follower())
+        view.school_follow =
+            m_school->local() ? PanelView::SchoolFollow::Local : PanelView::SchoolFollow::OnLeader;
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
 void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms) {
+    if (actions.toggle_school_local && m_school) {
+        if (const std::optional<LeaderState> leader = m_school->toggle_local())
+            follow_leader(*leader, now_ms); // back on the leader: where it is now
+    }
     if (following_leader() && (actions.jump_to_slide || actions.toggle_black || actions.toggle_white))
         return; // a room following the leader shows what the leader shows
     if (actions.jump_to_slide)

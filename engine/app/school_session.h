@@ -51,6 +51,10 @@ public:
     bool leading() const;
     // A follower that shows what the leader shows: not --local, and its deck is the leader's.
     bool following() const;
+    // A room that joined as a follower (not --lead), on its leader or, with --local or the panel's
+    // button, off it for now.
+    bool follower() const { return m_link && !m_options.link.lead; }
+    bool local() const { return m_options.local; }
     // --local's toggle: off the leader, or back on it (then the leader's last state is returned to show).
     std::optional<LeaderState> toggle_local();
 

@@ -41,6 +41,9 @@ void draw_poll_part(const PanelView& view, PanelActions& actions, PanelText& tex
 void draw_remote_part(const RemotePanelView& remote, PanelActions& actions);
 // In a school's show: the current poll's school totals per option, with each room's counts beside them.
 void draw_school_part(const PanelView& view);
+// A school follower: whether it is on its leader, and a button to present on its own for now or follow
+// the leader again (as --local does at start).
+void draw_school_follow_part(const PanelView& view, PanelActions& actions);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

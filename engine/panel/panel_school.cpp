@@ -13,6 +13,16 @@ constexpr std::size_t max_room_columns = 12; // ImGui's table stays readable; th
 
 } // namespace
 
+void draw_school_follow_part(const PanelView& view, PanelActions& actions) {
+    if (view.school_follow == PanelView::SchoolFollow::NotFollowing)
+        return;
+    const bool local = view.school_follow == PanelView::SchoolFollow::Local;
+    ImGui::TextWrapped("%s", local ? "This room presents on its own for now; the leader's room goes on."
+                                   : "This room follows the school's leader: its slide keys wait.");
+    if (ImGui::SmallButton(local ? "Follow the leader again" : "Present on my own"))
+        actions.toggle_school_local = true;
+}
+
 void draw_school_part(const PanelView& view) {
     if (view.school_counts.empty())
         return;

@@ -53,6 +53,8 @@ struct PanelView {
     // In a school's show (--school), for the current poll: every room's counts added up (empty until they
     // arrive), and each room's own by room (the leader's view; empty on a follower).
     std::vector<int> school_counts;
+    // A room following a school's leader: on it, or off it for now (--local, or the panel's button).
+    enum class SchoolFollow { NotFollowing, OnLeader, Local } school_follow = SchoolFollow::NotFollowing;
     std::vector<std::pair<std::string, std::vector<int>>> room_counts;
 };
 
@@ -84,10 +86,11 @@ struct PanelActions {
     bool toggle_white = false;
     bool pause_or_resume_timer = false;
     bool reset_timer = false;
-    bool new_room_code = false;     // confirmed in the panel: devices must join again with the new code
-    bool pause_countdown = false;   // as T
-    bool restart_countdown = false; // as Shift+T
-    bool save_ink = false;          // the session's ink as JSON beside the deck
+    bool new_room_code = false;       // confirmed in the panel: devices must join again with the new code
+    bool pause_countdown = false;     // as T
+    bool restart_countdown = false;   // as Shift+T
+    bool save_ink = false;            // the session's ink as JSON beside the deck
+    bool toggle_school_local = false; // a school follower: off its leader for now, or back on it
     PollActions poll;
     RemoteActions remote;
 };

@@ -178,6 +178,7 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     ImGui::BeginChild("slides", {0, std::round(h * (view.poll ? 0.3f : 0.55f))});
     draw_slide_list_part(view, actions, *m_text);
     ImGui::EndChild();
+    draw_school_follow_part(view, actions);
     draw_poll_part(view, actions, *m_text);
     if (view.remote) {
         ImGui::Separator();
@@ -201,7 +202,8 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
                               poll.undo_hands || poll.answer_status || poll.flag_answer;
     if (actions.jump_to_slide || actions.next || actions.previous || actions.toggle_black ||
         actions.toggle_white || actions.pause_or_resume_timer || actions.reset_timer || poll_changed ||
-        actions.remote.sign_out || actions.remote.new_pin || actions.remote.unlock)
+        actions.remote.sign_out || actions.remote.new_pin || actions.remote.unlock ||
+        actions.toggle_school_local)
         m_settle_frames = 3;
     return actions;
 }

@@ -205,3 +205,36 @@ TEST_CASE("filling in the safeguarding lead never changes a slide's id, so poll 
     };
     CHECK(id_with("[Name], [room]") == id_with("Ms Rahman, Room 12"));
 }
+
+TEST_CASE("[deck] id names the deck in a school's show, and must be usable as one") {
+    const DeckLoadResult named = load(R"([deck]
+title = "Assembly"
+id = "qzone-assembly"
+
+[[slides]]
+layout = "title"
+title = "Hello"
+)");
+    REQUIRE(named.ok());
+    CHECK(named.deck->info.id == "qzone-assembly");
+
+    const DeckLoadResult unnamed =
+        load("[deck]\ntitle = \"A\"\n\n[[slides]]\nlayout = \"title\"\ntitle = \"B\"\n");
+    REQUIRE(unnamed.ok());
+    CHECK(unnamed.deck->info.id.empty()); // the file name is used
+
+    const DeckLoadResult bad = load(R"([deck]
+title = "Assembly"
+id = "Year 7/assembly #2"
+
+[[slides]]
+layout = "title"
+title = "Hello"
+)");
+    CHECK_FALSE(bad.ok());
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].position.line == 3);
+    CHECK(bad.diagnostics[0].message.find("id = \"Year 7/assembly #2\" in the [deck] table may use only") ==
+          0);
+    CHECK(bad.diagnostics[0].message.find("for example id = \"year-7-assembly-2\"") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 // The panel's remote part in a bare ImGui frame (bare_frame.h): the address and PIN, each phone signed
-// in with a way to sign it out, and the lock after too many wrong PINs with a way to lift it.
+// in with a way to sign it out, and the lock after too many wrong PINs with a way to lift it; and a school
+// follower's switch between its leader and presenting on its own.
 #include "bare_frame.h"
 #include "panel/panel_parts.h"
 
@@ -37,4 +38,19 @@ TEST_CASE("a locked remote says so on the panel, with a way to unlock it") {
     CHECK(text.find("The remote is locked") != std::string::npos);
     CHECK(text.find("Unlock") != std::string::npos);
     CHECK(text.find("No phone is signed in.") != std::string::npos);
+}
+
+TEST_CASE("a school follower's panel says whether it follows the leader, with a button to switch") {
+    PanelView view;
+    CHECK(test::text_of_part([&](PanelActions& actions) { draw_school_follow_part(view, actions); }).empty());
+    view.school_follow = PanelView::SchoolFollow::OnLeader;
+    const std::string following =
+        test::text_of_part([&](PanelActions& actions) { draw_school_follow_part(view, actions); });
+    CHECK(following.find("follows the school's leader") != std::string::npos);
+    CHECK(following.find("Present on my own") != std::string::npos);
+    view.school_follow = PanelView::SchoolFollow::Local;
+    const std::string local =
+        test::text_of_part([&](PanelActions& actions) { draw_school_follow_part(view, actions); });
+    CHECK(local.find("presents on its own for now") != std::string::npos);
+    CHECK(local.find("Follow the leader again") != std::string::npos);
 }

@@ -30,6 +30,7 @@ struct DeckInfo {
     Transition transition = Transition::Fade; // between slides; "none" for a plain cut
     std::string safeguarding_lead;            // who to tell at this school; shown where slides say
                                               // {safeguarding_lead} (see school_details.h)
+    std::string id; // [deck] id: the deck's name in a school's show (--school); "" = its file name
 };
 
 struct KioskSettings {

@@ -104,6 +104,17 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
         info.room = *room == "hall" ? Room::Hall : Room::Classroom;
     if (auto transition = reader.choice("transition", transition_names))
         info.transition = *transition == "none" ? Transition::None : Transition::Fade;
+    if (auto id = reader.text("id")) {
+        if (is_valid_slide_id(*id))
+            info.id = *id;
+        else
+            reader.sink().error(
+                reader.value_position("id"),
+                concat("id = ", in_quotes(*id), " in ", reader.where(),
+                       " may use only lowercase letters, digits, hyphens and underscores, starting with a "
+                       "letter or digit, at most 64 characters; for example id = ",
+                       in_quotes(slug_of(*id).empty() ? "my-lesson" : slug_of(*id))));
+    }
     info.safeguarding_lead = reader.text("safeguarding_lead").value_or("");
     if (is_unfilled_placeholder(info.safeguarding_lead))
         reader.sink().warning(reader.value_position("safeguarding_lead"),

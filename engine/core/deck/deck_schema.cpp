@@ -16,9 +16,9 @@ constexpr std::array<Keys, 0> no_keys{};
 constexpr std::array<Keys, 3> top_optional{"deck", "kiosk", "slides"};
 
 constexpr std::array<Keys, 1> deck_required{"title"};
-constexpr std::array<Keys, 9> deck_optional{"subtitle", "author",     "language",
-                                            "aspect",   "theme",      "duration_minutes",
-                                            "room",     "transition", "safeguarding_lead"};
+constexpr std::array<Keys, 10> deck_optional{
+    "subtitle", "author",     "language",          "aspect", "theme", "duration_minutes",
+    "room",     "transition", "safeguarding_lead", "id"};
 
 constexpr std::array<Keys, 3> kiosk_optional{"slide_seconds", "loop", "resume_after_seconds"};
 
@@ -117,7 +117,7 @@ constexpr std::array<Keys, 2> room_choices{"classroom", "hall"};
 constexpr std::array<Keys, 2> transition_choices{"fade", "none"};
 constexpr std::array<Keys, 2> reveal_choices{"on_command", "live"};
 
-constexpr std::array<KeySpec, 10> deck_keys{{
+constexpr std::array<KeySpec, 11> deck_keys{{
     {"title", Kind::Text, "The name of the deck."},
     {"subtitle", Kind::Text, "A second line under the title"},
     {"author", Kind::Text, "Who wrote the deck"},
@@ -136,6 +136,8 @@ constexpr std::array<KeySpec, 10> deck_keys{{
     {"safeguarding_lead", Kind::Text,
      "Your school's designated safeguarding lead: a name and how to reach them. It is shown wherever a slide "
      "or its notes say {safeguarding_lead}"},
+    {"id", Kind::SlideId,
+     "The deck's name in a whole school's show (lectern --school): rooms that follow one leader share it"},
 }};
 
 constexpr std::array<KeySpec, 3> kiosk_keys{{
