@@ -86,6 +86,8 @@ void AudienceView::show(const DisplayList& slide, bool fade, std::uint64_t now_m
         m_fade_duration_ms = fade_duration_ms;
     }
     m_list = slide;
+    // Drawn afresh: the same list after a reload may show pictures that changed on disk.
+    m_backdrop->forget(TexturesLost::ContentsOnly);
 }
 
 bool AudienceView::fading(std::uint64_t now_ms) const {
