@@ -77,16 +77,23 @@ void draw_stroke(SlideMarks& marks, double x, double y) {
     marks.release();
 }
 
+// The first slide in pen mode with one stroke on it.
+SlideMarks inked_board() {
+    SlideMarks marks;
+    marks.show_slide({"board", 0}, std::nullopt, 0);
+    marks.apply(PresenterCommand::TogglePen, 0);
+    draw_stroke(marks, 200, 300);
+    return marks;
+}
+
+const SDL_Rect whole{0, 0, width_px, height_px};
+
 } // namespace
 
 TEST_CASE("the kept slide and ink draw the same pixels as drawing them again, after every change") {
     BothWays both;
     const DisplayList board = both.slide(0);
-    const SDL_Rect whole{0, 0, width_px, height_px};
-    SlideMarks marks;
-    marks.show_slide({"board", 0}, std::nullopt, 0);
-    marks.apply(PresenterCommand::TogglePen, 0);
-    draw_stroke(marks, 200, 300);
+    SlideMarks marks = inked_board();
     draw_stroke(marks, 300, 700);
     CHECK(both.differing(board, marks, whole) == 0);
     marks.press({900, 200}); // a stroke in progress, over the kept ones
@@ -107,11 +114,7 @@ TEST_CASE("the kept slide and ink draw the same pixels as drawing them again, af
 TEST_CASE("the spotlight from a dimmed copy draws the same pixels as dimming the slide around the circle") {
     BothWays both;
     const DisplayList board = both.slide(0);
-    const SDL_Rect whole{0, 0, width_px, height_px};
-    SlideMarks marks;
-    marks.show_slide({"board", 0}, std::nullopt, 0);
-    marks.apply(PresenterCommand::TogglePen, 0);
-    draw_stroke(marks, 200, 300);
+    SlideMarks marks = inked_board();
     marks.apply(PresenterCommand::ToggleSpotlight, 0);
     for (const InkPoint at :
          {InkPoint{400, 300}, InkPoint{960, 540}, InkPoint{10, 1070}, InkPoint{1900, 5}}) {
