@@ -36,11 +36,13 @@ Expected<std::unique_ptr<AudienceView>> AudienceView::open(const DisplayInfo& di
 
 AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog)
     : m_window(window), m_renderer(renderer), m_mode(mode),
-      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)) {
+      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)),
+      m_backdrop(std::make_unique<SlideBackdrop>(renderer, *m_slides)) {
 }
 
 AudienceView::~AudienceView() {
-    m_slides.reset(); // its textures go before the renderer
+    m_backdrop.reset(); // their textures go before the renderer
+    m_slides.reset();
     drop_outgoing();
     SDL_DestroyRenderer(m_renderer);
     SDL_DestroyWindow(m_window);
@@ -84,6 +86,8 @@ void AudienceView::show(const DisplayList& slide, bool fade, std::uint64_t now_m
         m_fade_duration_ms = fade_duration_ms;
     }
     m_list = slide;
+    // Drawn afresh: the same list after a reload may show pictures that changed on disk.
+    m_backdrop->forget(TexturesLost::ContentsOnly);
 }
 
 bool AudienceView::fading(std::uint64_t now_ms) const {
@@ -121,9 +125,10 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
         SDL_RenderClear(m_renderer);
     } else {
         const Box* zoom = marks && marks->zoom ? &*marks->zoom : nullptr;
-        m_slides->draw(m_list, whole, zoom);
         if (marks && marks->marks)
-            m_slides->draw_over(*marks->marks, whole, zoom);
+            m_backdrop->draw(m_list, &*marks->marks, marks->settled, whole, zoom);
+        else
+            m_slides->draw(m_list, whole, zoom);
         if (m_shown_progress < 1.0f && m_outgoing) {
             // The outgoing slide over the incoming one, fading out.
             SDL_SetTextureAlphaMod(m_outgoing, static_cast<Uint8>(255.0f * (1.0f - m_shown_progress)));
@@ -139,11 +144,13 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
 
 void AudienceView::refresh() {
     m_fade_duration_ms = 0;
+    m_backdrop->forget(TexturesLost::ContentsOnly);
     drop_outgoing();
 }
 
 void AudienceView::reset_device() {
     m_slides->reset_textures();
+    m_backdrop->forget(TexturesLost::Entirely);
     m_outgoing = nullptr; // lost with the device
     refresh();
 }

@@ -1,6 +1,7 @@
 // AudienceView: the window the room sees. Owns the SDL window and renderer, draws the current slide
 // straight into the window (the fastest path from key to screen), cross-fades from the previous slide
-// (kept in a texture only while a fade runs), blanks to black or white, and draws small overlays (the
+// (kept in a texture only while a fade runs; with ink or the spotlight the slide is kept in a texture,
+// slide_backdrop.h), blanks to black or white, and draws small overlays (the
 // typed slide number, "press Esc again to quit").
 // Implemented: borderless window at a display's bounds (fast to appear, no desktop showing), windowed
 //   mode, moving to another display, resize and render-target/device resets, a hidden pointer.
@@ -13,10 +14,12 @@
 #include "core/show/navigation.h"
 #include "render/display_choice.h"
 #include "render/font_catalog.h"
+#include "render/slide_backdrop.h"
 #include "render/slide_renderer.h"
 
 #include <SDL2/SDL.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -30,6 +33,7 @@ enum class WindowMode { FullScreen, Windowed };
 // shows; both in slide units (core/compose/marks_composer.h).
 struct MarksFrame {
     std::optional<DisplayList> marks;
+    std::size_t settled = 0; // the first items of `marks` that change only with the ink (settled_ink_items)
     std::optional<Box> zoom;
 };
 
@@ -85,6 +89,7 @@ private:
     SDL_Renderer* m_renderer;
     WindowMode m_mode;
     std::unique_ptr<SlideRenderer> m_slides;
+    std::unique_ptr<SlideBackdrop> m_backdrop; // the slide and its ink kept while marks move over it
     SDL_Texture* m_outgoing = nullptr; // the slide fading out; made when a fade starts, at the output size
     int m_outgoing_w = 0;
     int m_outgoing_h = 0;

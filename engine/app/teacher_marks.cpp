@@ -62,6 +62,7 @@ bool TeacherMarks::behind(std::uint64_t now_ms) const {
 MarksFrame TeacherMarks::frame(const DisplayList& slide, const Theme& theme) {
     MarksFrame frame;
     frame.marks = compose_marks(m_marks, slide, theme);
+    frame.settled = settled_ink_items(m_marks);
     if (m_marks.mode() == MarkMode::Zoom) {
         const Point at{static_cast<float>(m_marks.pointer().x), static_cast<float>(m_marks.pointer().y)};
         frame.zoom = zoom_window(at, static_cast<float>(m_marks.zoom()), slide.width, slide.height);

@@ -1,7 +1,6 @@
 #include "mark_drawing.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -9,8 +8,6 @@
 namespace lectern {
 
 namespace {
-
-constexpr int circle_segments = 96; // the spotlight's circle: large, so it needs more
 
 SDL_FPoint on_screen(Point point, SlideToScreen to_screen) {
     return {to_screen.origin_x + point.x * to_screen.scale, to_screen.origin_y + point.y * to_screen.scale};
@@ -82,64 +79,61 @@ void draw_stroke(SDL_Renderer* renderer, const Stroke& stroke, SlideToScreen to_
     SDL_RenderGeometry(renderer, nullptr, triangles.data(), static_cast<int>(triangles.size()), nullptr, 0);
 }
 
-void draw_spotlight(SDL_Renderer* renderer, const Spotlight& spotlight, SlideToScreen to_screen,
-                    SDL_FRect area) {
+std::vector<SDL_Rect> spotlight_rows(const Spotlight& spotlight, SlideToScreen to_screen, SDL_Rect area) {
     const SDL_FPoint centre = on_screen(spotlight.centre, to_screen);
     const float radius = spotlight.radius * to_screen.scale;
-    const SDL_Color dim{spotlight.dim.r, spotlight.dim.g, spotlight.dim.b, spotlight.dim.a};
-    // Every pixel of the area is covered once (a software renderer pays for each pixel it touches, so
-    // nothing is drawn off the area or twice): four bands around the circle's square, then, inside the
-    // square, the parts outside the circle as fans from the square's corners to a quarter of its edge.
-    const float left = centre.x - radius, right = centre.x + radius;
-    const float top = centre.y - radius, bottom = centre.y + radius;
-    const float area_right = area.x + area.w, area_bottom = area.y + area.h;
-    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(renderer, dim.r, dim.g, dim.b, dim.a);
-    auto band = [&](float x0, float y0, float x1, float y1) {
-        x0 = std::clamp(x0, area.x, area_right);
-        x1 = std::clamp(x1, area.x, area_right);
-        y0 = std::clamp(y0, area.y, area_bottom);
-        y1 = std::clamp(y1, area.y, area_bottom);
-        // Whole pixels, so the bands meet without a seam or an overlap.
-        const SDL_Rect rect{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)),
-                            static_cast<int>(std::lround(x1) - std::lround(x0)),
-                            static_cast<int>(std::lround(y1) - std::lround(y0))};
-        if (rect.w > 0 && rect.h > 0)
-            SDL_RenderFillRect(renderer, &rect);
-    };
-    band(area.x, area.y, area_right, top);         // above
-    band(area.x, bottom, area_right, area_bottom); // below
-    band(area.x, top, left, bottom);               // left
-    band(right, top, area_right, bottom);          // right
-    std::vector<SDL_Vertex> triangles;
-    triangles.reserve(circle_segments * 3);
-    const float rounded_left = static_cast<float>(std::lround(left));
-    const float rounded_right = static_cast<float>(std::lround(right));
-    const float rounded_top = static_cast<float>(std::lround(top));
-    const float rounded_bottom = static_cast<float>(std::lround(bottom));
-    const std::array<SDL_FPoint, 4> corners{{{rounded_right, rounded_bottom},
-                                             {rounded_left, rounded_bottom},
-                                             {rounded_left, rounded_top},
-                                             {rounded_right, rounded_top}}};
-    constexpr int per_quarter = circle_segments / 4;
-    for (int quarter = 0; quarter < 4; ++quarter) {
-        for (int i = 0; i < per_quarter; ++i) {
-            auto at = [&](int step) {
-                const double angle = 2 * std::numbers::pi * (quarter * per_quarter + step) / circle_segments;
-                return SDL_FPoint{centre.x + radius * static_cast<float>(std::cos(angle)),
-                                  centre.y + radius * static_cast<float>(std::sin(angle))};
-            };
-            add_triangle(triangles, corners[static_cast<std::size_t>(quarter)], at(i), at(i + 1), dim);
-        }
+    const int first = std::max(area.y, static_cast<int>(std::floor(centre.y - radius)));
+    const int last = std::min(area.y + area.h, static_cast<int>(std::ceil(centre.y + radius)));
+    std::vector<SDL_Rect> rows;
+    for (int y = first; y < last; ++y) {
+        const float dy = static_cast<float>(y) + 0.5f - centre.y; // the row's middle
+        if (std::abs(dy) >= radius)
+            continue;
+        const float half = std::sqrt(radius * radius - dy * dy);
+        const int x0 = std::max(area.x, static_cast<int>(std::lround(centre.x - half)));
+        const int x1 = std::min(area.x + area.w, static_cast<int>(std::lround(centre.x + half)));
+        if (x1 <= x0)
+            continue;
+        // Rows of the same width in a row merge: fewer copies near the circle's middle.
+        if (!rows.empty() && rows.back().y + rows.back().h == y && rows.back().x == x0 &&
+            rows.back().w == x1 - x0)
+            ++rows.back().h;
+        else
+            rows.push_back({x0, y, x1 - x0, 1});
     }
-    const SDL_Rect clip{static_cast<int>(area.x), static_cast<int>(area.y),
-                        static_cast<int>(std::ceil(area.w)), static_cast<int>(std::ceil(area.h))};
-    const bool clipped = SDL_RenderIsClipEnabled(renderer) == SDL_TRUE;
-    SDL_Rect before{};
-    SDL_RenderGetClipRect(renderer, &before);
-    SDL_RenderSetClipRect(renderer, &clip);
-    SDL_RenderGeometry(renderer, nullptr, triangles.data(), static_cast<int>(triangles.size()), nullptr, 0);
-    SDL_RenderSetClipRect(renderer, clipped ? &before : nullptr);
+    return rows;
+}
+
+SDL_Rect whole_pixels(SDL_FRect area) {
+    const int x0 = static_cast<int>(std::lround(area.x));
+    const int y0 = static_cast<int>(std::lround(area.y));
+    return {x0, y0, static_cast<int>(std::lround(area.x + area.w)) - x0,
+            static_cast<int>(std::lround(area.y + area.h)) - y0};
+}
+
+void draw_spotlight(SDL_Renderer* renderer, const Spotlight& spotlight, SlideToScreen to_screen,
+                    SDL_FRect area) {
+    // The area less the circle's rows, each pixel dimmed once: the same pixels as a dimmed copy of the
+    // area with the rows copied back bright (slide_backdrop.h), which is how the show draws it.
+    const SDL_Rect pixels = whole_pixels(area);
+    const std::vector<SDL_Rect> rows = spotlight_rows(spotlight, to_screen, pixels);
+    std::vector<SDL_Rect> dimmed;
+    dimmed.reserve(rows.size() * 2 + 2);
+    int y = pixels.y;
+    auto add = [&](int x0, int y0, int x1, int y1) {
+        if (x1 > x0 && y1 > y0)
+            dimmed.push_back({x0, y0, x1 - x0, y1 - y0});
+    };
+    for (const SDL_Rect& row : rows) {
+        add(pixels.x, y, pixels.x + pixels.w, row.y); // whole rows above it
+        add(pixels.x, row.y, row.x, row.y + row.h);
+        add(row.x + row.w, row.y, pixels.x + pixels.w, row.y + row.h);
+        y = row.y + row.h;
+    }
+    add(pixels.x, y, pixels.x + pixels.w, pixels.y + pixels.h);
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer, spotlight.dim.r, spotlight.dim.g, spotlight.dim.b, spotlight.dim.a);
+    SDL_RenderFillRects(renderer, dimmed.data(), static_cast<int>(dimmed.size()));
 }
 
 } // namespace lectern

@@ -84,6 +84,7 @@ void SlideRenderer::reset_textures() {
 
 void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* shown) {
     SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+    m_pictures_pending = false;
     const SDL_FRect slide = letterbox(list, viewport);
     const bool fills_viewport =
         slide.w >= static_cast<float>(viewport.w) - 0.5f && slide.h >= static_cast<float>(viewport.h) - 0.5f;
@@ -93,14 +94,16 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* 
     }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
-    draw_items(list, slide, shown);
+    draw_items(list, slide, shown, 0, list.items.size());
 }
 
-void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown) {
-    draw_items(list, letterbox(list, viewport), shown);
+void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown, std::size_t first,
+                              std::size_t end) {
+    draw_items(list, letterbox(list, viewport), shown, first, std::min(end, list.items.size()));
 }
 
-void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown) {
+void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown, std::size_t first,
+                               std::size_t end) {
     // Zoomed, the slide is drawn larger and shifted so `shown` fills the slide's place, clipped to it.
     const Box part = shown ? *shown : Box{0, 0, list.width, list.height};
     const float scale = slide.w / part.w;
@@ -112,7 +115,8 @@ void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const B
                             static_cast<int>(std::ceil(slide.w)), static_cast<int>(std::ceil(slide.h))};
         SDL_RenderSetClipRect(m_renderer, &clip);
     }
-    for (const DisplayItem& item : list.items) {
+    for (std::size_t i = first; i < end; ++i) {
+        const DisplayItem& item = list.items[i];
         if (const auto* box = std::get_if<FilledBox>(&item)) {
             fill_rounded_box(
                 m_renderer,
@@ -154,6 +158,7 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
     if (!image.texture) {
         if (!image.loading)
             m_picture_problems[picture.path.string()] = image.problem;
+        m_pictures_pending = m_pictures_pending || image.loading;
         draw_placeholder(picture, image, box, scale, origin_x, origin_y, background);
         return;
     }

@@ -19,6 +19,8 @@
 
 #include <SDL2/SDL.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -34,8 +36,10 @@ public:
     // again at the larger size (text rasterised at the size it is shown), never enlarged pixels.
     void draw(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr);
 
-    // Draws only the items of `list`, over what is already there (no background, no bars): overlays.
-    void draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr);
+    // Draws only the items of `list` (those from `first` up to `end`), over what is already there (no
+    // background, no bars): overlays.
+    void draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr,
+                   std::size_t first = 0, std::size_t end = SIZE_MAX);
 
     // Where a slide of `list`'s size lands inside `viewport`, and at what scale.
     static SDL_FRect letterbox(const DisplayList& list, SDL_Rect viewport);
@@ -47,9 +51,13 @@ public:
     ImageCache& image_cache() { return m_images; }
     // Pictures that could not be shown: path -> why. Shown to the teacher, never to the room.
     const std::map<std::string, std::string>& picture_problems() const { return m_picture_problems; }
+    // Whether a picture drawn since the last draw() was still being decoded (shown as a placeholder
+    // that will change): such a frame is not kept.
+    bool pictures_pending() const { return m_pictures_pending; }
 
 private:
-    void draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown);
+    void draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown, std::size_t first,
+                    std::size_t end);
     void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
     void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
     void draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box, float scale,
@@ -62,6 +70,7 @@ private:
     ImageCache m_images;
     std::map<std::string, std::string> m_picture_problems;
     int m_pen_x = 0; // where the last text run drawn ended, in output pixels
+    bool m_pictures_pending = false;
 };
 
 // Fills `box` with `colour`, its corners rounded by `radius` pixels.

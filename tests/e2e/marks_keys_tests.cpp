@@ -24,6 +24,7 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 using namespace lectern;
 
@@ -129,14 +130,19 @@ SlideMarks marks_after(PresenterCommand command, int x, int y) {
     return marks;
 }
 
-// lectern presenting the marks deck full screen on an X server of its own.
+enum class Window { FullScreen, Windowed };
+
+// lectern presenting the marks deck on an X server of its own.
 struct Presenting {
     test::XSession x{screen_w, screen_h};
     pid_t lectern = -1;
 
-    explicit Presenting(const char* log) {
+    explicit Presenting(const char* log, Window mode = Window::FullScreen) {
         REQUIRE_MESSAGE(x.ready(), "Xvfb started (tools/setup.sh installs it)");
-        lectern = x.start({LECTERN_BINARY, deck_file.string()}, scratch_log(log));
+        std::vector<std::string> arguments{LECTERN_BINARY, deck_file.string()};
+        if (mode == Window::Windowed)
+            arguments.emplace_back("--window"); // 1280x720 at the top left of this 1280x720 screen
+        lectern = x.start(arguments, scratch_log(log));
         REQUIRE(lectern > 0);
     }
     // Whether the screen (or `region` of it) comes to show `expected`, which it frees.
@@ -203,6 +209,30 @@ TEST_CASE(
     x.key("Escape");
     x.run("xdotool click 1");
     CHECK(show.shows(expected.picture(expected.slide(1))));
+    show.quit();
+}
+
+TEST_CASE("ink stays in place on the slide when the window is resized") {
+    const Presenting show("-resize.log", Window::Windowed);
+    const test::XSession& x = show.x;
+    RoomPicture expected(screen_w, screen_h);
+    const DisplayList board = expected.slide(0);
+    CHECK(show.shows(expected.picture(board)));
+    const auto drag = {std::pair{200, 500}, std::pair{300, 520}, std::pair{400, 560}, std::pair{600, 600}};
+    x.key("d");
+    x.run(drag_command(drag));
+    const DisplayList ink = compose_ink({stroke_of(drag)}, board, expected.deck().theme);
+    CHECK(show.shows(expected.picture(board, &ink)));
+
+    // 800x600: the slide letterboxed, the ink kept in slide units and drawn again at the new scale.
+    // This xdotool cannot chain a command after `search`: the window's id from a shell.
+    REQUIRE(x.run("xdotool windowsize $(DISPLAY=" + x.display() + " xdotool search --pid " +
+                  std::to_string(show.lectern) + " | head -n1) 800 600") == 0);
+    RoomPicture smaller(800, 600);
+    const SDL_Rect window{0, 0, 800, 600};
+    CHECK(show.shows(smaller.picture(board, &ink), &window));
+    x.run("xdotool mousemove 400 300"); // keys go where the pointer is (no window manager)
+    x.key("Escape");                    // ends the pen
     show.quit();
 }
 

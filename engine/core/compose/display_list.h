@@ -14,6 +14,8 @@ namespace lectern {
 
 struct Box {
     float x = 0, y = 0, w = 0, h = 0;
+
+    friend bool operator==(const Box&, const Box&) = default;
 };
 
 enum class FontRole { Body, Heading };
@@ -42,12 +44,16 @@ struct TextRun {
     // renderer drawing at a rounded pixel size puts it at the end of what it drew for that run, so the
     // space between words stays right at any scale.
     bool follows_previous = false;
+
+    friend bool operator==(const TextRun&, const TextRun&) = default;
 };
 
 struct FilledBox {
     Box box;
     Colour colour;
     float corner_radius = 0;
+
+    friend bool operator==(const FilledBox&, const FilledBox&) = default;
 };
 
 // A picture fitted inside `box` keeping its shape; drawn as a placeholder with `alt` if it cannot load.
@@ -55,10 +61,14 @@ struct Picture {
     Box box;
     std::filesystem::path path;
     std::string alt;
+
+    friend bool operator==(const Picture&, const Picture&) = default;
 };
 
 struct Point {
     float x = 0, y = 0;
+
+    friend bool operator==(const Point&, const Point&) = default;
 };
 
 // A line through `points`, `width` wide, round at its ends and joins: the teacher's ink.
@@ -66,6 +76,8 @@ struct Stroke {
     std::vector<Point> points;
     float width = 5;
     Colour colour;
+
+    friend bool operator==(const Stroke&, const Stroke&) = default;
 };
 
 // Everything drawn so far dimmed by `dim` (its alpha says how much), except a circle: the spotlight.
@@ -73,6 +85,8 @@ struct Spotlight {
     Point centre;
     float radius = 200;
     Colour dim;
+
+    friend bool operator==(const Spotlight&, const Spotlight&) = default;
 };
 
 using DisplayItem = std::variant<FilledBox, TextRun, Picture, Stroke, Spotlight>;
@@ -82,6 +96,8 @@ struct DisplayList {
     float height = 1080;
     Colour background;
     std::vector<DisplayItem> items;
+
+    friend bool operator==(const DisplayList&, const DisplayList&) = default;
 };
 
 } // namespace lectern

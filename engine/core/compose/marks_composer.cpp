@@ -186,6 +186,11 @@ std::optional<DisplayList> compose_marks(const SlideMarks& marks, const DisplayL
     return overlay;
 }
 
+std::size_t settled_ink_items(const SlideMarks& marks) {
+    const std::size_t strokes = marks.ink().strokes(marks.place()).size();
+    return marks.ink().drawing() && strokes > 0 ? strokes - 1 : strokes;
+}
+
 Box zoom_window(Point at, float factor, float slide_w, float slide_h) {
     const float w = slide_w / std::max(factor, 1.0f);
     const float h = slide_h / std::max(factor, 1.0f);

@@ -10,6 +10,7 @@
 #include "display_list.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -36,6 +37,10 @@ DisplayList compose_ink(const std::vector<InkStroke>& strokes, const DisplayList
 // when there are none. `slide` gives the size.
 std::optional<DisplayList> compose_marks(const SlideMarks& marks, const DisplayList& slide,
                                          const Theme& theme);
+
+// How many of compose_marks' first items are finished strokes, which change only when ink is added or
+// taken away (a renderer may keep them drawn with the slide); the stroke in progress is not one.
+std::size_t settled_ink_items(const SlideMarks& marks);
 
 // The countdown clock in `corner` (as countdown_corner chose it), added to `overlay`: drawn over the
 // screen, never zoomed.
