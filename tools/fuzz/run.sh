@@ -17,7 +17,11 @@ cmake --build "$build" -j2 --target deck_fuzz vote_fuzz picture_fuzz
 seeds="$build/seeds"
 rm -rf "$seeds" && mkdir -p "$seeds/deck" "$seeds/vote" "$seeds/picture" "$build/corpus/deck" "$build/corpus/vote" \
     "$build/corpus/picture" "$build/findings"
-find "$top/tests/decks" "$top/slides" -name '*.toml' -exec cp -t "$seeds/deck" {} +
+# Named by their path (tests/decks/e2e/assembly.toml and slides/templates/assembly.toml are both seeds).
+find "$top/tests/decks" "$top/slides" -name '*.toml' -print0 | while IFS= read -r -d '' deck; do
+    relative=${deck#"$top"/}
+    cp "$deck" "$seeds/deck/${relative//\//_}"
+done
 # Seeds: the small pictures of the tests and the shipped ones (names alike overwrite each other).
 find "$top/tests" "$top/assets" "$top/slides" -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.svg' -o -name '*.gif' \
     -o -name '*.webp' \) -size -64k -exec cp -t "$seeds/picture" {} + 2>/dev/null || true
