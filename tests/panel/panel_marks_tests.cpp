@@ -1,10 +1,9 @@
-// The panel's marks part in a bare ImGui frame (no window): the slide's countdown with Pause and Restart,
-// and "Save ink..." once the teacher has drawn. Its text is read through ImGui's logging, and a click is
-// ImGui's own mouse input on the button's rectangle.
+// The panel's marks part in bare ImGui frames (bare_frame.h): the slide's countdown with Pause and
+// Restart, and "Save ink..." once the teacher has drawn, its Restart pressed with ImGui's own mouse input.
+#include "bare_frame.h"
 #include "panel/panel_parts.h"
 
 #include <doctest/doctest.h>
-#include <imgui_internal.h>
 
 #include <string>
 
@@ -12,47 +11,17 @@ using namespace lectern;
 
 namespace {
 
-// A bare ImGui context for a few frames of the marks part.
+// Frames of the marks part (bare_frame.h).
 class MarksFrames {
 public:
-    MarksFrames() : m_context(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {1280, 800};
-        io.IniFilename = nullptr; // no imgui.ini left in the working folder
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    }
-    ~MarksFrames() { ImGui::DestroyContext(m_context); }
-    MarksFrames(const MarksFrames&) = delete;
-    MarksFrames& operator=(const MarksFrames&) = delete;
-
-    // One frame with the mouse at `mouse`, its button down or not; the text written and what was pressed.
     std::pair<std::string, PanelActions> frame(const PanelView& view, ImVec2 mouse = {-1, -1},
                                                bool down = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60;
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        ImGui::NewFrame();
-        ImGui::Begin("marks");
-        ImGui::LogToBuffer();
-        PanelActions actions;
-        draw_marks_part(view, actions);
-        m_last_item = m_context->LastItemData.Rect;
-        std::string text = m_context->LogBuffer.c_str();
-        ImGui::LogFinish();
-        ImGui::End();
-        ImGui::EndFrame();
-        return {text, actions};
+        return m_frames.frame([&](PanelActions& actions) { draw_marks_part(view, actions); }, mouse, down);
     }
-    // The centre of the last item drawn in the last frame.
-    ImVec2 last_item_centre() const { return m_last_item.GetCenter(); }
+    ImVec2 last_item_centre() const { return m_frames.last_item_centre(); }
 
 private:
-    ImGuiContext* m_context;
-    ImRect m_last_item;
+    test::BareFrames m_frames;
 };
 
 } // namespace
