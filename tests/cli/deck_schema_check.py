@@ -21,7 +21,8 @@ REJECTED = {
     "bad-reveal": "choice", "bad-room": "choice", "bad-theme": "choice", "countdown-out-of-range": "range",
     "duration-out-of-range": "range", "empty-text": "empty text", "image-without-alt": "missing key",
     "invalid-id": "pattern", "key-of-another-layout": "unknown key", "kiosk-out-of-range": "range, type",
-    "lang-reserved": "unknown key", "many-problems": "unknown layout, type, range",
+    "languages-bad-tags": "pattern, unique items", "translation-key-not-text": "unknown key",
+    "translation-not-a-table": "type", "many-problems": "unknown layout, type, range",
     "max-chars-out-of-range": "range", "misplaced-top-level-key": "unknown key",
     "missing-deck-table": "missing key", "missing-deck-title": "missing key", "missing-layout": "missing key",
     "missing-required-key": "missing key", "no-slides": "missing key", "slides-not-a-list": "type",
@@ -39,6 +40,11 @@ BEYOND_A_SCHEMA = {
     "picture-not-a-file": "a file on disk", "theme-file-device": "a file on disk",
     "theme-file-missing": "a file on disk",
     "invalid-utf8": "not TOML at all", "toml-syntax": "not TOML at all",
+    "languages-first-not-language": "two keys that must agree",
+    "translation-language-not-listed": "a language listed elsewhere in the deck",
+    "translation-own-language": "a language listed elsewhere in the deck",
+    "translation-key-not-on-layout": "the slide's layout", "translation-nothing-to-translate": "the slide's own keys",
+    "translation-list-length": "the length of the slide's own list",
 }
 
 

@@ -23,6 +23,9 @@ std::pair<std::string, PanelActions> BareFrames::frame(const std::function<void(
     io.MousePos = mouse;
     io.MouseDown[0] = down;
     ImGui::NewFrame();
+    // As wide as the panel's column, so a part that lays its buttons out by the room left sees real room.
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({800, 800});
     ImGui::Begin("part");
     ImGui::LogToBuffer();
     PanelActions actions;

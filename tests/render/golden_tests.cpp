@@ -69,6 +69,20 @@ constexpr std::array layout_views{
 constexpr std::array aspects{Aspect::Wide16x9, Aspect::Standard4x3};
 constexpr std::array<std::string_view, 2> mixed_script_slides{"mixed-title", "mixed-bullets"};
 
+// Dual mode's goldens: the room's language, the one beneath, and the slide of
+// tests/decks/valid/translated.toml.
+struct DualView {
+    std::string_view room, second, slide;
+};
+constexpr std::array<DualView, 4> dual_views{{{"en-GB", "pl", "welcome"},
+                                              {"en-GB", "ur", "three-tips"},
+                                              {"pl", "en-GB", "safer-and-riskier"},
+                                              {"ur", "en-GB", "used-qq"}}};
+
+std::string dual_golden_name(const DualView& dual) {
+    return concat("dual-", dual.room, "-", dual.second, "-", dual.slide);
+}
+
 const JoinDetails join_details{"http://192.168.1.20:8750/?room=K7QP", "K7QP", 0, {}};
 
 std::string aspect_name(Aspect aspect) {
@@ -305,6 +319,8 @@ TEST_CASE("golden images: every committed golden is one a test draws") {
     }
     for (const std::string_view id : mixed_script_slides)
         drawn.insert(mixed_golden_name(id));
+    for (const DualView& dual : dual_views)
+        drawn.insert(dual_golden_name(dual));
     for (const test::LanguageSlide& language : test::language_slides)
         drawn.insert(test::language_golden_name(language)); // language_golden_tests.cpp
     // Missing goldens fail the tests above; here, files left over from renamed or removed views.
@@ -395,15 +411,8 @@ TEST_CASE("golden images: two languages at once, the second smaller beneath each
     use_builtin_theme(deck, "classroom", catalog);
     SdlTextMeasurer measurer(catalog);
     Canvas canvas(wide_w, picture_h, catalog);
-    struct Dual {
-        std::string_view room, second, slide;
-    };
-    constexpr std::array<Dual, 4> duals{{{"en-GB", "pl", "welcome"},
-                                         {"en-GB", "ur", "three-tips"},
-                                         {"pl", "en-GB", "safer-and-riskier"},
-                                         {"ur", "en-GB", "used-qq"}}};
-    for (const Dual& dual : duals) {
-        const std::string name = concat("dual-", dual.room, "-", dual.second, "-", dual.slide);
+    for (const DualView& dual : dual_views) {
+        const std::string name = dual_golden_name(dual);
         CAPTURE(name);
         const Deck shown = deck_in_language(deck, dual.room);
         const Slide& slide = slide_with_id(shown, dual.slide);
