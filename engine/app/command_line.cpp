@@ -90,6 +90,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             command.every_step = true;
         } else if (command.kind == CommandKind::Render && argument == "--handout") {
             command.handout = true;
+        } else if ((command.kind == CommandKind::Present || command.kind == CommandKind::Render) &&
+                   (argument == "--lang" || argument == "--dual") && has_value) {
+            (argument == "--lang" ? command.language : command.dual) = arguments[++i];
         } else if (command.kind == CommandKind::Present && argument == "--display" && has_value) {
             command.display = arguments[++i];
         } else if (command.kind == CommandKind::Present && argument == "--window") {
@@ -209,6 +212,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         return usage_error("--steps and --handout go with --pdf FILE");
     if (command.remote == false && !command.remote_pin.empty())
         return usage_error("--remote-pin chooses the remote's PIN: it cannot go with --no-remote");
+    if (!command.dual.empty() && command.dual == command.language)
+        return usage_error(
+            "--dual shows a second language beneath the room's: give it another one than --lang");
     if (command.kind == CommandKind::Render && !command.ink_file.empty() && command.out_dir.empty())
         return usage_error("--ink FILE goes with --out DIR: the pictures are drawn with the ink on them");
     return command;
@@ -223,7 +229,7 @@ const char* usage_text() {
                   [--word-filter FILE] [--host-name NAME] [--devices-per-address N]
                   [--connections-per-address N] [--streams-per-address N] [--clock-speed N]
                   [--school mqtt[s]://[USER:PASS@]HOST[:PORT] [--room NAME] [--lead]
-                   [--local] [--school-ca FILE]]
+                   [--local] [--school-ca FILE]] [--lang TAG] [--dual TAG]
                                present a deck full screen on the last display (usually the
                                projector), or on the display given; --window for a window.
                                With two displays the presenter panel opens on the other one;
@@ -247,6 +253,9 @@ const char* usage_text() {
                                polls (--local: on their own keys instead) and show the
                                school's totals once a poll is revealed. --room names this
                                room (default: the host name); --school-ca FILE for mqtts://
+                               A deck in several languages (languages = [...]) is shown in
+                               its first unless --lang TAG; L switches language live;
+                               --dual TAG shows a second language smaller beneath the first
   lectern displays             list the displays
   lectern new FILE.toml [--template lesson|assembly|parents|corridor]
                                start a deck from a template (default: lesson), commented,
@@ -254,6 +263,7 @@ const char* usage_text() {
   lectern schema               print the deck format as a JSON Schema, for editors
   lectern check DECK.toml...   check decks and print every problem as file:line:column
   lectern render DECK.toml --out DIR [--size WxH] [--slide N] [--ink FILE]
+                 [--lang TAG] [--dual TAG]
                                write each slide (and build step) as a PNG, no display needed;
                                default size 1920x1080; --ink FILE draws a session's ink on
                                them (saved with "Save ink..." on the presenter panel)

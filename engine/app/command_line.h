@@ -21,6 +21,8 @@ struct CommandLine {
     std::string ink_file;          // render: --ink FILE, a session's ink saved from the panel
     bool every_step = false;       // render --pdf: --steps, a page for every build step
     bool handout = false;          // render --pdf: --handout, two slides an A4 page with their notes
+    std::string language;          // present, render: --lang TAG, the room's language ("" = the deck's own)
+    std::string dual;              // present, render: --dual TAG, a second language beneath ("" = none)
     std::string display;           // present: --display N|NAME ("" = the last display)
     bool windowed = false;         // present: --window
     bool kiosk = false;            // present: --kiosk

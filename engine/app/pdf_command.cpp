@@ -1,6 +1,7 @@
 #include "pdf_command.h"
 
 #include "core/compose/slide_composer.h"
+#include "core/deck/deck_language.h"
 #include "core/text/inline_markup.h"
 #include "export/pdf_document.h"
 #include "render/font_catalog.h"
@@ -12,17 +13,25 @@
 
 namespace lectern {
 
-int run_pdf_export(const CommandLine& command) {
+int run_pdf_export(CommandLine command) {
     int exit_code = 0;
     const std::optional<Deck> loaded = load_deck_to_render(command, exit_code);
     if (!loaded)
         return exit_code;
-    const Deck& deck = *loaded;
-    FontCatalog catalog(font_families_of(deck));
+    const Deck deck = deck_in_language(*loaded, command.language);
+    const auto compose = [&](std::size_t slide, std::size_t step, TextMeasurer& measurer) {
+        const std::optional<SecondLanguage> second =
+            command.dual.empty() ? std::nullopt
+                                 : std::optional(second_language(loaded->slides[slide], command.dual));
+        return compose_slide(deck, deck.slides[slide], step, measurer, nullptr, nullptr,
+                             second ? &*second : nullptr)
+            .list;
+    };
+    FontCatalog catalog(font_families_of(*loaded)); // the deck's own language picks faces, as when presenting
     SdlTextMeasurer measurer(catalog);
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();
-    const DisplayList sample = compose_slide(deck, deck.slides[first], 0, measurer).list;
+    const DisplayList sample = compose(first, 0, measurer);
 
     const PdfDetails details{plain_text_of(deck.info.title), plain_text_of(deck.info.author),
                              deck.info.language};
@@ -39,7 +48,7 @@ int run_pdf_export(const CommandLine& command) {
         const Slide& slide = deck.slides[i];
         const std::size_t steps = build_steps(slide);
         for (std::size_t step = command.every_step ? 0 : steps - 1; step < steps; ++step)
-            document->add_slide(compose_slide(deck, slide, step, measurer).list, slide.notes);
+            document->add_slide(compose(i, step, measurer), slide.notes);
         if (on_terminal)
             std::cerr << "\rexporting slide " << i + 1 << " of " << deck.slides.size() << std::flush;
     }

@@ -9,6 +9,6 @@ namespace lectern {
 
 // Returns the exit code: 0 when the PDF was written, 1 for a deck error or a write failure, 2 for a slide
 // number the deck does not have.
-int run_pdf_export(const CommandLine& command);
+int run_pdf_export(CommandLine command);
 
 } // namespace lectern

@@ -1,5 +1,6 @@
 #include "present_command.h"
 
+#include "core/deck/deck_language.h"
 #include "core/deck/deck_loader.h"
 #include "input_config.h"
 #include "net/word_filter_file.h"
@@ -93,6 +94,12 @@ int run_present(const CommandLine& command) {
                   << "` lists them)\n";
         return 1;
     }
+    const Expected<LanguageChoice> languages =
+        choose_languages(result.deck->info, command.language, command.dual);
+    if (!languages) {
+        std::cerr << "lectern: " << languages.error() << '\n';
+        return 2;
+    }
     if (!start_video())
         return 1;
     int status = 0;
@@ -120,6 +127,7 @@ int run_present(const CommandLine& command) {
         show.vote_server.remote_pin = command.remote_pin;
         show.remote_asked = command.remote.value_or(pin_given);
         show.clock_speed = command.clock_speed;
+        show.languages = *languages;
         show.school = school_options_of(command, path, *result.deck);
         show.vote_server.port = command.port;
         show.vote_server.bind = command.bind;

@@ -1,6 +1,7 @@
 #include "presentation.h"
 
 #include "core/compose/overlay_composer.h"
+#include "core/deck/deck_language.h"
 
 #include <algorithm>
 #include <csignal>
@@ -44,6 +45,7 @@ Presentation::Presentation(Deck deck, PresentOptions options)
       m_polls(m_show.shared_deck(), poll_options_of(m_options, m_inbox.hooks()), m_problems) {
     m_problems.set(ProblemSource::Deck, m_options.deck_problems);
     m_problems.set(ProblemSource::Input, m_options.input_problems);
+    m_show.show_languages(m_options.languages.language, m_options.languages.second);
 }
 
 Presentation::~Presentation() {
@@ -81,8 +83,9 @@ int Presentation::run() {
                   << "\"; `lectern displays` lists them\n";
         return 2;
     }
-    const Deck& deck = m_show.deck();
-    m_catalog = std::make_unique<FontCatalog>(font_families_of(deck));
+    // The deck's own language picks faces that differ by language, whichever language is shown: the same
+    // faces as lectern render, before and after L.
+    m_catalog = std::make_unique<FontCatalog>(font_families_of(*m_show.shared_deck()));
     m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
     if (const Expected<void> opened = m_show.open(*display, m_options.mode, *m_catalog); !opened) {
         std::cerr << "lectern: " << opened.error() << '\n';
@@ -270,6 +273,13 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         m_panel.change_notes_size(input.command == PresenterCommand::NotesBigger ? 1 : -1);
         return;
     }
+    if (input.command == PresenterCommand::NextLanguage) {
+        // The second language, if shown, trades places with the room's when L reaches it.
+        const std::string next = next_language(m_show.shared_deck()->info, m_show.language());
+        show_languages(next, next == m_show.second_language() ? m_show.language() : m_show.second_language(),
+                       now_ms);
+        return; // a room following the school's leader may still choose its own language
+    }
     if (school_ignores(input.command))
         return; // a room following the leader shows what the leader shows
     m_show.calm_quit();
@@ -289,6 +299,17 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         return;
     }
     move_to(m_show.after(input.command, input.digit), now_ms);
+}
+
+void Presentation::show_languages(std::string language, std::string second, std::uint64_t now_ms) {
+    if (language == m_show.language() && second == m_show.second_language())
+        return;
+    m_show.show_languages(std::move(language), std::move(second));
+    m_show.calm_quit();
+    std::cerr << "lectern: showing " << m_show.language()
+              << (m_show.second_language().empty() ? "" : " with " + m_show.second_language() + " beneath")
+              << '\n';
+    show_current(false, now_ms); // the same view: no fade, so the room sees the words change at once
 }
 
 PresenterCommand Presentation::blank_toggle(Blank blank) const {

@@ -20,6 +20,7 @@
 #include "audience_view.h"
 #include "core/base/diagnostic.h"
 #include "core/deck/deck.h"
+#include "core/deck/deck_language.h"
 #include "core/input/input_map.h"
 #include "core/show/kiosk_mode.h"
 #include "core/show/problems.h"
@@ -62,6 +63,7 @@ struct PresentOptions {
     InputMap input_map;                         // built in, then the school's input.conf
     std::vector<Diagnostic> input_problems;     // errors in the school's input.conf, shown on the panel
     std::optional<SchoolSessionOptions> school; // --school: this room leads or follows others
+    LanguageChoice languages;                   // --lang and --dual, among the deck's languages
 };
 
 class Presentation {
@@ -81,6 +83,8 @@ private:
     void handle_input(const SDL_Event& event, std::uint64_t now_ms);
     void apply(const CommandInput& input, std::uint64_t now_ms);
     void move_to(const NavState& nav, std::uint64_t now_ms);
+    // The room's language and the second beneath it ("" for none): L, the panel, --lang and --dual.
+    void show_languages(std::string language, std::string second, std::uint64_t now_ms);
     // The panel's and the remote's Black and White buttons: blank the screen, or show the slide again
     // when it is already blanked that way.
     PresenterCommand blank_toggle(Blank blank) const;

@@ -33,6 +33,8 @@ void Presentation::draw_panel(std::uint64_t now_ms) {
     if (m_school && m_school->follower())
         view.school_follow =
             m_school->local() ? PanelView::SchoolFollow::Local : PanelView::SchoolFollow::OnLeader;
+    view.language = m_show.language();
+    view.second_language = m_show.second_language();
     apply_panel(m_panel.draw(std::move(view), now_ms), now_ms);
 }
 
@@ -41,6 +43,9 @@ void Presentation::apply_panel(const PanelActions& actions, std::uint64_t now_ms
         if (const std::optional<LeaderState> leader = m_school->toggle_local())
             follow_leader(*leader, now_ms); // back on the leader: where it is now
     }
+    if (actions.language || actions.second_language)
+        show_languages(actions.language.value_or(m_show.language()),
+                       actions.second_language.value_or(m_show.second_language()), now_ms);
     if (following_leader() && (actions.jump_to_slide || actions.toggle_black || actions.toggle_white))
         return; // a room following the leader shows what the leader shows
     if (actions.jump_to_slide)

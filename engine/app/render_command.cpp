@@ -3,6 +3,7 @@
 #include "core/base/unique_fd.h"
 #include "core/compose/marks_composer.h"
 #include "core/compose/slide_composer.h"
+#include "core/deck/deck_language.h"
 #include "core/deck/deck_loader.h"
 #include "pdf_command.h"
 #include "render/font_catalog.h"
@@ -59,7 +60,9 @@ WorkerReport render_views(const Deck& deck, const CommandLine& command, const In
                           const std::vector<View>& views, std::size_t worker, std::size_t workers,
                           bool progress) {
     WorkerReport report;
-    FontCatalog catalog(font_families_of(deck));
+    // In the language asked for (--lang; load_deck_to_render checked it), with --dual's beneath.
+    const Deck shown = deck_in_language(deck, command.language);
+    FontCatalog catalog(font_families_of(deck)); // the deck's own language picks faces, as when presenting
     SdlTextMeasurer measurer(catalog);
     const Expected<std::unique_ptr<OffscreenCanvas>> created =
         OffscreenCanvas::create(command.width, command.height, catalog);
@@ -70,9 +73,14 @@ WorkerReport render_views(const Deck& deck, const CommandLine& command, const In
     }
     OffscreenCanvas& canvas = **created;
     for (std::size_t v = worker; v < views.size(); v += workers) {
-        const Slide& slide = deck.slides[views[v].slide];
+        const Slide& slide = shown.slides[views[v].slide];
         const std::size_t steps = build_steps(slide);
-        const DisplayList list = compose_slide(deck, slide, views[v].step, measurer).list;
+        const std::optional<SecondLanguage> second =
+            command.dual.empty() ? std::nullopt
+                                 : std::optional(second_language(deck.slides[views[v].slide], command.dual));
+        const DisplayList list = compose_slide(shown, slide, views[v].step, measurer, nullptr, nullptr,
+                                               second ? &*second : nullptr)
+                                     .list;
         const std::vector<InkStroke>& strokes =
             ink ? ink->strokes({slide.id, views[v].step}) : std::vector<InkStroke>{};
         const DisplayList drawn = compose_ink(strokes, list, deck.theme);
@@ -186,7 +194,7 @@ std::optional<InkBook> load_ink(const std::filesystem::path& file, const Deck& d
 
 } // namespace
 
-std::optional<Deck> load_deck_to_render(const CommandLine& command, int& exit_code) {
+std::optional<Deck> load_deck_to_render(CommandLine& command, int& exit_code) {
     DeckLoadOptions options;
     options.picture_problems = PictureProblems::AreWarnings; // placeholders, not a refusal
     DeckLoadResult result = load_deck_file(command.decks.front(), options);
@@ -195,6 +203,15 @@ std::optional<Deck> load_deck_to_render(const CommandLine& command, int& exit_co
     exit_code = 1;
     if (!result.deck)
         return std::nullopt;
+    const Expected<LanguageChoice> languages =
+        choose_languages(result.deck->info, command.language, command.dual);
+    if (!languages) {
+        std::cerr << "lectern: " << languages.error() << '\n';
+        exit_code = 2;
+        return std::nullopt;
+    }
+    command.language = languages->language;
+    command.dual = languages->second;
     if (command.slide && static_cast<std::size_t>(*command.slide) > result.deck->slides.size()) {
         std::cerr << "lectern: the deck has " << result.deck->slides.size() << " slides; --slide "
                   << *command.slide << " is not one of them\n";
@@ -205,7 +222,7 @@ std::optional<Deck> load_deck_to_render(const CommandLine& command, int& exit_co
     return std::move(result.deck);
 }
 
-int run_render(const CommandLine& command) {
+int run_render(CommandLine command) {
     if (!command.pdf_file.empty())
         return run_pdf_export(command);
     int exit_code = 0;

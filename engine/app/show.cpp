@@ -1,8 +1,10 @@
 #include "show.h"
 
 #include "core/compose/overlay_composer.h"
+#include "core/deck/deck_language.h"
 #include "core/input/input_help.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace lectern {
@@ -18,7 +20,32 @@ std::vector<std::string> ids_of(const Deck& deck) {
 
 } // namespace
 
-Show::Show(std::shared_ptr<const Deck> deck) : m_deck(std::move(deck)), m_shape(shape_of(*m_deck)) {
+Show::Show(std::shared_ptr<const Deck> deck)
+    : m_deck(std::move(deck)), m_language(m_deck->info.language), m_shown(m_deck),
+      m_shape(shape_of(*m_deck)) {
+}
+
+void Show::show_languages(std::string language, std::string second) {
+    const std::vector<std::string>& languages = m_deck->info.languages;
+    if (std::ranges::find(languages, language) == languages.end())
+        language = languages.empty() ? m_deck->info.language : languages.front();
+    if (second == language || std::ranges::find(languages, second) == languages.end())
+        second.clear();
+    m_language = std::move(language);
+    m_second = std::move(second);
+    m_shown = m_language == m_deck->info.language
+                  ? m_deck
+                  : std::make_shared<const Deck>(deck_in_language(*m_deck, m_language));
+    m_behind = true;
+}
+
+ComposedSlide Show::compose(std::size_t slide, std::size_t step, TextMeasurer& measurer,
+                            const JoinDetails* join, const PollView* poll) const {
+    const std::optional<SecondLanguage> second =
+        m_second.empty() ? std::nullopt
+                         : std::optional(lectern::second_language(m_deck->slides[slide], m_second));
+    return compose_slide(*m_shown, m_shown->slides[slide], step, measurer, join, poll,
+                         second ? &*second : nullptr);
 }
 
 Expected<void> Show::open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog) {
@@ -42,15 +69,14 @@ ShowMove Show::move_to(const NavState& nav) {
 }
 
 bool Show::fades() const {
-    return m_deck->info.transition == Transition::Fade && m_nav.blank == Blank::None;
+    return m_shown->info.transition == Transition::Fade && m_nav.blank == Blank::None;
 }
 
 DisplayList Show::show_current(bool fade, std::uint64_t now_ms, TextMeasurer& measurer,
                                const JoinDetails* join, const PollView* poll) {
-    if (m_deck->slides.empty())
+    if (m_shown->slides.empty())
         return {};
-    DisplayList current =
-        compose_slide(*m_deck, m_deck->slides[m_nav.slide], m_nav.step, measurer, join, poll).list;
+    DisplayList current = compose(m_nav.slide, m_nav.step, measurer, join, poll).list;
     m_view->show(current, fade, now_ms);
     m_behind = true;
     return current;
@@ -60,13 +86,14 @@ std::optional<DisplayList> Show::compose_next(TextMeasurer& measurer, const Join
     const std::optional<NavState> next = next_view();
     if (!next)
         return std::nullopt;
-    return compose_slide(*m_deck, m_deck->slides[next->slide], next->step, measurer, join).list;
+    return compose(next->slide, next->step, measurer, join, nullptr).list;
 }
 
 void Show::replace_deck(std::shared_ptr<const Deck> deck) {
     const DeckShape shape = shape_of(*deck);
     m_nav = after_reload(m_nav, ids_of(*m_deck), ids_of(*deck), shape);
     m_deck = std::move(deck);
+    show_languages(m_language, m_second); // a language the edited deck no longer has goes back to its own
     m_shape = shape;
     ++m_reloads;
     m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too

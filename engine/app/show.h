@@ -38,9 +38,16 @@ public:
     // Closes the window (before the fonts its textures were made with).
     void close() { m_view.reset(); }
 
-    const Deck& deck() const { return *m_deck; }
-    // Shared with the voting server's thread: a reload replaces it and never changes it.
+    // The deck in the room's language (core/deck/deck_language.h).
+    const Deck& deck() const { return *m_shown; }
+    // The deck as written, with every translation: shared with the voting server's thread, which asks each
+    // device's language of it. A reload replaces it and never changes it.
     const std::shared_ptr<const Deck>& shared_deck() const { return m_deck; }
+    // The room's language, and the second shown beneath it ("" when one language is shown), both among
+    // the deck's languages. Changing them keeps the slide, the build step and every poll.
+    const std::string& language() const { return m_language; }
+    const std::string& second_language() const { return m_second; }
+    void show_languages(std::string language, std::string second);
     const DeckShape& shape() const { return m_shape; }
     const NavState& nav() const { return m_nav; }
     AudienceView& view() { return *m_view; }
@@ -100,7 +107,14 @@ public:
     std::string stats();
 
 private:
+    // The slide at `slide` composed in the languages on show.
+    ComposedSlide compose(std::size_t slide, std::size_t step, TextMeasurer& measurer,
+                          const JoinDetails* join, const PollView* poll) const;
+
     std::shared_ptr<const Deck> m_deck;
+    std::string m_language;
+    std::string m_second;
+    std::shared_ptr<const Deck> m_shown; // m_deck in m_language
     DeckShape m_shape;
     NavState m_nav;
     QuitGuard m_quit;

@@ -44,6 +44,9 @@ void draw_school_part(const PanelView& view);
 // A school follower: whether it is on its leader, and a button to present on its own for now or follow
 // the leader again (as --local does at start).
 void draw_school_follow_part(const PanelView& view, PanelActions& actions);
+// A deck with translations: the room's language, a second one beneath it or none, and the deck's note on
+// who translated it.
+void draw_language_part(const PanelView& view, PanelActions& actions);
 // Every problem in the one list, all of them (a broken edit, the screen, results, voting, pictures, the
 // deck's warnings, input.conf): for the teacher, never the room.
 void draw_problems_part(const PanelView& view);

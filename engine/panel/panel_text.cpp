@@ -63,7 +63,7 @@ void PanelText::wrapped(std::string_view utf8, float px, ImVec4 colour) {
     std::vector<Paragraph> paragraphs;
     std::istringstream lines{std::string(utf8)};
     for (std::string line; std::getline(lines, line);)
-        paragraphs.push_back({{{line, false, false}}, false, false}); // as typed: no markup
+        paragraphs.push_back({.spans = {{line, false, false}}}); // as typed: no markup
     draw_fitted(layout("text\n" + std::string(utf8), paragraphs, px, ImGui::GetContentRegionAvail().x), px,
                 colour);
 }

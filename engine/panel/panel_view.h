@@ -56,6 +56,9 @@ struct PanelView {
     // A room following a school's leader: on it, or off it for now (--local, or the panel's button).
     enum class SchoolFollow { NotFollowing, OnLeader, Local } school_follow = SchoolFollow::NotFollowing;
     std::vector<std::pair<std::string, std::vector<int>>> room_counts;
+    // The room's language and the one shown beneath it ("" for none), among deck->info.languages.
+    std::string language;
+    std::string second_language;
 };
 
 // What the teacher did to the remote.
@@ -86,11 +89,13 @@ struct PanelActions {
     bool toggle_white = false;
     bool pause_or_resume_timer = false;
     bool reset_timer = false;
-    bool new_room_code = false;       // confirmed in the panel: devices must join again with the new code
-    bool pause_countdown = false;     // as T
-    bool restart_countdown = false;   // as Shift+T
-    bool save_ink = false;            // the session's ink as JSON beside the deck
-    bool toggle_school_local = false; // a school follower: off its leader for now, or back on it
+    bool new_room_code = false;          // confirmed in the panel: devices must join again with the new code
+    bool pause_countdown = false;        // as T
+    bool restart_countdown = false;      // as Shift+T
+    bool save_ink = false;               // the session's ink as JSON beside the deck
+    bool toggle_school_local = false;    // a school follower: off its leader for now, or back on it
+    std::optional<std::string> language; // the room's language, one of the deck's
+    std::optional<std::string> second_language; // the one beneath it, "" for none
     PollActions poll;
     RemoteActions remote;
 };

@@ -179,6 +179,7 @@ PanelActions PresenterWindow::frame(const PanelView& view) {
     draw_slide_list_part(view, actions, *m_text);
     ImGui::EndChild();
     draw_school_follow_part(view, actions);
+    draw_language_part(view, actions);
     draw_poll_part(view, actions, *m_text);
     if (view.remote) {
         ImGui::Separator();

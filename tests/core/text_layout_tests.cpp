@@ -96,7 +96,8 @@ TEST_CASE("Chinese text breaks between characters") {
 TEST_CASE("bullets hang: the mark at the left edge, the text indented, wrapped lines aligned with the text") {
     test::FakeTextMeasurer measurer;
     TextBlock block = block_of("", {0, 0, 150, 1000}, 20);
-    block.paragraphs = {{parse_inline_markup("one two three four five six"), true, false}};
+    block.paragraphs = {
+        {.spans = parse_inline_markup("one two three four five six"), .bulleted = true, .hidden = false}};
     const FittedText fitted = set_text(block, 20, measurer);
     REQUIRE(fitted.runs.size() >= 3);
     CHECK(fitted.runs[0].text == "\u2022");
@@ -108,8 +109,8 @@ TEST_CASE("bullets hang: the mark at the left edge, the text indented, wrapped l
 TEST_CASE("hidden paragraphs keep their space but draw nothing") {
     test::FakeTextMeasurer measurer;
     TextBlock block = block_of("", {0, 0, 1000, 1000}, 20);
-    block.paragraphs = {{parse_inline_markup("shown"), true, false},
-                        {parse_inline_markup("hidden"), true, true}};
+    block.paragraphs = {{.spans = parse_inline_markup("shown"), .bulleted = true, .hidden = false},
+                        {.spans = parse_inline_markup("hidden"), .bulleted = true, .hidden = true}};
     const FittedText fitted = set_text(block, 20, measurer);
     CHECK(std::ranges::none_of(fitted.runs, [](const TextRun& r) { return r.text == "hidden"; }));
     CHECK(fitted.height > 25 * 2 - 1);
@@ -205,7 +206,7 @@ TEST_CASE("right to left: an Urdu line with numbers keeps each number left to ri
 TEST_CASE("right to left: a deck's language makes every paragraph right to left, bullets on the right") {
     test::FakeTextMeasurer measurer;
     TextBlock block = block_of("", {0, 0, 1000, 1000}, 20);
-    block.paragraphs = {{parse_inline_markup("iPhone پر"), true, false}};
+    block.paragraphs = {{.spans = parse_inline_markup("iPhone پر"), .bulleted = true, .hidden = false}};
     block.direction = ParagraphDirection::RightToLeft;
     const FittedText fitted = set_text(block, 20, measurer);
     REQUIRE(fitted.runs.size() >= 2);
@@ -218,4 +219,33 @@ TEST_CASE("right to left: a deck's language makes every paragraph right to left,
     CHECK(fitted.runs[2].x + 60 == doctest::Approx(1000 - 22));
     CHECK(reads_right_to_left(block.paragraphs[0], ParagraphDirection::RightToLeft));
     CHECK_FALSE(reads_right_to_left(block.paragraphs[0]));
+}
+
+TEST_CASE(
+    "a second language's paragraph is smaller, in its own colour and direction, hanging under the bullet") {
+    test::FakeTextMeasurer measurer;
+    TextBlock block = block_of("", {0, 0, 1000, 1000}, 20);
+    Paragraph second{.spans = parse_inline_markup("دو")};
+    second.scale = 0.5f;
+    second.hangs = true;
+    second.colour = Colour{1, 2, 3, 255};
+    second.direction = ParagraphDirection::RightToLeft;
+    block.paragraphs = {{.spans = parse_inline_markup("two"), .bulleted = true}, second};
+    const FittedText fitted = set_text(block, 20, measurer);
+    const auto run = [&](std::string_view text) {
+        const auto found =
+            std::ranges::find_if(fitted.runs, [&](const TextRun& r) { return r.text.ends_with(text); });
+        REQUIRE(found != fitted.runs.end());
+        return *found;
+    };
+    CHECK(run("two").style.px == 20);
+    CHECK(run("دو").style.px == 10);
+    CHECK(run("دو").colour == Colour{1, 2, 3, 255});
+    CHECK(run("two").colour == block.colour);
+    // Right to left: its line ends at the right edge of the box, where the first paragraph's text starts at
+    // the bullet's hang on the left.
+    CHECK(run("دو").x + measurer.width_of("دو", run("دو").style) == doctest::Approx(1000));
+    CHECK(run("two").x == doctest::Approx(22));
+    CHECK(run("دو").y > run("two").y);
+    CHECK(std::ranges::count(fitted.runs, std::string("\u2022"), &TextRun::text) == 1); // no second bullet
 }

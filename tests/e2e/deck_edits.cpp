@@ -15,9 +15,10 @@ void save_like_an_editor(const std::filesystem::path& deck, const std::string& b
     std::filesystem::rename(temporary, deck);
 }
 
-bool render_deck(const std::filesystem::path& deck, const std::filesystem::path& out) {
+bool render_deck(const std::filesystem::path& deck, const std::filesystem::path& out,
+                 const std::string& options) {
     const std::string command = std::string("'") + LECTERN_BINARY + "' render '" + deck.string() +
-                                "' --out '" + out.string() + "' --size 1280x720 2>/dev/null";
+                                "' --out '" + out.string() + "' --size 1280x720 " + options + " 2>/dev/null";
     return std::system(command.c_str()) == 0;
 }
 

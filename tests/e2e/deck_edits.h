@@ -13,7 +13,9 @@ namespace lectern::test {
 void save_like_an_editor(const std::filesystem::path& deck, const std::string& bytes);
 
 // Renders every slide (and build step) of the deck at 1280x720 into `out`; false when that failed.
-bool render_deck(const std::filesystem::path& deck, const std::filesystem::path& out);
+// `options` go to lectern render as they are ("--lang pl").
+bool render_deck(const std::filesystem::path& deck, const std::filesystem::path& out,
+                 const std::string& options = "");
 
 // A picture render_deck wrote, by name ("slide-02-step-1.png"); the test stops when it is missing.
 SDL_Surface* rendered_picture(const std::filesystem::path& out, const char* name);

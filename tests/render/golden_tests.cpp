@@ -2,7 +2,9 @@
 // seven scripts, drawn headless with SDL's software renderer and compared with tests/golden/*.png within
 // the tolerance of golden_image.h. A normal run only compares; tools/update-goldens.sh regenerates the
 // goldens on purpose (LECTERN_UPDATE_GOLDENS=1). Decks: tests/decks/golden/.
+#include "core/base/concat.h"
 #include "core/compose/slide_composer.h"
+#include "core/deck/deck_language.h"
 #include "core/deck/deck_loader.h"
 #include "golden_image.h"
 #include "language_slides.h"
@@ -377,4 +379,51 @@ TEST_CASE("golden images: a mismatch writes the actual and diff pictures, and sa
     CHECK(std::filesystem::exists(failures / "slide-actual.png"));
     CHECK(std::filesystem::exists(failures / "slide-diff.png"));
     std::filesystem::remove_all(folder);
+}
+
+// Dual mode (--dual): the room's language large and a second one smaller beneath each block of text, each
+// in its own direction: Polish under English, Urdu under English (right to left under left to right),
+// English under Polish columns, and English under an Urdu poll (the slide mirrored for Urdu).
+TEST_CASE("golden images: two languages at once, the second smaller beneath each block") {
+    DeckLoadOptions options;
+    options.picture_problems = PictureProblems::AreWarnings;
+    const DeckLoadResult loaded =
+        load_deck_file(test::source_dir() / "tests/decks/valid/translated.toml", options);
+    REQUIRE(loaded.ok());
+    Deck deck = *loaded.deck;
+    FontCatalog& catalog = test::shared_font_catalog();
+    use_builtin_theme(deck, "classroom", catalog);
+    SdlTextMeasurer measurer(catalog);
+    Canvas canvas(wide_w, picture_h, catalog);
+    struct Dual {
+        std::string_view room, second, slide;
+    };
+    constexpr std::array<Dual, 4> duals{{{"en-GB", "pl", "welcome"},
+                                         {"en-GB", "ur", "three-tips"},
+                                         {"pl", "en-GB", "safer-and-riskier"},
+                                         {"ur", "en-GB", "used-qq"}}};
+    for (const Dual& dual : duals) {
+        const std::string name = concat("dual-", dual.room, "-", dual.second, "-", dual.slide);
+        CAPTURE(name);
+        const Deck shown = deck_in_language(deck, dual.room);
+        const Slide& slide = slide_with_id(shown, dual.slide);
+        const SecondLanguage second = second_language(slide_with_id(deck, dual.slide), dual.second);
+        const ComposedSlide composed =
+            compose_slide(shown, slide, build_steps(slide) - 1, measurer, nullptr, nullptr, &second);
+        CHECK(composed.problems.empty());
+        // Both languages are on the slide: the second's words are drawn in the muted colour, and smaller.
+        float room_px = 0;
+        float second_px = 1e9f;
+        for (const DisplayItem& item : composed.list.items) {
+            if (const auto* text = std::get_if<TextRun>(&item)) {
+                if (text->colour == deck.theme.muted)
+                    second_px = std::min(second_px, text->style.px);
+                else
+                    room_px = std::max(room_px, text->style.px);
+            }
+        }
+        CHECK(second_px < room_px);
+        canvas.draw(composed.list);
+        expect_golden(canvas, name);
+    }
 }

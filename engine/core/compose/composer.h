@@ -13,6 +13,7 @@
 #include "core/text/text_layout.h"
 #include "slide_composer.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -35,12 +36,17 @@ inline Colour readable_on(Colour background) {
     return contrast_ratio(black, background) >= contrast_ratio(white, background) ? black : white;
 }
 
+// How much smaller a second language is than the room's (dual mode).
+constexpr float second_language_scale = 0.62f;
+
 class Composer {
 public:
-    Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer)
+    Composer(const Deck& deck, const Slide& slide, TextMeasurer& measurer,
+             const SecondLanguage* second = nullptr)
         : m_slide(slide), m_theme(deck.theme), m_measurer(measurer), m_bounds(slide_bounds(deck.info.aspect)),
           m_legible(legible_px(deck.info.room)),
-          m_mirrored(direction_of_language(deck.info.language) == TextDirection::RightToLeft) {
+          m_mirrored(direction_of_language(deck.info.language) == TextDirection::RightToLeft),
+          m_second(second) {
         m_out.list.width = m_bounds.w;
         m_out.list.height = m_bounds.h;
         m_out.list.background = m_theme.background;
@@ -99,9 +105,27 @@ public:
         return box;
     }
 
+    // The words `of` picks out of the slide (a string, or a list of them as bullets), each paragraph
+    // followed in dual mode by the same words in the second language: smaller, muted, in its own
+    // direction. Words the second language leaves as the original are not shown twice.
+    template <class Of>
+    std::vector<Paragraph> words(Of of) const {
+        std::vector<Paragraph> first = paragraphs_of(of(m_slide));
+        if (!m_second)
+            return first;
+        return with_second(std::move(first), paragraphs_of(of(m_second->slide)));
+    }
+    template <class Of>
+    std::vector<Paragraph> bullets(Of of, std::size_t shown) const {
+        std::vector<Paragraph> first = bullet_paragraphs(of(m_slide), shown);
+        if (!m_second)
+            return first;
+        return with_second(std::move(first), bullet_paragraphs(of(m_second->slide), shown));
+    }
+
     // A slide title across the top with an accent rule below; returns where content starts.
-    float header(std::string_view title, float height, float px) {
-        text(with_vertical(block(paragraphs_of(title), {margin_x, margin_y, width() - 2 * margin_x, height},
+    float header(std::vector<Paragraph> title, float height, float px) {
+        text(with_vertical(block(std::move(title), {margin_x, margin_y, width() - 2 * margin_x, height},
                                  FontRole::Heading, true, px, m_theme.heading),
                            VerticalAlign::Middle),
              "title");
@@ -119,6 +143,54 @@ public:
     }
 
 private:
+    static std::vector<Paragraph> bullet_paragraphs(const std::vector<std::string>& items,
+                                                    std::size_t shown) {
+        std::vector<Paragraph> paragraphs;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            paragraphs.push_back(
+                {.spans = parse_inline_markup(items[i]), .bulleted = true, .hidden = i >= shown});
+        return paragraphs;
+    }
+
+    std::vector<Paragraph> with_second(std::vector<Paragraph> first, std::vector<Paragraph> second) const {
+        const auto same_words = [](const Paragraph& a, const Paragraph& b) {
+            if (a.spans.size() != b.spans.size())
+                return false;
+            for (std::size_t i = 0; i < a.spans.size(); ++i) {
+                if (a.spans[i].text != b.spans[i].text)
+                    return false;
+            }
+            return true;
+        };
+        const auto as_second = [&](Paragraph p, bool hidden) {
+            p.hangs = p.bulleted;
+            p.bulleted = false;
+            p.hidden = hidden;
+            p.scale = second_language_scale;
+            p.colour = m_theme.muted;
+            p.direction = m_second->direction == TextDirection::RightToLeft ? ParagraphDirection::RightToLeft
+                                                                            : ParagraphDirection::LeftToRight;
+            return p;
+        };
+        std::vector<Paragraph> out;
+        if (first.size() == second.size()) {
+            // Paragraph by paragraph, so each point is read beside its translation.
+            for (std::size_t i = 0; i < first.size(); ++i) {
+                const bool same = same_words(first[i], second[i]);
+                const bool hidden = first[i].hidden;
+                out.push_back(std::move(first[i]));
+                if (!same)
+                    out.push_back(as_second(std::move(second[i]), hidden));
+            }
+            return out;
+        }
+        const bool hidden = std::ranges::all_of(first, &Paragraph::hidden);
+        out = std::move(first);
+        for (Paragraph& p : second)
+            out.push_back(as_second(std::move(p), hidden));
+        return out;
+    }
+
     TextBlock on_slide(TextBlock block) const {
         block.box = on_slide(block.box);
         return block;
@@ -138,7 +210,8 @@ private:
     TextMeasurer& m_measurer;
     Box m_bounds;
     float m_legible;
-    bool m_mirrored; // the deck's language is written right to left
+    bool m_mirrored;                // the deck's language is written right to left
+    const SecondLanguage* m_second; // dual mode; null otherwise
     ComposedSlide m_out;
 };
 

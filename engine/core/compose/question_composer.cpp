@@ -116,7 +116,10 @@ void compose_options(Composer& c, const Question& q, float top, float bottom, co
         const float y = top + static_cast<float>(i) * (row_h + row_gap);
         const bool correct = results && quiz && static_cast<int>(i) + 1 == q.answer;
         blocks.push_back(
-            Composer::with_vertical(c.block(paragraphs_of(correct ? "\u2714 " + q.options[i] : q.options[i]),
+            Composer::with_vertical(c.block(c.words([&](const Slide& x) {
+                const std::string& option = x.question->options[i];
+                return correct ? "\u2714 " + option : option;
+            }),
                                             {margin_x + chip + 48, y, w - chip - 72 - count_w, row_h},
                                             FontRole::Body, correct, t.body_px, t.text),
                                     VerticalAlign::Middle));
@@ -163,9 +166,9 @@ void compose_options(Composer& c, const Question& q, float top, float bottom, co
     }
 }
 
-void compose_explanation(Composer& c, const Question& q, float top, float bottom) {
+void compose_explanation(Composer& c, float top, float bottom) {
     const Theme& t = c.theme();
-    c.text(Composer::with_vertical(c.block(paragraphs_of(q.explain),
+    c.text(Composer::with_vertical(c.block(c.words([](const Slide& x) { return x.question->explain; }),
                                            {margin_x, top, c.width() - 2 * margin_x, bottom - top},
                                            FontRole::Body, false, t.body_px * 0.85f, t.text),
                                    VerticalAlign::Middle),
@@ -216,10 +219,10 @@ void compose_scale(Composer& c, const Question& q, float top, float bottom, cons
     }
     const float label_w = std::max(row_w / 2 - box_gap, box * 2);
     const float label_y = y + box + 20;
-    c.text(c.block(paragraphs_of(q.low), {x0, label_y, label_w, labels_h}, FontRole::Body, false, t.small_px,
-                   t.text),
+    c.text(c.block(c.words([](const Slide& x) { return x.question->low; }), {x0, label_y, label_w, labels_h},
+                   FontRole::Body, false, t.small_px, t.text),
            "low");
-    c.text(Composer::with_align(c.block(paragraphs_of(q.high),
+    c.text(Composer::with_align(c.block(c.words([](const Slide& x) { return x.question->high; }),
                                         {x0 + row_w - label_w, label_y, label_w, labels_h}, FontRole::Body,
                                         false, t.small_px, t.text),
                                 TextAlign::End),
@@ -314,7 +317,8 @@ void compose_question(Composer& c, const JoinDetails* join, const PollView* poll
     const Theme& t = c.theme();
     const Question& q = *s.question;
     const bool results = poll && poll->revealed;
-    const float top = c.header(q.text, question_header_h, t.heading_px);
+    const float top =
+        c.header(c.words([](const Slide& x) { return x.question->text; }), question_header_h, t.heading_px);
     float bottom = bottom_of_content(c, join) - (poll && !results ? t.small_px * 1.6f : 0);
     switch (s.layout) {
     case SlideLayout::Poll:
@@ -323,7 +327,7 @@ void compose_question(Composer& c, const JoinDetails* join, const PollView* poll
         const float explain_h = explain ? std::round(t.body_px * 2.6f) : 0;
         compose_options(c, q, top, bottom - explain_h, poll, s.layout == SlideLayout::Quiz);
         if (explain)
-            compose_explanation(c, q, bottom - explain_h + 16, bottom);
+            compose_explanation(c, bottom - explain_h + 16, bottom);
         break;
     }
     case SlideLayout::Scale:

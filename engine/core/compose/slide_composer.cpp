@@ -2,23 +2,18 @@
 
 #include "composer.h"
 #include "core/base/concat.h"
+#include "core/deck/deck_language.h"
 #include "core/text/text_layout.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 namespace lectern {
 namespace {
 
 using namespace composing;
-
-std::vector<Paragraph> bullet_paragraphs(const std::vector<std::string>& bullets, std::size_t shown) {
-    std::vector<Paragraph> paragraphs;
-    for (std::size_t i = 0; i < bullets.size(); ++i)
-        paragraphs.push_back({parse_inline_markup(bullets[i]), true, i >= shown});
-    return paragraphs;
-}
 
 void compose_title(Composer& c, bool section) {
     const Theme& t = c.theme();
@@ -28,18 +23,18 @@ void compose_title(Composer& c, bool section) {
         c.fill({0, 0, 28, h}, t.accent);
     const TextAlign align = section ? TextAlign::Start : TextAlign::Centre;
     const float px = section ? t.title_px * 0.9f : t.title_px;
-    const FittedText title =
-        c.text(Composer::with_vertical(Composer::with_align(c.block(paragraphs_of(c.slide().title),
-                                                                    {margin_x, h * 0.2f, w, h * 0.4f},
-                                                                    FontRole::Heading, true, px, t.heading),
-                                                            align),
-                                       VerticalAlign::Middle),
-               "title");
+    const FittedText title = c.text(
+        Composer::with_vertical(Composer::with_align(c.block(c.words([](const Slide& s) { return s.title; }),
+                                                             {margin_x, h * 0.2f, w, h * 0.4f},
+                                                             FontRole::Heading, true, px, t.heading),
+                                                     align),
+                                VerticalAlign::Middle),
+        "title");
     const float rule_w = 240;
     c.fill({section ? margin_x : (c.width() - rule_w) / 2, h * 0.62f, rule_w, 8}, t.accent, 4);
     (void)title;
     if (!c.slide().subtitle.empty()) {
-        c.text(Composer::with_align(c.block(paragraphs_of(c.slide().subtitle),
+        c.text(Composer::with_align(c.block(c.words([](const Slide& s) { return s.subtitle; }),
                                             {margin_x, h * 0.62f + 40, w, h * 0.24f}, FontRole::Body, false,
                                             t.body_px, t.text),
                                     align),
@@ -50,7 +45,7 @@ void compose_title(Composer& c, bool section) {
 void compose_bullets(Composer& c, std::size_t step) {
     const Slide& s = c.slide();
     const Theme& t = c.theme();
-    const float top = c.header(s.title, header_h, t.heading_px);
+    const float top = c.header(c.words([](const Slide& x) { return x.title; }), header_h, t.heading_px);
     Box body{margin_x, top, c.width() - 2 * margin_x, c.height() - margin_y - top};
     if (s.image) {
         const float text_w = std::round(body.w * 0.56f);
@@ -58,18 +53,19 @@ void compose_bullets(Composer& c, std::size_t step) {
         body.w = text_w;
     }
     const std::size_t shown = s.build ? step + 1 : s.bullets.size();
-    c.text(c.block(bullet_paragraphs(s.bullets, shown), body, FontRole::Body, false, t.body_px, t.text),
+    c.text(c.block(c.bullets([](const Slide& x) { return x.bullets; }, shown), body, FontRole::Body, false,
+                   t.body_px, t.text),
            "bullets");
 }
 
 void compose_columns(Composer& c, std::size_t step) {
     const Slide& s = c.slide();
     const Theme& t = c.theme();
-    const float top = c.header(s.title, header_h, t.heading_px);
+    const float top = c.header(c.words([](const Slide& x) { return x.title; }), header_h, t.heading_px);
     const float column_w = (c.width() - 2 * margin_x - 2 * gap) / 2;
     const float heading_h = t.body_px * 1.8f;
     const float bullets_h = c.height() - margin_y - top - heading_h - gap / 2;
-    const std::array<const Column*, 2> columns{&s.left, &s.right};
+    constexpr std::array<Column Slide::*, 2> columns{&Slide::left, &Slide::right};
     std::array<TextBlock, 2> lists;
     std::array<TextBlock, 2> headings;
     float px = t.body_px;
@@ -77,13 +73,17 @@ void compose_columns(Composer& c, std::size_t step) {
     for (std::size_t i = 0; i < 2; ++i) {
         const float x = margin_x + static_cast<float>(i) * (column_w + 2 * gap);
         const bool hidden = s.build && step < i;
-        std::vector<Paragraph> heading = paragraphs_of(columns[i]->heading);
+        const auto column = [&](const Slide& of) -> const Column& {
+            return of.*columns[i];
+        };
+        std::vector<Paragraph> heading = c.words([&](const Slide& of) { return column(of).heading; });
         for (Paragraph& p : heading)
             p.hidden = hidden;
         headings[i] = Composer::with_vertical(c.block(std::move(heading), {x, top, column_w, heading_h},
                                                       FontRole::Heading, true, t.body_px * 1.05f, t.heading),
                                               VerticalAlign::Middle);
-        lists[i] = c.block(bullet_paragraphs(columns[i]->bullets, hidden ? 0 : columns[i]->bullets.size()),
+        lists[i] = c.block(c.bullets([&](const Slide& of) { return column(of).bullets; },
+                                     hidden ? 0 : column(s).bullets.size()),
                            {x, top + heading_h + gap / 2, column_w, bullets_h}, FontRole::Body, false,
                            t.body_px, t.text);
         px = std::min(px, c.fitted_px(lists[i]));
@@ -101,17 +101,19 @@ void compose_columns(Composer& c, std::size_t step) {
 void compose_image(Composer& c) {
     const Slide& s = c.slide();
     const Theme& t = c.theme();
-    const float top = s.title.empty() ? margin_y : c.header(s.title, header_h, t.heading_px);
+    const float top = s.title.empty()
+                          ? margin_y
+                          : c.header(c.words([](const Slide& x) { return x.title; }), header_h, t.heading_px);
     const float caption_h = s.caption.empty() ? 0 : t.small_px * 2.8f;
     if (!s.caption.empty()) {
-        c.text(
-            Composer::with_vertical(Composer::with_align(c.block(paragraphs_of(s.caption),
-                                                                 {margin_x, c.height() - margin_y - caption_h,
-                                                                  c.width() - 2 * margin_x, caption_h},
-                                                                 FontRole::Body, false, t.small_px, t.muted),
-                                                         TextAlign::Centre),
-                                    VerticalAlign::Middle),
-            "caption");
+        c.text(Composer::with_vertical(
+                   Composer::with_align(c.block(c.words([](const Slide& x) { return x.caption; }),
+                                                {margin_x, c.height() - margin_y - caption_h,
+                                                 c.width() - 2 * margin_x, caption_h},
+                                                FontRole::Body, false, t.small_px, t.muted),
+                                        TextAlign::Centre),
+                   VerticalAlign::Middle),
+               "caption");
     }
     c.picture({margin_x, top, c.width() - 2 * margin_x,
                c.height() - margin_y - top - caption_h - (caption_h > 0 ? 16 : 0)},
@@ -126,7 +128,7 @@ void compose_quote(Composer& c) {
                    true, t.title_px * 1.6f, t.accent),
            "text");
     TextBlock quote = Composer::with_vertical(
-        Composer::with_align(c.block(paragraphs_of(s.quote),
+        Composer::with_align(c.block(c.words([](const Slide& x) { return x.quote; }),
                                      {2 * margin_x, c.height() * 0.18f, w, c.height() * 0.52f},
                                      FontRole::Body, false, t.body_px * 1.25f, t.text),
                              TextAlign::Centre),
@@ -134,7 +136,7 @@ void compose_quote(Composer& c) {
     quote.base.italic = true;
     c.text(quote, "text");
     if (!s.quote_by.empty()) {
-        c.text(Composer::with_align(c.block(paragraphs_of("\u2014 " + s.quote_by),
+        c.text(Composer::with_align(c.block(c.words([](const Slide& x) { return "\u2014 " + x.quote_by; }),
                                             {2 * margin_x, c.height() * 0.74f, w, t.small_px * 2.6f},
                                             FontRole::Body, false, t.small_px, t.muted),
                                     TextAlign::End),
@@ -144,16 +146,17 @@ void compose_quote(Composer& c) {
 
 // Room for the voting address on two lines if it needs them.
 void compose_join(Composer& c, const JoinDetails* join) {
-    const Slide& s = c.slide();
     const Theme& t = c.theme();
     const float w = c.width() - 2 * margin_x;
-    const std::string title = s.title.empty() ? "Join in" : s.title;
-    c.text(Composer::with_vertical(
-               Composer::with_align(c.block(paragraphs_of(title), {margin_x, margin_y, w, 200},
-                                            FontRole::Heading, true, t.title_px, t.heading),
-                                    TextAlign::Centre),
-               VerticalAlign::Middle),
-           "title");
+    const auto title = [](const Slide& x) {
+        return x.title.empty() ? std::string("Join in") : x.title;
+    };
+    c.text(
+        Composer::with_vertical(Composer::with_align(c.block(c.words(title), {margin_x, margin_y, w, 200},
+                                                             FontRole::Heading, true, t.title_px, t.heading),
+                                                     TextAlign::Centre),
+                                VerticalAlign::Middle),
+        "title");
     if (!join) {
         c.text(Composer::with_vertical(
                    Composer::with_align(c.block(paragraphs_of("Voting from devices is off for "
@@ -215,9 +218,13 @@ DeckShape shape_of(const Deck& deck) {
     return shape;
 }
 
+SecondLanguage second_language(const Slide& original, std::string_view language) {
+    return {slide_in_language(original, language), direction_of_language(language)};
+}
+
 ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t step, TextMeasurer& measurer,
-                            const JoinDetails* join, const PollView* poll) {
-    Composer c(deck, slide, measurer);
+                            const JoinDetails* join, const PollView* poll, const SecondLanguage* second) {
+    Composer c(deck, slide, measurer, second);
     step = std::min(step, build_steps(slide) - 1);
     switch (slide.layout) {
     case SlideLayout::Title:
@@ -251,37 +258,72 @@ ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t st
     return c.take();
 }
 
+namespace {
+
+// The part that needs the smallest size, as the key to shorten; none when everything is legible.
+std::optional<std::pair<std::string, float>> worst_fit(const Slide& slide, const ComposedSlide& composed) {
+    if (composed.problems.empty())
+        return std::nullopt;
+    float needed = 1e9f;
+    std::string part;
+    for (const FitProblem& problem : composed.problems) {
+        if (problem.needed_px < needed) {
+            needed = problem.needed_px;
+            part = problem.part;
+        }
+    }
+    constexpr std::array<std::string_view, 11> keys{"bullets", "title", "subtitle", "caption", "text", "by",
+                                                    "options", "left",  "right",    "low",     "high"};
+    if (std::ranges::find(keys, part) == keys.end())
+        part = slide.question ? "question" : "title";
+    return std::pair{part, needed};
+}
+
+} // namespace
+
 std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& display_name,
                                         TextMeasurer& measurer) {
     std::vector<Diagnostic> warnings;
     // As wide as a real address gets, with a QR code the size the real one has (33 modules).
     const JoinDetails example{"http://192.168.100.100:8750/?room=WWWW", "WWWW", 33,
                               std::vector<std::uint8_t>(33 * 33, 0)};
-    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-        const Slide& slide = deck.slides[i];
-        // The last build step shows everything; the join strip takes the most room.
-        const ComposedSlide composed = compose_slide(deck, slide, build_steps(slide) - 1, measurer, &example);
-        float needed = 1e9f;
-        std::string part;
-        for (const FitProblem& problem : composed.problems) {
-            if (problem.needed_px < needed) {
-                needed = problem.needed_px;
-                part = problem.part;
-            }
+    const std::vector<std::string>& languages = deck.info.languages;
+    // Each language alone, then (dual mode) the deck's own language with each other one beneath.
+    struct Showing {
+        std::string language;
+        std::string second; // "" when one language is shown
+    };
+    std::vector<Showing> showings;
+    for (const std::string& language : languages)
+        showings.push_back({language, ""});
+    for (std::size_t i = 1; i < languages.size(); ++i)
+        showings.push_back({languages.front(), languages[i]});
+    if (showings.empty())
+        showings.push_back({deck.info.language, ""});
+    for (const Showing& showing : showings) {
+        const Deck shown = deck_in_language(deck, showing.language);
+        for (std::size_t i = 0; i < shown.slides.size(); ++i) {
+            const Slide& slide = shown.slides[i];
+            const std::optional<SecondLanguage> second =
+                showing.second.empty() ? std::nullopt
+                                       : std::optional(second_language(deck.slides[i], showing.second));
+            // The last build step shows everything; the join strip takes the most room.
+            const std::optional<std::pair<std::string, float>> worst =
+                worst_fit(slide, compose_slide(shown, slide, build_steps(slide) - 1, measurer, &example,
+                                               nullptr, second ? &*second : nullptr));
+            if (!worst)
+                continue;
+            const std::string in_language =
+                !showing.second.empty()
+                    ? concat(" with ", in_quotes(showing.second), " beneath (--dual ", showing.second, ")")
+                    : (languages.size() > 1 ? concat(" in ", in_quotes(showing.language)) : std::string());
+            warnings.push_back(
+                {display_name, slide.position_of(worst->first), Severity::Warning,
+                 concat("slide ", i + 1, " text", in_language, " needs ", static_cast<int>(worst->second),
+                        " px to fit, below the ", static_cast<int>(legible_px(deck.info.room)),
+                        " px legible in a ", name_of(deck.info.room), "; shorten the ", worst->first,
+                        " or split the slide")});
         }
-        if (composed.problems.empty())
-            continue;
-        const std::string key = part == "bullets" || part == "title" || part == "subtitle" ||
-                                        part == "caption" || part == "text" || part == "by" ||
-                                        part == "options" || part == "left" || part == "right" ||
-                                        part == "low" || part == "high"
-                                    ? part
-                                    : std::string(slide.question ? "question" : "title");
-        warnings.push_back(
-            {display_name, slide.position_of(key), Severity::Warning,
-             concat("slide ", i + 1, " text needs ", static_cast<int>(needed), " px to fit, below the ",
-                    static_cast<int>(legible_px(deck.info.room)), " px legible in a ",
-                    name_of(deck.info.room), "; shorten the ", key, " or split the slide")});
     }
     return warnings;
 }

@@ -6,6 +6,7 @@
 #include "core/base/diagnostic.h"
 #include "core/deck/deck.h"
 #include "core/show/navigation.h"
+#include "core/text/bidi_levels.h"
 #include "core/text/text_measurer.h"
 #include "display_list.h"
 
@@ -55,10 +56,22 @@ std::size_t build_steps(const Slide& slide);
 // Every slide's number of build steps, for navigation.
 DeckShape shape_of(const Deck& deck);
 
+// Dual mode: the same slide in a second language (slide_in_language), shown smaller beneath each text
+// block of the room's language, in the second language's own direction.
+struct SecondLanguage {
+    Slide slide;
+    TextDirection direction = TextDirection::LeftToRight;
+};
+
+// The slide in `language` to show beneath `slide` in dual mode.
+SecondLanguage second_language(const Slide& original, std::string_view language);
+
 // `step` counts from 0 to build_steps(slide) - 1; `join` is null when voting is off.
 // `poll` is null when the slide has no poll running (it then shows its question and choices only).
+// `second` is null except in dual mode.
 ComposedSlide compose_slide(const Deck& deck, const Slide& slide, std::size_t step, TextMeasurer& measurer,
-                            const JoinDetails* join = nullptr, const PollView* poll = nullptr);
+                            const JoinDetails* join = nullptr, const PollView* poll = nullptr,
+                            const SecondLanguage* second = nullptr);
 
 // Warnings for every slide whose text fits only below the legible size of the deck's room.
 std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& display_name,

@@ -31,6 +31,10 @@ struct DeckInfo {
     std::string safeguarding_lead;            // who to tell at this school; shown where slides say
                                               // {safeguarding_lead} (see school_details.h)
     std::string id; // [deck] id: the deck's name in a school's show (--school); "" = its file name
+    // Every language the deck can be shown in, the one it is written in first (deck_language.h). After
+    // loading never empty: {language} when `languages` is not given.
+    std::vector<std::string> languages{"en"};
+    std::string translation_note; // who translated, and whether a native speaker has checked it
 };
 
 struct KioskSettings {
@@ -65,6 +69,15 @@ struct Question {
     int max_chars = 24;  // words
 };
 
+// One slide's words in another language: a [slides.lang.TAG] table. A key left unset shows the original
+// (deck_language.h); a list, when given, has as many items as the original's.
+struct SlideTranslation {
+    std::string language; // a tag of DeckInfo::languages, never the first
+    std::optional<std::string> title, subtitle, caption, text, by, alt, question, explain, low, high, notes;
+    std::optional<std::vector<std::string>> bullets, options;
+    std::optional<Column> left, right; // a column translated as a whole: its heading and its bullets
+};
+
 struct Slide {
     SlideLayout layout = SlideLayout::Title;
     std::string id;          // unique within the deck; a slug of the title or question when not given
@@ -83,6 +96,7 @@ struct Slide {
     std::string notes;
     std::optional<double> seconds; // kiosk auto-advance time for this slide
     std::optional<int> countdown;  // seconds of a class activity's countdown clock (core/show/countdown.h)
+    std::vector<SlideTranslation> translations; // [slides.lang.TAG], in the order of DeckInfo::languages
     std::vector<std::pair<std::string, SourcePosition>> value_positions; // key -> where its value starts
 
     // Where the value of `key` starts in the deck file, or the slide's own position.

@@ -64,6 +64,17 @@ JsonValue value_schema(const KeySpec& key) {
     case ValueKind::LanguageTag:
         schema = {{"type", text("string")}, {"pattern", text(language_tag)}};
         break;
+    case ValueKind::LanguageList:
+        schema = {{"type", text("array")},
+                  {"items", object({{"type", text("string")}, {"pattern", text(language_tag)}})},
+                  {"minItems", {1.0}},
+                  {"uniqueItems", {true}}};
+        break;
+    case ValueKind::Translations:
+        schema = {{"type", text("object")},
+                  {"propertyNames", object({{"pattern", text(language_tag)}})},
+                  {"additionalProperties", object({{"$ref", text("#/$defs/translation")}})}};
+        break;
     case ValueKind::SlideId:
         schema = {{"type", text("string")}, {"pattern", text(slide_id)}};
         break;
@@ -141,6 +152,19 @@ JsonValue slide_schema_json() {
                    {"allOf", {std::move(rules)}}});
 }
 
+// One [slides.lang.TAG] table: any of the slide's text keys, as the slide itself takes them.
+JsonValue translation_schema() {
+    JsonObject members;
+    for (std::string_view key : translatable_slide_keys)
+        members.push_back({std::string(key), value_schema(*find_key_spec(slide_key_specs, key))});
+    return object(
+        {{"description", text("A slide's words in one other language of the deck: [slides.lang.pl]. "
+                              "A list has as many items as the slide's own.")},
+         {"type", text("object")},
+         {"properties", {std::move(members)}},
+         {"additionalProperties", {false}}});
+}
+
 bool is_scalar(const JsonValue& value) {
     return !value.array() && !value.object();
 }
@@ -203,7 +227,8 @@ std::string deck_json_schema() {
                                         kiosk_key_specs, kiosk_table_schema.required)},
                  {"column", table_schema("One column of a columns slide: [slides.left] or [slides.right].",
                                          column_key_specs, column_table_schema.required)},
-                 {"slide", slide_schema_json()}})},
+                 {"slide", slide_schema_json()},
+                 {"translation", translation_schema()}})},
     });
     std::string out;
     write(schema, 0, out);

@@ -23,6 +23,7 @@ namespace {
 constexpr std::array<std::string_view, 2> aspect_names{"16:9", "4:3"};
 constexpr std::array<std::string_view, 2> room_names{"classroom", "hall"};
 constexpr std::array<std::string_view, 2> transition_names{"fade", "none"};
+constexpr std::size_t max_deck_languages = 12;
 
 bool is_language_tag(std::string_view tag) {
     // BCP 47 in outline: a 2 or 3 letter language, then subtags of 1 to 8 letters or digits.
@@ -44,6 +45,46 @@ bool is_language_tag(std::string_view tag) {
         start = end + 1;
     }
     return true;
+}
+
+// `languages`: tags, none twice, the first the deck's own `language` (which it stands for when that is
+// not given). Without it the deck has one language, `language`.
+void read_languages(TableReader& reader, DeckInfo& info) {
+    info.languages = {info.language};
+    std::optional<std::vector<std::string>> tags =
+        reader.text_list("languages", 1, max_deck_languages, "a deck is shown in at most 12 languages");
+    if (!tags)
+        return;
+    bool all_good = true;
+    for (std::size_t i = 0; i < tags->size(); ++i) {
+        const std::string& tag = (*tags)[i];
+        if (!is_language_tag(tag)) {
+            reader.sink().error(reader.value_position("languages"),
+                                concat("item ", i + 1, " of \"languages\" in ", reader.where(), ", ",
+                                       in_quotes(tag),
+                                       ", is not a language tag; use one like \"en\", "
+                                       "\"pl\", \"ur\" or \"zh-Hans\""));
+            all_good = false;
+        } else if (std::find(tags->begin(), tags->begin() + static_cast<std::ptrdiff_t>(i), tag) !=
+                   tags->begin() + static_cast<std::ptrdiff_t>(i)) {
+            reader.sink().error(reader.value_position("languages"),
+                                concat(in_quotes(tag), " is in \"languages\" in ", reader.where(),
+                                       " twice; list each language once"));
+            all_good = false;
+        }
+    }
+    if (!all_good)
+        return;
+    if (reader.has("language") && tags->front() != info.language) {
+        reader.sink().error(reader.value_position("languages"),
+                            concat("the first of \"languages\" in ", reader.where(), " is ",
+                                   in_quotes(tags->front()), " but language = ", in_quotes(info.language),
+                                   "; the first language is the one the deck is written in, so put ",
+                                   in_quotes(info.language), " first"));
+        return;
+    }
+    info.language = tags->front();
+    info.languages = std::move(*tags);
 }
 
 void read_theme(TableReader& reader, DeckInfo& info, const std::filesystem::path& folder) {
@@ -95,6 +136,7 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
                 concat("language = ", in_quotes(*language), " in ", reader.where(),
                        " is not a language tag; use one like \"en\", \"en-GB\", \"pl\" or \"zh-Hans\""));
     }
+    read_languages(reader, info);
     if (auto aspect = reader.choice("aspect", aspect_names))
         info.aspect = *aspect == "4:3" ? Aspect::Standard4x3 : Aspect::Wide16x9;
     read_theme(reader, info, folder);
@@ -115,6 +157,7 @@ DeckInfo read_deck_table(TableReader& reader, const std::filesystem::path& folde
                        "letter or digit, at most 64 characters; for example id = ",
                        in_quotes(slug_of(*id).empty() ? "my-lesson" : slug_of(*id))));
     }
+    info.translation_note = reader.text("translation_note").value_or("");
     info.safeguarding_lead = reader.text("safeguarding_lead").value_or("");
     if (is_unfilled_placeholder(info.safeguarding_lead))
         reader.sink().warning(reader.value_position("safeguarding_lead"),
@@ -312,7 +355,7 @@ DeckLoadResult load_deck_text(std::string_view text, const std::string& display_
 
     deck.theme = resolve_theme(deck.info, display_name, sink);
 
-    SlideReadContext context{folder, options.check_image, options.picture_problems, {}};
+    SlideReadContext context{folder, options.check_image, options.picture_problems, {}, deck.info.languages};
     read_slides(root, deck, sink, context);
     fill_school_details(deck, sink); // after ids are derived, so filling it in never changes an id
 

@@ -16,15 +16,19 @@ constexpr std::array<Keys, 0> no_keys{};
 constexpr std::array<Keys, 3> top_optional{"deck", "kiosk", "slides"};
 
 constexpr std::array<Keys, 1> deck_required{"title"};
-constexpr std::array<Keys, 10> deck_optional{
-    "subtitle", "author",     "language",          "aspect", "theme", "duration_minutes",
-    "room",     "transition", "safeguarding_lead", "id"};
+constexpr std::array<Keys, 12> deck_optional{
+    "subtitle", "author",     "language",          "aspect", "theme",     "duration_minutes",
+    "room",     "transition", "safeguarding_lead", "id",     "languages", "translation_note"};
 
 constexpr std::array<Keys, 3> kiosk_optional{"slide_seconds", "loop", "resume_after_seconds"};
 
 constexpr std::array<Keys, 2> column_required{"heading", "bullets"};
 
-constexpr std::array<Keys, 5> common_keys{"layout", "notes", "seconds", "id", "countdown"};
+constexpr std::array<Keys, 6> common_keys{"layout", "notes", "seconds", "id", "countdown", "lang"};
+
+constexpr std::array<Keys, 15> translatable_keys{"title",   "subtitle", "bullets", "left",    "right",
+                                                 "text",    "by",       "alt",     "caption", "question",
+                                                 "options", "explain",  "low",     "high",    "notes"};
 
 constexpr std::array<Keys, 1> title_required{"title"};
 constexpr std::array<Keys, 1> subtitle_optional{"subtitle"};
@@ -67,6 +71,7 @@ const TableSchema deck_table_schema{deck_required, deck_optional};
 const TableSchema kiosk_table_schema{no_keys, kiosk_optional};
 const TableSchema column_table_schema{column_required, no_keys};
 const std::span<const std::string_view> common_slide_keys{common_keys};
+const std::span<const std::string_view> translatable_slide_keys{translatable_keys};
 
 const TableSchema& slide_schema(SlideLayout layout) {
     return slide_schemas[static_cast<std::size_t>(layout)];
@@ -117,7 +122,7 @@ constexpr std::array<Keys, 2> room_choices{"classroom", "hall"};
 constexpr std::array<Keys, 2> transition_choices{"fade", "none"};
 constexpr std::array<Keys, 2> reveal_choices{"on_command", "live"};
 
-constexpr std::array<KeySpec, 11> deck_keys{{
+constexpr std::array<KeySpec, 13> deck_keys{{
     {"title", Kind::Text, "The name of the deck."},
     {"subtitle", Kind::Text, "A second line under the title"},
     {"author", Kind::Text, "Who wrote the deck"},
@@ -138,6 +143,10 @@ constexpr std::array<KeySpec, 11> deck_keys{{
      "or its notes say {safeguarding_lead}"},
     {"id", Kind::SlideId,
      "The deck's name in a whole school's show (lectern --school): rooms that follow one leader share it"},
+    {"languages", Kind::LanguageList,
+     "Every language the deck can be shown in, as language tags; the first is the one it is written in"},
+    {"translation_note", Kind::Text,
+     "Who translated the deck, and whether a native speaker has checked it. The presenter's screen shows it"},
 }};
 
 constexpr std::array<KeySpec, 3> kiosk_keys{{
@@ -153,7 +162,7 @@ constexpr std::array<KeySpec, 3> kiosk_keys{{
      "60"},
 }};
 
-constexpr std::array<KeySpec, 26> slide_keys{{
+constexpr std::array<KeySpec, 27> slide_keys{{
     {"layout", Kind::Choice, "The kind of slide.", 0, 0, slide_layout_names},
     {"id", Kind::SlideId, "A short, fixed name for the slide"},
     {"notes", Kind::Text, "Speaker notes. Only you see them, on the presenter's screen."},
@@ -163,6 +172,9 @@ constexpr std::array<KeySpec, 26> slide_keys{{
      "A countdown clock for a class activity, in seconds: it starts when the slide appears and shows in a "
      "corner with no text",
      1, 3600},
+    {"lang", Kind::Translations,
+     "The slide's words in another language of the deck: a [slides.lang.pl] table holding any of its text "
+     "keys"},
     {"title", Kind::Text, "The slide's title"}, // the guide has no one sentence for it
     {"subtitle", Kind::Text, "A second line under the title"},
     {"bullets", Kind::TextList, "a list of 1 to 8 points", 1, 8},

@@ -23,6 +23,9 @@ extern const TableSchema column_table_schema; // `left` and `right` of a columns
 // Keys every slide may have, whatever its layout.
 extern const std::span<const std::string_view> common_slide_keys;
 
+// Keys whose values are words, and may be given again in another language ([slides.lang.TAG]).
+extern const std::span<const std::string_view> translatable_slide_keys;
+
 // Keys of a slide of this layout, beyond the common ones.
 const TableSchema& slide_schema(SlideLayout layout);
 
@@ -42,6 +45,8 @@ enum class ValueKind {
     Choice,
     Table,
     LanguageTag,
+    LanguageList, // a list of language tags, none twice
+    Translations, // [slides.lang.TAG] tables of translatable keys
     SlideId,
     ThemeName
 };

@@ -5,6 +5,7 @@
 #include "core/base/suggestion.h"
 #include "deck_schema.h"
 #include "image_probe.h"
+#include "translation_reader.h"
 
 #include <algorithm>
 #include <array>
@@ -36,13 +37,6 @@ std::vector<std::string_view> report_keys_of_other_layouts(TableReader& reader, 
         const std::string_view name = key.str();
         if (is_known_key(own, name) || std::ranges::find(common_slide_keys, name) != common_slide_keys.end())
             continue;
-        if (name == "lang") {
-            reader.sink().error(position_of(key.source()),
-                                concat("per-language text (\"lang\") in ", reader.where(),
-                                       " is reserved for a later version of the deck format; remove it"));
-            explained.push_back(name);
-            continue;
-        }
         std::vector<std::string_view> users;
         for (std::size_t i = 0; i < slide_layout_names.size(); ++i) {
             if (is_known_key(slide_schema(static_cast<SlideLayout>(i)), name))
@@ -268,6 +262,7 @@ std::optional<Slide> read_slide(const toml::table& table, std::size_t number, Di
     case SlideLayout::Join:
         break;
     }
+    read_translations(reader, slide, context.languages);
     return slide;
 }
 

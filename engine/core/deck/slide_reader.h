@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lectern {
 
@@ -19,6 +20,7 @@ struct SlideReadContext {
     std::function<std::string(const std::filesystem::path&)> check_image;
     PictureProblems picture_problems = PictureProblems::AreErrors;
     std::map<std::filesystem::path, std::string> checked_images; // path -> problem ("" when fine)
+    std::vector<std::string> languages;                          // the deck's, its own first
 };
 
 // Reads slide `number` (1-based). Returns nothing when the slide cannot be understood at all (no or

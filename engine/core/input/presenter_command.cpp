@@ -9,7 +9,7 @@ namespace {
 using enum PresenterCommand;
 
 // In the order --help and the README list them.
-constexpr std::array<CommandName, 26> commands{{
+constexpr std::array<CommandName, 27> commands{{
     {Next, "next", "go to the next point or slide"},
     {Previous, "previous", "go back"},
     {First, "first", "first slide"},
@@ -36,6 +36,7 @@ constexpr std::array<CommandName, 26> commands{{
     {InkErase, "ink_erase", "erase the slide's ink"},
     {CountdownPause, "countdown_pause", "pause or resume the slide's countdown"},
     {CountdownRestart, "countdown_restart", "start the slide's countdown again"},
+    {NextLanguage, "next_language", "show the deck in its next language (a deck with translations)"},
 }};
 
 } // namespace

@@ -36,6 +36,7 @@ enum class PresenterCommand {
     InkErase,         // all of the slide's ink goes
     CountdownPause,   // pause or resume the slide's countdown
     CountdownRestart, // start the slide's countdown again
+    NextLanguage,     // the room's next language, in a deck with translations (core/deck/deck_language.h)
 };
 
 // A command as the presentation receives it.

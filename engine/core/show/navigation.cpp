@@ -97,6 +97,7 @@ NavState navigate(const NavState& current, PresenterCommand command, const DeckS
     case PresenterCommand::InkErase:
     case PresenterCommand::CountdownPause:
     case PresenterCommand::CountdownRestart:
+    case PresenterCommand::NextLanguage: // the same view in another language
         return state;
     }
     return state;

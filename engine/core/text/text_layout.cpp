@@ -220,7 +220,7 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
-        paragraphs.push_back({parse_inline_markup(text.substr(start, end - start)), false, false});
+        paragraphs.push_back({.spans = parse_inline_markup(text.substr(start, end - start))});
         start = end + 1;
     }
     return paragraphs;
@@ -236,29 +236,36 @@ FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer) {
     fitted.px = px;
     fitted.legible = px >= block.legible_px - 0.01f;
     const TextStyle plain = style_of(block, px, StyledSpan{});
-    const float line_height = measurer.line_height(plain);
     const float indent = std::round(px * 1.1f);
     const float gap = std::round(px * block.paragraph_gap_em);
 
     float y = 0;
     for (std::size_t p = 0; p < block.paragraphs.size(); ++p) {
         const Paragraph& paragraph = block.paragraphs[p];
-        const float hang = paragraph.bulleted ? indent : 0;
+        const float paragraph_px = paragraph.scale == 1 ? px : std::round(px * paragraph.scale);
+        const float line_height = measurer.line_height(style_of(block, paragraph_px, StyledSpan{}));
+        const float hang = paragraph.bulleted || paragraph.hangs ? indent : 0;
         const float room = block.box.w - hang;
+        const Colour colour = paragraph.colour.value_or(block.colour);
         bool overflowed = false;
         bool first_line = true;
         if (p > 0)
-            y += gap;
+            y += paragraph.scale == 1 ? gap : std::round(gap * paragraph.scale);
         for (const StyledText& text : hard_lines_of(paragraph)) {
-            const BidiParagraph bidi = resolve_bidi_paragraph(text.text, block.direction);
+            const BidiParagraph bidi =
+                resolve_bidi_paragraph(text.text, paragraph.direction.value_or(block.direction));
             const bool rtl = bidi.direction == TextDirection::RightToLeft;
-            const Ruler ruler(text, paragraph, block, px, measurer);
+            const Ruler ruler(text, paragraph, block, paragraph_px, measurer);
             for (const LineRange& range : break_lines(text, ruler, room, overflowed)) {
                 const std::vector<VisualRun> runs = visual_runs(text, bidi, range, ruler, measurer);
                 float line_width = 0;
                 for (const VisualRun& run : runs)
                     line_width += run.width;
-                const float left = block.box.x + (rtl ? 0 : hang);
+                // A bullet's hang is on its mark's side; a second language's paragraph hangs on the side
+                // of the bullet above it, whatever its own direction.
+                const bool hang_right =
+                    paragraph.hangs ? block.direction == ParagraphDirection::RightToLeft : rtl;
+                const float left = block.box.x + (hang_right ? 0 : hang);
                 float x = left;
                 if (block.align == TextAlign::Centre)
                     x = left + (room - line_width) / 2;
@@ -270,7 +277,7 @@ FittedText set_text(const TextBlock& block, float px, TextMeasurer& measurer) {
                 }
                 // Runs left to right on screen; each is shaped by the renderer in its own direction.
                 for (std::size_t k = 0; k < runs.size() && !paragraph.hidden; ++k) {
-                    fitted.runs.push_back({x, y, runs[k].text, runs[k].style, block.colour, k > 0});
+                    fitted.runs.push_back({x, y, runs[k].text, runs[k].style, colour, k > 0});
                     x += runs[k].width;
                 }
                 first_line = false;

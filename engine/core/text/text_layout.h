@@ -12,6 +12,7 @@
 #include "inline_markup.h"
 #include "text_measurer.h"
 
+#include <optional>
 #include <vector>
 
 namespace lectern {
@@ -23,6 +24,12 @@ struct Paragraph {
     std::vector<StyledSpan> spans;
     bool bulleted = false;
     bool hidden = false; // takes its space but is not drawn (a build step not yet revealed)
+    // A second language beneath the first (dual mode): smaller, in its own colour and direction, and
+    // hanging under a bullet's text with no mark of its own.
+    float scale = 1; // of the block's size
+    bool hangs = false;
+    std::optional<Colour> colour = std::nullopt;
+    std::optional<ParagraphDirection> direction = std::nullopt;
 };
 
 struct TextBlock {
