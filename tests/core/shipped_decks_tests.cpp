@@ -52,3 +52,21 @@ TEST_CASE("every deck under slides/ checks with no errors or warnings once the s
         CHECK(result.diagnostics.empty());
     }
 }
+
+TEST_CASE("the parents' talk ships in six languages and the assembly in three, each marked for a native "
+          "speaker's review, with every slide translated") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> shipped{
+        {"qzone-parents.toml", {"en-GB", "pl", "ur", "bn", "zh-Hans", "ar"}},
+        {"qzone-assembly.toml", {"en-GB", "pl", "ur"}}};
+    for (const auto& [file, languages] : shipped) {
+        CAPTURE(file);
+        const DeckLoadResult result = load_deck_file(test::source_dir() / "slides" / file);
+        REQUIRE(result.deck);
+        CHECK(result.deck->info.languages == languages);
+        CHECK(result.deck->info.translation_note.find("native speaker") != std::string::npos);
+        for (const Slide& slide : result.deck->slides) {
+            CAPTURE(slide.id);
+            CHECK(slide.translations.size() == languages.size() - 1);
+        }
+    }
+}
