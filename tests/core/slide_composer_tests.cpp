@@ -183,3 +183,44 @@ TEST_CASE("a deck in a right-to-left language is mirrored: bullets on the right,
         }
     }
 }
+
+TEST_CASE("check_text_fits checks each language alone and, for dual mode, each beneath the deck's own") {
+    test::FakeTextMeasurer measurer;
+    std::string long_polish;
+    for (int word = 0; word < 300; ++word)
+        long_polish += "słowo ";
+    const std::string deck_text =
+        "[deck]\ntitle = \"T\"\nlanguages = [\"en\", \"pl\"]\n\n[[slides]]\nlayout = "
+        "\"bullets\"\ntitle = \"Tips\"\nbullets = [\"One\", \"Two\", \"Three\", \"Four\", "
+        "\"Five\", \"Six\"]\n[slides.lang.pl]\ntitle = \"Wskazówki\"\nbullets = [\"" +
+        long_polish + "\", \"" + long_polish + "\", \"" + long_polish + "\", \"" + long_polish + "\", \"" +
+        long_polish + "\", \"" + long_polish + "\"]\n";
+    DeckLoadResult result = load_deck_text(deck_text, "languages.toml", ".");
+    REQUIRE(result.ok());
+    const std::vector<Diagnostic> warnings = check_text_fits(*result.deck, "languages.toml", measurer);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].message.starts_with("slide 1 text in \"pl\" needs "));
+    CHECK(warnings[1].message.starts_with("slide 1 text with \"pl\" beneath (--dual pl) needs "));
+    for (const Diagnostic& warning : warnings)
+        CHECK(warning.message.ends_with("shorten the bullets or split the slide"));
+}
+
+TEST_CASE("dual mode puts each paragraph's translation beneath it, and leaves out words not translated") {
+    test::FakeTextMeasurer measurer;
+    const std::string deck_text =
+        "[deck]\ntitle = \"T\"\nlanguages = [\"en\", \"pl\"]\n\n[[slides]]\nlayout = \"bullets\"\ntitle = "
+        "\"Tips\"\nbullets = [\"One\", \"Two\"]\n[slides.lang.pl]\nbullets = [\"Jeden\", \"Dwa\"]\n";
+    DeckLoadResult result = load_deck_text(deck_text, "dual.toml", ".");
+    REQUIRE(result.deck);
+    const Deck& deck = *result.deck;
+    const SecondLanguage second = second_language(deck.slides[0], "pl");
+    const auto texts =
+        texts_of(compose_slide(deck, deck.slides[0], 0, measurer, nullptr, nullptr, &second).list);
+    const auto at = [&](const char* text) {
+        return std::ranges::find(texts, std::string(text)) - texts.begin();
+    };
+    CHECK(at("One") < at("Jeden"));
+    CHECK(at("Jeden") < at("Two"));
+    CHECK(at("Two") < at("Dwa"));
+    CHECK(std::ranges::count(texts, std::string("Tips")) == 1); // the title has no Polish: shown once
+}
