@@ -96,10 +96,14 @@ public:
     // When the loop must wake for the screen next: a fade or bars frame, the pointer, the quit hint.
     std::optional<std::uint64_t> wake_at_ms(std::uint64_t now_ms, bool animating) const;
 
-    // "slide changes N, reloads N, text textures ..., pictures ...": the soak tool's counters (SIGUSR1).
+    // "slide changes N, reloads N, text textures ..., pictures ..., text budget ..., heap in use ..., heap
+    // free ...": the soak tool's counters (SIGUSR1).
     std::string stats();
 
 private:
+    // The text cache's budget from the window's size and the deck (core/show/texture_budget.h).
+    void size_text_budget();
+
     std::shared_ptr<const Deck> m_deck;
     DeckShape m_shape;
     NavState m_nav;
