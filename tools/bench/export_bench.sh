@@ -31,5 +31,5 @@ echo "$floor"
 awk -v us="$median_us" -v n="$views" -v f="$floor_per_s" -v b="$bytes" -v r="$runs" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
     rate = n / (us / 1e6)
     printf "export_bench: lectern render, %d views at 1920x1080, median of %d runs: %.3f s = %.1f slides/s (%.2f MiB of PNG)\n", n, r, us / 1e6, rate, b / 1048576
-    printf "export_bench: %.2fx the floor (%.1f slides/s, frames already drawn, only written); target 54 slides/s: %s (load average %s)\n", rate / f, f, rate >= 54 ? "met" : sprintf("missed by %.0f %%", 100 * (1 - rate / 54)), load
+    printf "export_bench: %.2fx the floor (%.1f slides/s, frames already drawn, only written); target 54 slides/s: %s (load average %s)\n", rate / f, f, ((rate >= 54) ? "met" : sprintf("missed by %.0f %%", 100 * (1 - rate / 54))), load
 }'

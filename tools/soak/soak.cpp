@@ -106,9 +106,9 @@ double mib(long kib) {
 void print_parts(const Stats& s, double steady_mib, long floor_kb) {
     std::printf(
         "soak: memory at the end: VmRSS %.1f MiB (RssAnon %.1f, RssFile %.1f); text textures %.1f MiB "
-        "(budget %.1f MiB), pictures %.1f MiB, heap in use %.1f MiB (the textures above are in it: "
-        "SDL's software renderer and llvmpipe keep texture pixels in the heap), heap freed but "
-        "held %.1f MiB\n",
+        "(budget %.1f MiB), pictures %.1f MiB, heap in use %.1f MiB (texture pixels are in it: "
+        "llvmpipe keeps them in malloc'd memory), heap free in the allocator's lists %.1f MiB (pages "
+        "malloc_trim gave back are counted there but not resident: compare RssAnon)\n",
         mib(s.rss_kb), mib(s.rss_anon_kb), mib(s.rss_file_kb), mib(s.text_kib), mib(s.text_budget_kib),
         mib(s.picture_kib), mib(s.heap_in_use_kib), mib(s.heap_free_kib));
     if (floor_kb > 0)
