@@ -34,20 +34,6 @@ SurfacePtr busy_surface(int w, int h, Uint32 format) {
     return surface;
 }
 
-// The PNG's pixels as RGB, read back by SDL_image (libpng), as any viewer reads the file.
-std::vector<unsigned char> decoded_rgb(const std::string& png) {
-    SurfacePtr read(IMG_Load_RW(SDL_RWFromConstMem(png.data(), static_cast<int>(png.size())), 1));
-    REQUIRE(read);
-    SurfacePtr rgb(SDL_ConvertSurfaceFormat(read.get(), SDL_PIXELFORMAT_RGB24, 0));
-    REQUIRE(rgb);
-    std::vector<unsigned char> bytes;
-    for (int y = 0; y < rgb->h; ++y) {
-        const auto* row = static_cast<const unsigned char*>(rgb->pixels) + y * rgb->pitch;
-        bytes.insert(bytes.end(), row, row + rgb->w * 3);
-    }
-    return bytes;
-}
-
 std::vector<unsigned char> rgb_of(SDL_Surface& surface) {
     SurfacePtr rgb(SDL_ConvertSurfaceFormat(&surface, SDL_PIXELFORMAT_RGB24, 0));
     REQUIRE(rgb);
@@ -57,6 +43,13 @@ std::vector<unsigned char> rgb_of(SDL_Surface& surface) {
         bytes.insert(bytes.end(), row, row + rgb->w * 3);
     }
     return bytes;
+}
+
+// The PNG's pixels as RGB, read back by SDL_image (libpng), as any viewer reads the file.
+std::vector<unsigned char> decoded_rgb(const std::string& png) {
+    SurfacePtr read(IMG_Load_RW(SDL_RWFromConstMem(png.data(), static_cast<int>(png.size())), 1));
+    REQUIRE(read);
+    return rgb_of(*read);
 }
 
 std::vector<std::uint32_t> pixels_of(const SDL_Surface& surface) {
