@@ -17,7 +17,7 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libimgui-dev libfontconfig-dev libharfbuzz-dev
   fonts-dejavu-core
   # slides written as PNG several times faster than SDL_image's libpng path (png_encoder.h)
-  libspng-dev
+  libdeflate-dev
   # a face made for each script (SDL_ttf has no fallback of its own; the README's font table): Noto for
   # Arabic, Urdu Nastaliq, the Indic scripts, Ethiopic, Hebrew, Thai ... (12 MB download) and CJK with
   # Simplified, Traditional, Japanese and Korean forms (57 MB)

@@ -8,9 +8,12 @@
 #include "pdf_command.h"
 #include "render/font_catalog.h"
 #include "render/offscreen_canvas.h"
+#include "render/picture_decoder.h"
 #include "render/sdl_text_measurer.h"
+#include "render/slide_renderer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,9 +22,12 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -42,10 +48,12 @@ std::string picture_name(std::size_t slide, std::size_t step, std::size_t steps,
     return name + ".png";
 }
 
-// A view of the deck: a slide and one of its build steps.
+// A view of the deck: a slide and one of its build steps, composed before any worker starts.
 struct View {
     std::size_t slide = 0;
     std::size_t step = 0;
+    DisplayList list;
+    std::optional<DisplayList> inked; // the list with the session's ink over it, when it has any
 };
 
 // What a worker did: whether every picture was written, how many, and the pictures shown as placeholders.
@@ -55,39 +63,98 @@ struct WorkerReport {
     std::vector<std::string> problems;
 };
 
-// Draws and writes views worker, worker + workers, worker + 2 * workers, ... of `views`.
-WorkerReport render_views(const Deck& deck, const CommandLine& command, const InkBook* ink,
-                          const std::vector<View>& views, std::size_t worker, std::size_t workers,
-                          bool progress) {
-    WorkerReport report;
+// The next view to draw, shared by every worker (a page mapped into each): a worker takes one view at a
+// time, so a worker that drew quick slides takes more of them and all finish together.
+class ViewQueue {
+public:
+    ViewQueue() {
+        void* page = mmap(nullptr, sizeof(std::atomic<std::size_t>), PROT_READ | PROT_WRITE,
+                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (page != MAP_FAILED)
+            m_next = new (page) std::atomic<std::size_t>(0);
+    }
+    ~ViewQueue() {
+        if (m_next)
+            munmap(m_next, sizeof(std::atomic<std::size_t>));
+    }
+    ViewQueue(const ViewQueue&) = delete;
+    ViewQueue& operator=(const ViewQueue&) = delete;
+
+    // False when no shared page could be mapped (then one process draws every view).
+    bool shared() const { return m_next != nullptr; }
+    std::size_t take() { return m_next ? m_next->fetch_add(1) : m_own++; }
+
+private:
+    std::atomic<std::size_t>* m_next = nullptr;
+    std::size_t m_own = 0;
+};
+
+// What every worker shares, made once before they start: the fonts found and opened, every view composed,
+// every picture decoded. A forked worker sees it all as it was (pages copied only when written).
+struct RenderPlan {
+    const Deck& deck;
+    const CommandLine& command;
+    FontCatalog& catalog;
+    std::vector<View> views;
+    DecodedPictures pictures;
+};
+
+RenderPlan plan_render(const Deck& deck, const CommandLine& command, const InkBook* ink, FontCatalog& catalog,
+                       std::size_t first, std::size_t last) {
+    RenderPlan plan{deck, command, catalog, {}, {}};
+    SdlTextMeasurer measurer(catalog);
     // In the language asked for (--lang; load_deck_to_render checked it), with --dual's beneath.
     const Deck shown = deck_in_language(deck, command.language);
-    FontCatalog catalog(font_families_of(deck)); // the deck's own language picks faces, as when presenting
-    SdlTextMeasurer measurer(catalog);
+    const SDL_Rect whole{0, 0, command.width, command.height};
+    std::vector<DecodedPictures::Request> pictures;
+    for (std::size_t i = first; i < last; ++i) {
+        const Slide& slide = deck.slides[i];
+        for (std::size_t step = 0; step < build_steps(slide); ++step) {
+            const std::optional<SecondLanguage> second =
+                command.dual.empty() ? std::nullopt : std::optional(second_language(slide, command.dual));
+            View view{i, step,
+                      compose_slide(shown, shown.slides[i], step, measurer, nullptr, nullptr,
+                                    second ? &*second : nullptr)
+                          .list,
+                      std::nullopt};
+            const std::vector<InkStroke>& strokes =
+                ink ? ink->strokes({slide.id, step}) : std::vector<InkStroke>{};
+            if (!strokes.empty())
+                view.inked = compose_ink(strokes, view.list, deck.theme);
+            // As SlideRenderer asks for each picture when it draws the view on the whole canvas.
+            const float scale = SlideRenderer::letterbox(view.list, whole).w / view.list.width;
+            for (const DisplayItem& item : view.list.items) {
+                if (const auto* picture = std::get_if<Picture>(&item)) {
+                    const auto [box_w, box_h] = picture_box_px(picture->box, scale);
+                    pictures.push_back({picture->path, box_w, box_h});
+                }
+            }
+            plan.views.push_back(std::move(view));
+        }
+    }
+    plan.pictures.decode(pictures);
+    return plan;
+}
+
+// Draws and writes views taken from `queue` until none is left.
+WorkerReport render_views(const RenderPlan& plan, ViewQueue& queue, bool progress) {
+    WorkerReport report;
     const Expected<std::unique_ptr<OffscreenCanvas>> created =
-        OffscreenCanvas::create(command.width, command.height, catalog);
+        OffscreenCanvas::create(plan.command.width, plan.command.height, plan.catalog);
     if (!created) {
         std::cerr << "lectern: " << created.error() << '\n';
         report.ok = false;
         return report;
     }
     OffscreenCanvas& canvas = **created;
-    for (std::size_t v = worker; v < views.size(); v += workers) {
-        const Slide& slide = shown.slides[views[v].slide];
-        const std::size_t steps = build_steps(slide);
-        const std::optional<SecondLanguage> second =
-            command.dual.empty() ? std::nullopt
-                                 : std::optional(second_language(deck.slides[views[v].slide], command.dual));
-        const DisplayList list = compose_slide(shown, slide, views[v].step, measurer, nullptr, nullptr,
-                                               second ? &*second : nullptr)
-                                     .list;
-        const std::vector<InkStroke>& strokes =
-            ink ? ink->strokes({slide.id, views[v].step}) : std::vector<InkStroke>{};
-        const DisplayList drawn = compose_ink(strokes, list, deck.theme);
-        canvas.draw(list, strokes.empty() ? nullptr : &drawn);
+    canvas.slides().image_cache().use_decoded(&plan.pictures);
+    const std::size_t slide_count = plan.deck.slides.size();
+    for (std::size_t v = queue.take(); v < plan.views.size(); v = queue.take()) {
+        const View& view = plan.views[v];
+        canvas.draw(view.list, view.inked ? &*view.inked : nullptr);
         const std::filesystem::path file =
-            std::filesystem::path(command.out_dir) /
-            picture_name(views[v].slide, views[v].step, steps, deck.slides.size());
+            std::filesystem::path(plan.command.out_dir) /
+            picture_name(view.slide, view.step, build_steps(plan.deck.slides[view.slide]), slide_count);
         if (const Expected<void> saved = canvas.save_png(file); !saved) {
             std::cerr << "\nlectern: cannot write " << file.string() << ": " << saved.error() << '\n';
             report.ok = false;
@@ -95,8 +162,7 @@ WorkerReport render_views(const Deck& deck, const CommandLine& command, const In
         }
         ++report.written;
         if (progress)
-            std::cerr << "\rrendering slide " << views[v].slide + 1 << " of " << deck.slides.size()
-                      << std::flush;
+            std::cerr << "\rrendering slide " << view.slide + 1 << " of " << slide_count << std::flush;
     }
     if (progress)
         std::cerr << '\n';
@@ -111,8 +177,7 @@ struct Worker {
     UniqueFd report;
 };
 
-Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, const InkBook* ink,
-                              const std::vector<View>& views, std::size_t worker, std::size_t workers) {
+Expected<Worker> start_worker(const RenderPlan& plan, ViewQueue& queue) {
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0)
         return Failure{std::string("cannot make a pipe: ") + std::strerror(errno)};
@@ -124,7 +189,7 @@ Expected<Worker> start_worker(const Deck& deck, const CommandLine& command, cons
     if (pid == 0) {
         read_end.reset();
         // The report, a line each: "ok N" or "failed N", then the problems.
-        const WorkerReport report = render_views(deck, command, ink, views, worker, workers, false);
+        const WorkerReport report = render_views(plan, queue, false);
         std::string text = (report.ok ? "ok " : "failed ") + std::to_string(report.written) + '\n';
         for (const std::string& problem : report.problems)
             text += problem + '\n';
@@ -247,29 +312,28 @@ int run_render(CommandLine command) {
 
     const std::size_t first = command.slide ? static_cast<std::size_t>(*command.slide - 1) : 0;
     const std::size_t last = command.slide ? first + 1 : deck.slides.size();
-    std::vector<View> views;
-    for (std::size_t i = first; i < last; ++i) {
-        for (std::size_t step = 0; step < build_steps(deck.slides[i]); ++step)
-            views.push_back({i, step});
-    }
 
-    // One process a core, each with its own fonts, caches and canvas, drawing every n-th view: nothing
-    // is shared, so nothing needs a lock (SDL_ttf and FreeType are not made for threads sharing fonts).
-    // Forked before any of SDL, fonts or threads exist.
+    // Fonts are found, views composed and pictures decoded once, here, before any worker starts. Then one
+    // process a core, each with its own renderer, caches and canvas, takes views one at a time: nothing
+    // is shared that is written, so nothing needs a lock (SDL_ttf and FreeType are not made for threads
+    // sharing fonts). Every picture is decoded before the first fork.
+    FontCatalog catalog(font_families_of(deck)); // the deck's own language picks faces, as when presenting
+    const RenderPlan plan = plan_render(deck, command, ink ? &*ink : nullptr, catalog, first, last);
+    ViewQueue queue;
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::clamp<std::size_t>(views.size() / 4, 1, std::min<std::size_t>(cores, 8));
+    const std::size_t workers =
+        queue.shared() ? std::clamp<std::size_t>(plan.views.size() / 4, 1, std::min<std::size_t>(cores, 8))
+                       : 1;
     std::vector<Worker> helpers;
     for (std::size_t k = 1; k < workers; ++k) {
-        Expected<Worker> started = start_worker(deck, command, ink ? &*ink : nullptr, views, k, workers);
+        Expected<Worker> started = start_worker(plan, queue);
         if (!started) {
             std::cerr << "lectern: " << started.error() << " (drawing on fewer cores)\n";
             break;
         }
         helpers.push_back(std::move(*started));
     }
-    const std::size_t share = helpers.size() + 1;
-    WorkerReport own =
-        render_views(deck, command, ink ? &*ink : nullptr, views, 0, share, isatty(STDERR_FILENO) != 0);
+    WorkerReport own = render_views(plan, queue, isatty(STDERR_FILENO) != 0);
     bool ok = own.ok;
     std::size_t written = own.written;
     std::set<std::string> problems(own.problems.begin(), own.problems.end());

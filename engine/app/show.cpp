@@ -3,8 +3,10 @@
 #include "core/compose/overlay_composer.h"
 #include "core/deck/deck_language.h"
 #include "core/input/input_help.h"
+#include "core/show/texture_budget.h"
 
 #include <algorithm>
+#include <malloc.h>
 #include <sstream>
 
 namespace lectern {
@@ -55,7 +57,16 @@ Expected<void> Show::open(const DisplayInfo& display, WindowMode mode, FontCatal
     if (!view)
         return Failure{view.error()};
     m_view = std::move(*view);
+    size_text_budget();
     return {};
+}
+
+void Show::size_text_budget() {
+    TextCache& text = m_view->slide_renderer().text_cache();
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(text.renderer(), &width, &height);
+    text.set_budget_bytes(text_texture_budget_bytes(width, height, deck_view_count(*m_deck)));
 }
 
 ShowMove Show::move_to(const NavState& nav) {
@@ -97,6 +108,10 @@ void Show::replace_deck(std::shared_ptr<const Deck> deck) {
     m_shape = shape;
     ++m_reloads;
     m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too
+    size_text_budget();
+    // A reload frees the old deck and its layouts: give the freed heap back to the system, so a day of
+    // saves does not leave the allocator holding the high-water mark of every one of them.
+    malloc_trim(0);
     m_behind = true;
 }
 
@@ -126,6 +141,7 @@ void Show::window_event(const SDL_Event& event) {
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             m_view->refresh();
+            size_text_budget();
             m_behind = true;
         } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
                    event.window.event == SDL_WINDOWEVENT_SHOWN) {
@@ -202,6 +218,11 @@ std::string Show::stats() {
     line << "slide changes " << m_slide_changes << ", reloads " << m_reloads << ", text textures "
          << text.live_textures << " (" << text.live_bytes / 1024 << " KiB), pictures "
          << pictures.live_textures() << " (" << pictures.live_bytes() / 1024 << " KiB)";
+    // The allocator's view (every arena): what the program holds, and what it has freed but still keeps.
+    const struct mallinfo2 heap = mallinfo2();
+    line << ", text budget " << m_view->slide_renderer().text_cache().budget_bytes() / 1024
+         << " KiB, heap in use " << (heap.uordblks + heap.hblkhd) / 1024 << " KiB, heap free "
+         << heap.fordblks / 1024 << " KiB";
     return line.str();
 }
 

@@ -103,13 +103,16 @@ public:
     // When the loop must wake for the screen next: a fade or bars frame, the pointer, the quit hint.
     std::optional<std::uint64_t> wake_at_ms(std::uint64_t now_ms, bool animating) const;
 
-    // "slide changes N, reloads N, text textures ..., pictures ...": the soak tool's counters (SIGUSR1).
+    // "slide changes N, reloads N, text textures ..., pictures ..., text budget ..., heap in use ..., heap
+    // free ...": the soak tool's counters (SIGUSR1).
     std::string stats();
 
 private:
     // The slide at `slide` composed in the languages on show.
     ComposedSlide compose(std::size_t slide, std::size_t step, TextMeasurer& measurer,
                           const JoinDetails* join, const PollView* poll) const;
+    // The text cache's budget from the window's size and the deck (core/show/texture_budget.h).
+    void size_text_budget();
 
     std::shared_ptr<const Deck> m_deck;
     std::string m_language;

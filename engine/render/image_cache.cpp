@@ -36,12 +36,16 @@ void ImageCache::finish_if_decoded(Entry& entry, int wait_ms) {
         entry.image.loading = true;
         return;
     }
-    DecodedPicture decoded = entry.job->take();
+    const DecodedPicture decoded = entry.job->take();
     entry.job.reset();
+    make_texture(entry, decoded);
+}
+
+void ImageCache::make_texture(Entry& entry, const DecodedPicture& decoded) {
     LoadedImage& image = entry.image;
     image.loading = false;
     if (!decoded.surface) {
-        image.problem = std::move(decoded.problem);
+        image.problem = decoded.problem;
         return;
     }
     image.width = decoded.surface->w;
@@ -58,11 +62,18 @@ void ImageCache::finish_if_decoded(Entry& entry, int wait_ms) {
 
 const LoadedImage& ImageCache::get(const std::filesystem::path& path, int box_w, int box_h) {
     // Raster pictures are the same at every size; SVGs are keyed by the size they are drawn at.
-    const bool sized = is_svg_path(path);
-    Key key{path.string(), sized ? box_w : 0, sized ? box_h : 0};
+    Key key = picture_key(path, box_w, box_h);
     auto found = m_entries.find(key);
     if (found != m_entries.end()) {
         m_recency.splice(m_recency.begin(), m_recency, found->second.recency);
+    } else if (const DecodedPicture* decoded = m_decoded ? m_decoded->find(key) : nullptr) {
+        ++m_decodes_shared;
+        Entry entry;
+        m_recency.push_front(key);
+        entry.recency = m_recency.begin();
+        found = m_entries.emplace(std::move(key), std::move(entry)).first;
+        make_texture(found->second, *decoded);
+        evict_to_budget();
     } else {
         ++m_decodes;
         Entry entry;

@@ -9,6 +9,7 @@
 // Depends on SDL2 and SDL2_image; nothing in engine/core depends on this.
 #pragma once
 
+#include "core/compose/display_list.h"
 #include "picture_decoder.h"
 
 #include <SDL2/SDL.h>
@@ -22,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 
 namespace lectern {
 
@@ -32,6 +34,11 @@ struct LoadedImage {
     std::string problem;  // why it failed, for the placeholder and the problems list
     bool loading = false; // still being decoded: draw a placeholder, the picture comes later
 };
+
+// The size in pixels a picture is decoded at when its slide is drawn at `scale` pixels a slide unit.
+inline std::pair<int, int> picture_box_px(const Box& box, float scale) {
+    return {static_cast<int>(box.w * scale), static_cast<int>(box.h * scale)};
+}
 
 // How long a slide change waits for a picture when presenting, before drawing a placeholder.
 constexpr int picture_wait_ms = 50;
@@ -49,6 +56,10 @@ public:
     // golden images).
     void decode_in_background(int wait_ms, std::function<void()> picture_ready);
 
+    // Pictures already decoded (`lectern render`, before its workers start): a picture found there is
+    // made a texture from them, never decoded again. `pictures` must outlive the cache.
+    void use_decoded(const DecodedPictures* pictures) { m_decoded = pictures; }
+
     // The picture, decoded for drawing at about `box_w` x `box_h` pixels (SVG is rasterised to fit).
     const LoadedImage& get(const std::filesystem::path& path, int box_w, int box_h);
 
@@ -58,10 +69,12 @@ public:
 
     std::size_t live_textures() const { return m_entries.size(); }
     std::size_t live_bytes() const { return m_bytes; }
+    // Pictures decoded by this cache, and those taken from use_decoded()'s.
     std::uint64_t decodes() const { return m_decodes; }
+    std::uint64_t decodes_shared() const { return m_decodes_shared; }
 
 private:
-    using Key = std::tuple<std::string, int, int>;
+    using Key = PictureKey;
     struct Entry {
         LoadedImage image;
         std::size_t bytes = 0;
@@ -69,12 +82,15 @@ private:
         std::unique_ptr<PictureJob> job; // while the picture is being decoded
     };
     void finish_if_decoded(Entry& entry, int wait_ms);
+    void make_texture(Entry& entry, const DecodedPicture& decoded);
     void evict_to_budget();
 
     SDL_Renderer* m_renderer;
     std::size_t m_budget_bytes;
     std::size_t m_bytes = 0;
     std::uint64_t m_decodes = 0;
+    std::uint64_t m_decodes_shared = 0;
+    const DecodedPictures* m_decoded = nullptr;
     std::optional<int> m_wait_ms;          // none: wait for every picture
     std::shared_ptr<PictureWaker> m_waker; // none: nothing to wake
     std::map<Key, Entry> m_entries;

@@ -60,6 +60,13 @@ public:
     std::size_t size() const { return m_entries.size(); }
     std::size_t total_cost() const { return m_total_cost; }
     std::size_t budget() const { return m_budget; }
+    // A new budget; least recently used entries go until the total fits it (the newest always stays).
+    void set_budget(std::size_t cost_budget) {
+        m_budget = cost_budget;
+        while (m_total_cost > m_budget && m_entries.size() > 1) {
+            evict_oldest();
+        }
+    }
     std::uint64_t evictions() const { return m_evictions; }
 
 private:

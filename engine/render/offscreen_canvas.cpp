@@ -1,7 +1,5 @@
 #include "offscreen_canvas.h"
 
-#include "png_encoder.h"
-
 namespace lectern {
 
 Expected<std::unique_ptr<OffscreenCanvas>> OffscreenCanvas::create(int width, int height,
@@ -32,11 +30,11 @@ void OffscreenCanvas::draw(const DisplayList& list, const DisplayList* over, con
 }
 
 Expected<void> OffscreenCanvas::save_png(const std::filesystem::path& file) {
-    return write_png(*m_surface, file);
+    return m_png.write(*m_surface, file);
 }
 
-Expected<std::string> OffscreenCanvas::png() const {
-    return encode_png(*m_surface);
+Expected<std::string> OffscreenCanvas::png() {
+    return m_png.encode(*m_surface);
 }
 
 } // namespace lectern

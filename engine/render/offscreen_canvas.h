@@ -5,6 +5,7 @@
 #include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "font_catalog.h"
+#include "png_encoder.h"
 #include "sdl_handles.h"
 #include "slide_renderer.h"
 
@@ -27,7 +28,7 @@ public:
     void draw(const DisplayList& list, const DisplayList* over = nullptr, const Box* shown = nullptr);
     Expected<void> save_png(const std::filesystem::path& file);
     // The picture as the bytes of a PNG file (the teacher's remote asks for slides over the network).
-    Expected<std::string> png() const;
+    Expected<std::string> png();
 
     SlideRenderer& slides() { return *m_slides; }
     SDL_Surface* surface() const { return m_surface.get(); }
@@ -38,6 +39,7 @@ private:
     SurfacePtr m_surface;
     SDL_Renderer* m_renderer;
     std::unique_ptr<SlideRenderer> m_slides;
+    PngEncoder m_png; // its buffers kept from one slide to the next
 };
 
 } // namespace lectern

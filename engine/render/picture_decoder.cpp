@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -127,6 +128,30 @@ bool PictureJob::wait_for(int wait_ms) {
 DecodedPicture PictureJob::take() {
     const std::lock_guard lock(m_outcome->mutex);
     return std::move(m_outcome->result);
+}
+
+PictureKey picture_key(const std::filesystem::path& path, int box_w, int box_h) {
+    const bool sized = is_svg_path(path);
+    return {path.string(), sized ? box_w : 0, sized ? box_h : 0};
+}
+
+void DecodedPictures::decode(const std::vector<Request>& requests) {
+    std::map<PictureKey, std::unique_ptr<PictureJob>> jobs;
+    for (const Request& request : requests) {
+        PictureKey key = picture_key(request.path, request.box_w, request.box_h);
+        if (!m_pictures.contains(key) && !jobs.contains(key))
+            jobs.emplace(std::move(key),
+                         std::make_unique<PictureJob>(request.path, request.box_w, request.box_h, nullptr));
+    }
+    for (auto& [key, job] : jobs) {
+        job->wait_for(INT_MAX);
+        m_pictures.emplace(key, job->take());
+    }
+}
+
+const DecodedPicture* DecodedPictures::find(const PictureKey& key) const {
+    const auto found = m_pictures.find(key);
+    return found == m_pictures.end() ? nullptr : &found->second;
 }
 
 } // namespace lectern

@@ -14,9 +14,12 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace lectern {
 
@@ -74,6 +77,30 @@ private:
         DecodedPicture result;
     };
     std::shared_ptr<Outcome> m_outcome = std::make_shared<Outcome>();
+};
+
+// Which decode of a picture a slide asks for: raster pictures are the same at every size, so their
+// size is left out (0 x 0); an SVG is rasterised at the size it is drawn. ImageCache's key too.
+using PictureKey = std::tuple<std::string, int, int>;
+PictureKey picture_key(const std::filesystem::path& path, int box_w, int box_h);
+
+// Pictures decoded once, before `lectern render` forks its workers: each worker makes its textures from
+// these surfaces (pages shared until written) instead of decoding every picture again.
+class DecodedPictures {
+public:
+    struct Request {
+        std::filesystem::path path;
+        int box_w = 0;
+        int box_h = 0;
+    };
+    // Decodes each distinct picture of `requests` on a thread of its own (PictureJob) and waits for all.
+    void decode(const std::vector<Request>& requests);
+    // The picture decoded for `key`, or null when it was not asked for.
+    const DecodedPicture* find(const PictureKey& key) const;
+    std::size_t size() const { return m_pictures.size(); }
+
+private:
+    std::map<PictureKey, DecodedPicture> m_pictures;
 };
 
 } // namespace lectern

@@ -154,7 +154,8 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
                                  Colour background) {
     const SDL_FRect box{origin_x + picture.box.x * scale, origin_y + picture.box.y * scale,
                         picture.box.w * scale, picture.box.h * scale};
-    const LoadedImage& image = m_images.get(picture.path, static_cast<int>(box.w), static_cast<int>(box.h));
+    const auto [box_w, box_h] = picture_box_px(picture.box, scale);
+    const LoadedImage& image = m_images.get(picture.path, box_w, box_h);
     if (!image.texture) {
         if (!image.loading)
             m_picture_problems[picture.path.string()] = image.problem;

@@ -4,7 +4,8 @@
 // TextRasteriser; the core never sees it. Not thread-safe: use it on the render thread.
 //
 // Implemented: lookups that rasterise at most once per key while it stays cached; a byte budget (width x
-//   height x 4 per texture, 64 MiB by default) with LRU eviction; counters for tests and the soak tool;
+//   height x 4 per texture, 64 MiB by default; the room's screen sets it from its size and the deck,
+//   core/show/texture_budget.h) with LRU eviction; counters for tests and the soak tool;
 //   clear() for SDL_RENDER_DEVICE_RESET (and before the renderer is destroyed).
 // Missing: sharing between renderers (SDL textures belong to one renderer: make one cache per window),
 //   pre-rasterising the next slide in the background, colour as a texture colour mod instead of a key.
@@ -56,6 +57,10 @@ public:
     // than the budget's worth of other text.
     // Empty text, or text with nothing visible, gives a null texture and is not cached.
     TextTexture texture_for(std::string_view utf8, const TextStyle& style, Colour colour, int pixel_size);
+
+    // A new byte budget; least recently used textures go until the cache fits it.
+    void set_budget_bytes(std::size_t budget_bytes) { m_entries.set_budget(budget_bytes); }
+    std::size_t budget_bytes() const { return m_entries.budget(); }
 
     // Destroys every texture (after SDL_RENDER_DEVICE_RESET they are lost anyway).
     void clear();

@@ -7,7 +7,11 @@
 //   (b) one frame of a text-heavy slide: with a cold cache (a new SlideRenderer each time, so empty text and
 //       picture caches; fonts already open) and a warm cache (the same SlideRenderer, second and later
 //       draws). Fastest, median and slowest of RUNS draws.
+//   (c) with --floor, the floor of `lectern render` (tools/bench/export_bench.sh): every view drawn first,
+//       untimed, then only written as PNG by as many forked processes as lectern uses, each taking the
+//       next frame, timed from the first fork to the last exit.
 // Usage: render_bench [DECK] [SLIDE-ID] [RUNS]   (run it from a Release build: tools/bench/run.sh)
+//        render_bench DECK --floor
 #include "core/compose/slide_composer.h"
 #include "core/deck/deck_loader.h"
 #include "render/font_catalog.h"
@@ -19,12 +23,17 @@
 #include <SDL2/SDL_image.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -73,6 +82,7 @@ double render_deck_ms(const Deck& deck, const std::vector<View>& views, Frame& f
     const Clock::time_point start = Clock::now();
     SdlTextMeasurer measurer(catalog);
     SlideRenderer slides(frame.renderer.get(), catalog);
+    PngEncoder encoder; // kept from one view to the next, as OffscreenCanvas keeps it
     for (std::size_t i = 0; i < views.size(); ++i) {
         const ComposedSlide composed = compose_slide(deck, *views[i].slide, views[i].step, measurer);
         slides.draw(composed.list, {0, 0, width_px, height_px});
@@ -83,7 +93,7 @@ double render_deck_ms(const Deck& deck, const std::vector<View>& views, Frame& f
             return -1;
         }
         if (save == SavePng::Lectern) {
-            if (const Expected<void> written = write_png(*frame.surface, file); !written) {
+            if (const Expected<void> written = encoder.write(*frame.surface, file); !written) {
                 std::fprintf(stderr, "render_bench: cannot write %s: %s\n", file.c_str(),
                              written.error().c_str());
                 return -1;
@@ -128,11 +138,65 @@ std::size_t text_bytes_of(const DisplayList& list) {
     return count;
 }
 
+// The floor of `lectern render`: `views` frames already drawn, written as PNG by lectern's number of
+// processes, each taking the next frame. Slides per second from the first fork to the last exit.
+double export_floor_per_s(const Deck& deck, const std::vector<View>& views, FontCatalog& catalog,
+                          const std::filesystem::path& out_dir) {
+    std::vector<SurfacePtr> frames;
+    {
+        SdlTextMeasurer measurer(catalog);
+        for (const View& view : views) {
+            Frame frame;
+            frame.surface.reset(
+                SDL_CreateRGBSurfaceWithFormat(0, width_px, height_px, 32, SDL_PIXELFORMAT_ARGB8888));
+            frame.renderer.reset(SDL_CreateSoftwareRenderer(frame.surface.get()));
+            SlideRenderer slides(frame.renderer.get(), catalog);
+            slides.draw(compose_slide(deck, *view.slide, view.step, measurer).list,
+                        {0, 0, width_px, height_px});
+            SDL_RenderPresent(frame.renderer.get());
+            frames.push_back(std::move(frame.surface));
+        }
+    }
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::clamp<std::size_t>(views.size() / 4, 1, std::min<std::size_t>(cores, 8));
+    void* page = mmap(nullptr, sizeof(std::atomic<std::size_t>), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED)
+        return -1;
+    auto* next = new (page) std::atomic<std::size_t>(0);
+    const Clock::time_point start = Clock::now();
+    std::vector<pid_t> children;
+    for (std::size_t k = 0; k < workers; ++k) {
+        const pid_t pid = fork();
+        if (pid == 0) {
+            PngEncoder encoder;
+            for (std::size_t v = next->fetch_add(1); v < frames.size(); v = next->fetch_add(1)) {
+                if (!encoder.write(*frames[v], out_dir / ("floor-" + std::to_string(v) + ".png")))
+                    _exit(1);
+            }
+            _exit(0);
+        }
+        children.push_back(pid);
+    }
+    bool ok = true;
+    for (const pid_t pid : children) {
+        int status = 0;
+        ok =
+            ok && pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    const double ms = ms_since(start);
+    munmap(page, sizeof(std::atomic<std::size_t>));
+    std::printf("render_bench --floor: %zu frames already drawn, written as PNG by %zu processes: %.1f ms\n",
+                frames.size(), workers, ms);
+    return ok ? static_cast<double>(frames.size()) * 1000.0 / ms : -1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     const std::filesystem::path deck_file = argc > 1 ? argv[1] : "slides/qzone-pupils.toml";
-    const std::string slide_id = argc > 2 ? argv[2] : "summary";
+    const bool floor_only = argc > 2 && std::string(argv[2]) == "--floor";
+    const std::string slide_id = argc > 2 && !floor_only ? argv[2] : "summary";
     const int runs = std::max(1, argc > 3 ? std::atoi(argv[3]) : 30);
 
     DeckLoadOptions options;
@@ -151,6 +215,17 @@ int main(int argc, char** argv) {
             views.push_back({&slide, step});
         if (slide.id == slide_id)
             text_heavy = &slide;
+    }
+    if (floor_only) {
+        FontCatalog catalog(font_families_of(deck));
+        const std::filesystem::path out_dir = std::filesystem::temp_directory_path() / "lectern-export-floor";
+        std::filesystem::create_directories(out_dir);
+        const double per_s = export_floor_per_s(deck, views, catalog, out_dir);
+        std::filesystem::remove_all(out_dir);
+        if (per_s < 0)
+            return 1;
+        std::printf("render_bench --floor: floor: %.1f slides/s\n", per_s);
+        return 0;
     }
     if (!text_heavy) {
         std::fprintf(stderr, "render_bench: no slide with id \"%s\" in %s\n", slide_id.c_str(),

@@ -5,14 +5,22 @@
 // reloads, text and picture textures) and its memory (/proc) are read; the saves are spread over the
 // whole run. It fails if lectern dies, stops advancing, misses a reload, or its memory grows: the
 // average VmRSS of the last quarter more than 8 MiB above the second quarter's (by then the caches are
-// full, text to its 64 MiB budget and pictures within their 96 MiB, and evict from then on).
-// Usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N]
+// full, text to its budget (four screens, core/show/texture_budget.h) and pictures within their 96 MiB,
+// and evict from then on).
+// Memory is reported in parts beside the floor (issue 22): with --floor, the least SDL2 + SDL2_ttf program
+// (tools/bench/floor_window) runs on the same screen through the whole run, and its VmRSS at the end is
+// the floor; lectern's steady VmRSS (the last quarter's average) is given against it, split into text
+// textures, pictures, the heap in use and the heap freed but held (mallinfo2, every arena), and the rest
+// (RssAnon/RssFile: the libraries, Mesa's buffers, fonts mapped).
+// Usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N] [--floor FLOOR_WINDOW] [--short]
+// --short: 1,000 slide changes and 50 reloads (about 2 minutes), for trying a change.
 // tools/soak/run.sh builds lectern in Release and runs this on slides/qzone-corridor.toml.
 #include "../bench/present_bench/clock.h"
 #include "../bench/present_bench/proc_readings.h"
 #include "../bench/present_bench/process.h"
 #include "../bench/present_bench/x_screen.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -35,8 +43,13 @@ struct Stats {
     long text_kib = -1;
     long pictures = -1;
     long picture_kib = -1;
+    long text_budget_kib = -1;
+    long heap_in_use_kib = -1;
+    long heap_free_kib = -1;
     long rss_kb = -1;
     long hwm_kb = -1;
+    long rss_anon_kb = -1;
+    long rss_file_kb = -1;
 };
 
 // Asks lectern for its counters and reads the line it writes to the log.
@@ -58,12 +71,21 @@ Stats read_stats(pid_t pid, const std::string& log) {
             stats.text_kib = std::atol(found[4].str().c_str());
             stats.pictures = std::atol(found[5].str().c_str());
             stats.picture_kib = std::atol(found[6].str().c_str());
+            const std::regex heap(
+                "text budget ([0-9]+) KiB, heap in use ([0-9]+) KiB, heap free ([0-9]+) KiB");
+            if (std::regex_search(fresh, found, heap)) {
+                stats.text_budget_kib = std::atol(found[1].str().c_str());
+                stats.heap_in_use_kib = std::atol(found[2].str().c_str());
+                stats.heap_free_kib = std::atol(found[3].str().c_str());
+            }
             break;
         }
     }
     const std::string status = "/proc/" + std::to_string(pid) + "/status";
     stats.rss_kb = status_field(status, "VmRSS");
     stats.hwm_kb = status_field(status, "VmHWM");
+    stats.rss_anon_kb = status_field(status, "RssAnon");
+    stats.rss_file_kb = status_field(status, "RssFile");
     return stats;
 }
 
@@ -76,25 +98,55 @@ void print(const char* when, const Stats& s) {
     std::fflush(stdout);
 }
 
+double mib(long kib) {
+    return static_cast<double>(kib) / 1024.0;
+}
+
+// Where lectern's memory is, beside the floor program's, at the end of the run.
+void print_parts(const Stats& s, double steady_mib, long floor_kb) {
+    std::printf(
+        "soak: memory at the end: VmRSS %.1f MiB (RssAnon %.1f, RssFile %.1f); text textures %.1f MiB "
+        "(budget %.1f MiB), pictures %.1f MiB, heap in use %.1f MiB (texture pixels are in it: "
+        "llvmpipe keeps them in malloc'd memory), heap free in the allocator's lists %.1f MiB (pages "
+        "malloc_trim gave back are counted there but not resident: compare RssAnon)\n",
+        mib(s.rss_kb), mib(s.rss_anon_kb), mib(s.rss_file_kb), mib(s.text_kib), mib(s.text_budget_kib),
+        mib(s.picture_kib), mib(s.heap_in_use_kib), mib(s.heap_free_kib));
+    if (floor_kb > 0)
+        std::printf("soak: steady VmRSS %.1f MiB against the floor program's %.1f MiB in the same run: floor "
+                    "+ %.1f MiB (%.2fx; target: floor + 60 MiB)\n",
+                    steady_mib, mib(floor_kb), steady_mib - mib(floor_kb), steady_mib / mib(floor_kb));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N]\n");
+        std::fprintf(stderr, "usage: soak LECTERN DECK [--advances N] [--reloads N] [--speed N] [--floor "
+                             "FLOOR_WINDOW] [--short]\n");
         return 2;
     }
     const std::string lectern = argv[1];
     const std::filesystem::path source = argv[2];
     long advances = 10000, reloads = 500, speed = 200;
-    for (int i = 3; i + 1 < argc; i += 2) {
+    std::string floor_window;
+    for (int i = 3; i < argc; ++i) {
         const std::string option = argv[i];
-        const long value = std::atol(argv[i + 1]);
+        if (option == "--short") {
+            advances = 1000;
+            reloads = 50;
+            continue;
+        }
+        if (i + 1 >= argc)
+            break;
+        const std::string value = argv[++i];
         if (option == "--advances")
-            advances = value;
+            advances = std::clamp(std::atol(value.c_str()), 1L, 1000000L);
         else if (option == "--reloads")
-            reloads = value;
+            reloads = std::clamp(std::atol(value.c_str()), 0L, 100000L);
         else if (option == "--speed")
-            speed = value;
+            speed = std::clamp(std::atol(value.c_str()), 1L, 1000L);
+        else if (option == "--floor")
+            floor_window = value;
     }
     install_fatal_signal_handlers(3600);
     install_x_io_error_handler();
@@ -119,6 +171,9 @@ int main(int argc, char** argv) {
     const pid_t pid =
         spawn({lectern, deck.string(), "--kiosk", "--clock-speed", std::to_string(speed)}, env, log);
     g_app = pid;
+    // The floor on the same screen, idle through the whole run: what SDL itself costs here.
+    const pid_t floor_pid =
+        floor_window.empty() ? 0 : spawn({floor_window}, child_environment(screen.name()), log);
     sleep_ms(3000);
 
     std::printf("soak: lectern %s --kiosk --clock-speed %ld, %s: %ld slide changes and %ld reloads\n",
@@ -219,7 +274,12 @@ int main(int argc, char** argv) {
                      growth_mib);
         failed = true;
     }
+    const long floor_kb =
+        floor_pid > 0 ? status_field("/proc/" + std::to_string(floor_pid) + "/status", "VmRSS") : -1;
+    print_parts(last, mean(last_quarter_mib), floor_kb);
     std::printf("soak: %s\n", failed ? "FAILED" : "passed");
+    if (floor_pid > 0)
+        terminate(floor_pid);
     terminate(pid);
     g_app = 0;
     screen.stop();
