@@ -32,13 +32,19 @@ def fail(message):
 
 
 class WebDriver:
-    def __init__(self, port):
+    def __init__(self, port, accept_language=None):
+        """A fresh headless Chromium; `accept_language` ("pl") is the language it asks pages in."""
         self.base = "http://127.0.0.1:%d" % port
-        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+        options = {
             "binary": shutil.which("chromium") or "/usr/bin/chromium",
             # A phone-sized window; --no-sandbox because CI runs as root.
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}}}}
+                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}
+        if accept_language:
+            # The flags set the browser's own language; the preference is what its Accept-Language sends.
+            options["args"] += ["--lang=" + accept_language, "--accept-lang=" + accept_language]
+            options["prefs"] = {"intl.accept_languages": accept_language}
+        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
 
     def call(self, method, path, body=None):
