@@ -139,6 +139,37 @@ def wait_for_window(env, name="Lectern"):
     fail("lectern's window never appeared")
 
 
+def require_tools(*tools):
+    for tool in tools:
+        if not shutil.which(tool):
+            fail("%s is not installed: run tools/setup.sh" % tool)
+
+
+def start_lectern(env, lectern, deck, *extra):
+    """lectern presenting `deck` in a window on env's X display, voting on a free port of 127.0.0.1:
+    (process, port). Its standard output is a pipe: the addresses it prints come first."""
+    port = free_port()
+    show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"] + list(extra),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return show, port
+
+
+def voting_address(show, port):
+    """The voter page's address, from lectern's first line ("voting: http://...?room=CODE")."""
+    line = show.stdout.readline()
+    match = re.match(r"voting: (http://127\.0\.0\.1:%d/\?room=([A-Z0-9]{4}))$" % port, line.strip())
+    if not match:
+        fail("lectern did not print the voting line; it printed %r" % line)
+    return match.group(1)
+
+
+def xdotool_keys(env, window):
+    """A function pressing one key (xdotool's name for it) in lectern's window."""
+    def key(name):
+        subprocess.run(["xdotool", "key", "--window", window, name], env=env, check=True)
+    return key
+
+
 def start_chromedriver():
     """chromedriver on a free loopback port, once it answers: (process, port)."""
     port = free_port()

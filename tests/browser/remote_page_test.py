@@ -15,14 +15,13 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, free_port, other_site, start_chromedriver,  # noqa: E402
-                         start_xvfb, stop_all, wait_for_title, wait_for_window)
+from browser_kit import (WebDriver, fail, other_site, require_tools, start_chromedriver,  # noqa: E402
+                         start_lectern, start_xvfb, stop_all, wait_for_title, wait_for_window)
 
 PIN = "246810"
 
@@ -171,18 +170,13 @@ def run(browser, remote):
 
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "chromedriver"):
-        if not shutil.which(tool):
-            fail("%s is not installed: run tools/setup.sh" % tool)
+    require_tools("Xvfb", "xdotool", "chromedriver")
     processes = []
     workdir = tempfile.mkdtemp(prefix="lectern-remote-")
     env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
     try:
         processes.append(start_xvfb(env))
-        port = free_port()
-        show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1",
-                                 "--remote-pin", PIN], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        show, port = start_lectern(env, lectern, deck, "--remote-pin", PIN)
         processes.append(show)
         lines = [show.stdout.readline().strip(), show.stdout.readline().strip()]
         if not re.match(r"voting: http://127\.0\.0\.1:%d/\?room=" % port, lines[0]):

@@ -10,10 +10,8 @@ Usage: voter_language_test.py LECTERN_BINARY DECK
 """
 import json
 import os
-import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,8 +20,8 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, free_port, start_chromedriver, start_xvfb,  # noqa: E402
-                         stop_all, wait_for_window)
+from browser_kit import (WebDriver, fail, require_tools, start_chromedriver, start_lectern,  # noqa: E402
+                         start_xvfb, stop_all, voting_address, wait_for_window, xdotool_keys)
 
 
 def api(address, path, body=None, accept_language=None):
@@ -125,27 +123,16 @@ def run(browser, address, key):
 
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "chromedriver"):
-        if not shutil.which(tool):
-            fail("%s is not installed: run tools/setup.sh" % tool)
+    require_tools("Xvfb", "xdotool", "chromedriver")
     processes = []
     workdir = tempfile.mkdtemp(prefix="lectern-browser-")
     env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
     try:
         processes.append(start_xvfb(env))
-        port = free_port()
-        show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        show, port = start_lectern(env, lectern, deck)
         processes.append(show)
-        line = show.stdout.readline()
-        match = re.match(r"voting: (http://127\.0\.0\.1:%d/\?room=([A-Z0-9]{4}))$" % port, line.strip())
-        if not match:
-            fail("lectern did not print the voting line; it printed %r" % line)
-        address = match.group(1)
-        window = wait_for_window(env)
-
-        def key(name):
-            subprocess.run(["xdotool", "key", "--window", window, name], env=env, check=True)
+        address = voting_address(show, port)
+        key = xdotool_keys(env, wait_for_window(env))
 
         driver, driver_port = start_chromedriver()
         processes.append(driver)
