@@ -49,7 +49,7 @@ JsonObject object_of(const std::string& json) {
     return *parsed->object();
 }
 
-const JsonObject& poll_of(const JsonObject& state) {
+JsonObject poll_of(const JsonObject& state) {
     const JsonValue* poll = member_of(state, "poll");
     REQUIRE(poll);
     REQUIRE(poll->object());
@@ -110,7 +110,6 @@ TEST_CASE("language own name: each language named in itself, for a pupil's picke
     CHECK(language_own_name("bn") == "বাংলা");
     CHECK(language_own_name("ar") == "العربية");
     CHECK(language_own_name("zh-Hans").starts_with("中文"));
-    CHECK(language_own_name("") == "");
 }
 
 TEST_CASE("voter state in a language: the poll's words translated, its letters and colours the screen's") {
@@ -120,7 +119,7 @@ TEST_CASE("voter state in a language: the poll's words translated, its letters a
     poll.open = true;
     const JsonObject state = object_of(voter_state_json(deck, "pl", 7, &slide, &poll));
     CHECK(text_of(state, "language") == "pl");
-    const JsonObject& p = poll_of(state);
+    const JsonObject p = poll_of(state);
     CHECK(text_of(p, "question") == "Czy używasz QQ?");
     CHECK(strings_of(p, "options") == std::vector<std::string>{"Tak", "Nie", "Nie wiem"});
     CHECK(text_of(p, "language") == "pl");
@@ -151,7 +150,7 @@ TEST_CASE("voter state in a language: a key the translation leaves out shows the
         if (translation.language == "pl")
             translation.options.reset();
     PollState poll = poll_for(slide);
-    const JsonObject& p = poll_of(object_of(voter_state_json(deck, "pl", 7, &slide, &poll)));
+    const JsonObject p = poll_of(object_of(voter_state_json(deck, "pl", 7, &slide, &poll)));
     CHECK(text_of(p, "question") == "Czy używasz QQ?");
     CHECK(strings_of(p, "options") == std::vector<std::string>{"Yes", "No", "Not sure"});
 }
@@ -161,13 +160,13 @@ TEST_CASE("voter state in a language: quiz explanation and scale ends translated
     const Slide& quiz = slide_of_layout(deck, SlideLayout::Quiz);
     PollState quiz_poll = poll_for(quiz);
     quiz_poll.revealed = true;
-    const JsonObject& q = poll_of(object_of(voter_state_json(deck, "ur", 8, &quiz, &quiz_poll)));
+    const JsonObject q = poll_of(object_of(voter_state_json(deck, "ur", 8, &quiz, &quiz_poll)));
     CHECK(text_of(q, "explain") == "نجی اکاؤنٹ صرف وہی دیکھتے ہیں جنہیں آپ قبول کریں۔");
     CHECK(strings_of(q, "letters") == std::vector<std::string>{"A", "B"});
 
     const Slide& scale = slide_of_layout(deck, SlideLayout::Scale);
     PollState scale_poll = poll_for(scale);
-    const JsonObject& s = poll_of(object_of(voter_state_json(deck, "pl", 9, &scale, &scale_poll)));
+    const JsonObject s = poll_of(object_of(voter_state_json(deck, "pl", 9, &scale, &scale_poll)));
     CHECK(text_of(s, "low") == "Niepewny");
     CHECK(text_of(s, "high") == "Bardzo pewny");
     const std::vector<std::string> steps = strings_of(s, "letters");
@@ -177,7 +176,7 @@ TEST_CASE("voter state in a language: quiz explanation and scale ends translated
 
     const Slide& words = slide_of_layout(deck, SlideLayout::Words);
     PollState words_poll = poll_for(words);
-    const JsonObject& w = poll_of(object_of(voter_state_json(deck, "ur", 10, &words, &words_poll)));
+    const JsonObject w = poll_of(object_of(voter_state_json(deck, "ur", 10, &words, &words_poll)));
     CHECK(text_of(w, "question") == "آن لائن حفاظت کے لیے ایک لفظ");
     CHECK(strings_of(w, "letters").empty());
 }
@@ -205,7 +204,8 @@ TEST_CASE("voter state in a language: never who voted, nor in which language") {
     const std::string urdu = voter_state_json(deck, "ur", 7, &slide, &poll);
     CHECK(polish.find("device-") == std::string::npos);
     const auto results = [](const std::string& json) {
-        const JsonValue* value = member_of(poll_of(object_of(json)), "results");
+        const JsonObject p = poll_of(object_of(json));
+        const JsonValue* value = member_of(p, "results");
         REQUIRE(value);
         REQUIRE(value->array());
         std::vector<double> counts;
