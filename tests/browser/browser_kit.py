@@ -11,6 +11,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -210,6 +211,21 @@ def wait_for_title(browser, title, timeout=15):
     deadline = time.time() + timeout
     while time.time() < deadline and browser.js("return document.title") != title:
         time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def x_session(prefix):
+    """An Xvfb of its own and a fresh data and settings folder: yields (env, workdir, processes); the
+    processes a test adds to the list are stopped, newest first, and the folder removed at the end."""
+    processes = []
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
+    try:
+        processes.append(start_xvfb(env))
+        yield env, workdir, processes
+    finally:
+        stop_all(processes)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def stop_all(processes):

@@ -10,18 +10,16 @@ Usage: voter_language_test.py LECTERN_BINARY DECK
 """
 import json
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, require_tools, start_chromedriver, start_lectern,  # noqa: E402
-                         start_xvfb, stop_all, voting_address, wait_for_window, xdotool_keys)
+from browser_kit import (WebDriver, fail, require_tools, start_chromedriver, start_lectern, voting_address,  # noqa: E402
+                         wait_for_window, x_session, xdotool_keys)
 
 
 def api(address, path, body=None, accept_language=None):
@@ -124,11 +122,7 @@ def run(browser, address, key):
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
     require_tools("Xvfb", "xdotool", "chromedriver")
-    processes = []
-    workdir = tempfile.mkdtemp(prefix="lectern-browser-")
-    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
-    try:
-        processes.append(start_xvfb(env))
+    with x_session("lectern-browser-") as (env, workdir, processes):
         show, port = start_lectern(env, lectern, deck)
         processes.append(show)
         address = voting_address(show, port)
@@ -144,9 +138,6 @@ def main():
         show.send_signal(signal.SIGTERM)
         show.wait(timeout=20)
         print("voter page in Polish, then Urdu: lettered, coloured, one set of results, choice kept")
-    finally:
-        stop_all(processes)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

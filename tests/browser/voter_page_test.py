@@ -11,18 +11,16 @@ Usage: voter_page_test.py LECTERN_BINARY DECK
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, other_site, require_tools,  # noqa: E402
-                         screenshot_png, start_chromedriver, start_lectern, start_xvfb, stop_all,
-                         voting_address, wait_for_title, wait_for_window, xdotool_keys)
+from browser_kit import (WebDriver, fail, other_site, require_tools, screenshot_png, start_chromedriver,  # noqa: E402
+                         start_lectern, voting_address, wait_for_title, wait_for_window, x_session,
+                         xdotool_keys)
 
 
 def qr_on_screen(env, workdir):
@@ -36,11 +34,7 @@ def qr_on_screen(env, workdir):
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
     require_tools("Xvfb", "xdotool", "chromedriver", "xwd", "zbarimg")
-    processes = []
-    workdir = tempfile.mkdtemp(prefix="lectern-browser-")
-    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
-    try:
-        processes.append(start_xvfb(env))
+    with x_session("lectern-browser-") as (env, workdir, processes):
         show, port = start_lectern(env, lectern, deck)
         processes.append(show)
         address = voting_address(show, port)
@@ -65,9 +59,6 @@ def main():
         show.send_signal(signal.SIGTERM)
         show.wait(timeout=20)
         print("voter page: joined, voted, changed, saw results, answered in words, shared mode: all as expected")
-    finally:
-        stop_all(processes)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 OTHER_SITE_PAGE = """<!doctype html><html><head><title>games</title></head><body>
