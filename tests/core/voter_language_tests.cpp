@@ -107,6 +107,8 @@ TEST_CASE("language own name: each language named in itself, for a pupil's picke
     CHECK(language_own_name("pl") == "polski");
     CHECK(language_own_name("ur") == "اردو");
     CHECK(language_own_name("en") == "English");
+    CHECK(language_own_name("en-GB") == "English"); // a language, not a country
+    CHECK(language_own_name("pt-BR") == "português");
     CHECK(language_own_name("bn") == "বাংলা");
     CHECK(language_own_name("ar") == "العربية");
     CHECK(language_own_name("zh-Hans").starts_with("中文"));

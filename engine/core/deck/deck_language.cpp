@@ -196,7 +196,16 @@ std::string language_name(std::string_view tag) {
 }
 
 std::string language_own_name(std::string_view tag) {
-    return display_name(tag, nullptr);
+    // A pupil picks a language, not a country: "en-GB" is "English", but "zh-Hans" keeps its script.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale =
+        icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+    if (U_FAILURE(status) || locale.isBogus() || *locale.getLanguage() == '\0')
+        return display_name(tag, nullptr);
+    std::string plain = locale.getLanguage();
+    if (*locale.getScript() != '\0')
+        plain += concat('-', locale.getScript());
+    return display_name(plain, nullptr);
 }
 
 std::string next_language(const DeckInfo& info, std::string_view current) {
