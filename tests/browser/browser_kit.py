@@ -164,6 +164,18 @@ def voting_address(show, port):
     return match.group(1)
 
 
+def present_with_chromedriver(env, processes, lectern, deck):
+    """lectern presenting `deck` with voting on, and a chromedriver, both added to `processes`:
+    (lectern's process, the voting address, a function pressing keys in its window, chromedriver's port)."""
+    show, port = start_lectern(env, lectern, deck)
+    processes.append(show)
+    address = voting_address(show, port)
+    key = xdotool_keys(env, wait_for_window(env))
+    driver, driver_port = start_chromedriver()
+    processes.append(driver)
+    return show, address, key, driver_port
+
+
 def xdotool_keys(env, window):
     """A function pressing one key (xdotool's name for it) in lectern's window."""
     def key(name):

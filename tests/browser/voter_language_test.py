@@ -18,8 +18,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, require_tools, start_chromedriver, start_lectern, voting_address,  # noqa: E402
-                         wait_for_window, x_session, xdotool_keys)
+from browser_kit import (WebDriver, fail, present_with_chromedriver, require_tools, x_session)  # noqa: E402
 
 
 def api(address, path, body=None, accept_language=None):
@@ -123,13 +122,7 @@ def main():
     lectern, deck = sys.argv[1], sys.argv[2]
     require_tools("Xvfb", "xdotool", "chromedriver")
     with x_session("lectern-browser-") as (env, workdir, processes):
-        show, port = start_lectern(env, lectern, deck)
-        processes.append(show)
-        address = voting_address(show, port)
-        key = xdotool_keys(env, wait_for_window(env))
-
-        driver, driver_port = start_chromedriver()
-        processes.append(driver)
+        show, address, key, driver_port = present_with_chromedriver(env, processes, lectern, deck)
         browser = WebDriver(driver_port, accept_language="pl")
         try:
             run(browser, address, key)

@@ -18,9 +18,8 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, other_site, require_tools, screenshot_png, start_chromedriver,  # noqa: E402
-                         start_lectern, voting_address, wait_for_title, wait_for_window, x_session,
-                         xdotool_keys)
+from browser_kit import (WebDriver, fail, other_site, present_with_chromedriver, require_tools,  # noqa: E402
+                         screenshot_png, wait_for_title, x_session)
 
 
 def qr_on_screen(env, workdir):
@@ -35,13 +34,7 @@ def main():
     lectern, deck = sys.argv[1], sys.argv[2]
     require_tools("Xvfb", "xdotool", "chromedriver", "xwd", "zbarimg")
     with x_session("lectern-browser-") as (env, workdir, processes):
-        show, port = start_lectern(env, lectern, deck)
-        processes.append(show)
-        address = voting_address(show, port)
-        key = xdotool_keys(env, wait_for_window(env))
-
-        driver, driver_port = start_chromedriver()
-        processes.append(driver)
+        show, address, key, driver_port = present_with_chromedriver(env, processes, lectern, deck)
         # Joining as a class does: from the QR code on the join slide.
         scanned = None
         for _ in range(50):
