@@ -219,7 +219,8 @@ void HttpConnection::write(std::unique_ptr<http::response<http::string_body>> re
                       });
 }
 
-void HttpConnection::start_stream(StreamChannel channel, HttpHeaders headers, std::string first) {
+void HttpConnection::start_stream(StreamChannel channel, HttpHeaders headers, std::string first,
+                                  std::string tag) {
     if (m_phase != Phase::Handling)
         return;
     HttpServer::Impl::AddressUse& use = m_server.by_address[m_address];
@@ -238,6 +239,7 @@ void HttpConnection::start_stream(StreamChannel channel, HttpHeaders headers, st
     --m_server.connection_count;
     ++m_server.stream_count;
     m_channel = channel;
+    m_stream_tag = std::move(tag);
     m_server.streams[static_cast<std::size_t>(channel)].insert(this);
     m_phase = Phase::Streaming;
     http::response<http::empty_body> head;

@@ -73,7 +73,8 @@ public:
     void start() { read_header(); }
     void refuse(int status, std::string_view message, std::string_view retry_after_s);
     void answer(HttpResponse response);
-    void start_stream(StreamChannel channel, HttpHeaders headers, std::string first);
+    void start_stream(StreamChannel channel, HttpHeaders headers, std::string first, std::string tag);
+    const std::string& stream_tag() const { return m_stream_tag; }
     void stream_send(std::string message);
     bool streaming() const { return m_phase == Phase::Streaming; }
     void close();
@@ -106,6 +107,7 @@ private:
     std::array<char, 256> m_discard{};
     Phase m_phase = Phase::Header;
     StreamChannel m_channel = StreamChannel::Voters;
+    std::string m_stream_tag; // what broadcast_each sends this stream (the voter's language)
     bool m_keep_alive = false;
     bool m_counted = false;
     std::chrono::steady_clock::time_point m_deadline = std::chrono::steady_clock::time_point::max();

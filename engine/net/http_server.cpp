@@ -8,6 +8,7 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <map>
 
 namespace lectern {
 
@@ -180,14 +181,15 @@ void HttpReply::send(HttpResponse response) && {
     });
 }
 
-void HttpReply::stream(StreamChannel channel, HttpHeaders headers, std::string first) && {
+void HttpReply::stream(StreamChannel channel, HttpHeaders headers, std::string first, std::string tag) && {
     std::shared_ptr<HttpConnection> connection = std::move(m_connection);
     if (!connection)
         return;
-    asio::dispatch(connection->executor(),
-                   [connection, channel, extra = std::move(headers), message = std::move(first)]() mutable {
-                       connection->start_stream(channel, std::move(extra), std::move(message));
-                   });
+    asio::dispatch(connection->executor(), [connection, channel, extra = std::move(headers),
+                                            message = std::move(first),
+                                            stream_tag = std::move(tag)]() mutable {
+        connection->start_stream(channel, std::move(extra), std::move(message), std::move(stream_tag));
+    });
 }
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
@@ -255,6 +257,20 @@ void HttpServer::broadcast(StreamChannel channel, std::string message) {
     asio::post(server.io, [&server, channel, text = std::move(message)] {
         for (HttpConnection* connection : server.streams[static_cast<std::size_t>(channel)])
             connection->stream_send(text);
+    });
+}
+
+void HttpServer::broadcast_each(StreamChannel channel,
+                                std::function<std::string(const std::string& tag)> message_for) {
+    Impl& server = *m_impl;
+    asio::post(server.io, [&server, channel, message_for = std::move(message_for)] {
+        std::map<std::string, std::string> made; // one message per tag in use, whatever the streams
+        for (HttpConnection* connection : server.streams[static_cast<std::size_t>(channel)]) {
+            auto found = made.find(connection->stream_tag());
+            if (found == made.end())
+                found = made.emplace(connection->stream_tag(), message_for(connection->stream_tag())).first;
+            connection->stream_send(found->second);
+        }
     });
 }
 

@@ -13,7 +13,8 @@
 //
 // Implemented: keep-alive, pipelined requests, Content-Length and chunked bodies up to `max_body_bytes`
 // (413 beyond), headers up to `max_header_bytes` (431), answering later from any thread (HttpReply),
-// Server-Sent Event streams per channel with the latest message winning for a slow reader, and a
+// Server-Sent Event streams per channel (each with a tag: one message per tag in use) with the latest
+// message winning for a slow reader, and a
 // comment on every stream every `stream_keepalive` so dead connections are noticed.
 // Not implemented: TLS, HTTP/2, request bodies over a few KiB (nothing here needs them).
 // Knows nothing of votes; the handler decides every answer. No SDL or ImGui.
@@ -91,7 +92,8 @@ public:
     void send(HttpResponse response) &&;
     // Makes the connection an event stream of `channel` (text/event-stream; `headers` added), sending
     // `first` at once. Over the stream limits it answers 429 (this address) or 503 (in total) instead.
-    void stream(StreamChannel channel, HttpHeaders headers, std::string first) &&;
+    // `tag` names what this stream is sent by broadcast_each (the voter's language), "" for nothing.
+    void stream(StreamChannel channel, HttpHeaders headers, std::string first, std::string tag = {}) &&;
 
 private:
     std::shared_ptr<HttpConnection> m_connection;
@@ -125,6 +127,10 @@ public:
 
     // From any thread: sends `message` to every stream of `channel` (a slow reader gets the latest).
     void broadcast(StreamChannel channel, std::string message);
+    // From any thread: sends every stream of `channel` message_for(its tag), asking once per tag in use
+    // (on the server's thread).
+    void broadcast_each(StreamChannel channel,
+                        std::function<std::string(const std::string& tag)> message_for);
     // From any thread: ends every stream of `channel` (the room code changed, ...).
     void close_streams(StreamChannel channel);
     // From any thread: runs `task` on the server's thread, after `delay`.

@@ -9,12 +9,14 @@
 #include "core/voting/room_code.h"
 #include "core/voting/school_network.h"
 #include "core/voting/vote_request.h"
+#include "core/voting/voter_language.h"
 #include "core/voting/voter_state.h"
 #include "http_answers.h"
 #include "in_flight.h"
 #include "lan_address.h"
 #include "page_policy.h"
 #include "qr_code.h"
+#include "voter_states.h"
 
 #include <algorithm>
 #include <atomic>
@@ -60,7 +62,8 @@ struct Shown {
     std::shared_ptr<const Deck> deck;     // the presentation's, never null
     std::map<std::string, int> max_chars; // words polls
     std::size_t slide = 0;
-    std::string state_json;
+    std::string state_json;              // in the deck's own language: tells whether anything changed
+    std::shared_ptr<VoterStates> states; // the same, in every language a device asks for
     std::string room;
     std::vector<std::string> old_rooms; // this session's earlier codes: telling of them gives nothing away
     JoinDetails join;
@@ -130,29 +133,56 @@ struct VoteServer::Impl {
         shown.join.qr_modules = qr.modules;
     }
 
-    // Rebuilds the state voters see; sends it to every follower when it changed.
+    // Rebuilds the state voters see; sends it to every follower, each in its language, when it changed.
     void refresh_state() {
-        std::string message;
+        std::shared_ptr<VoterStates> states;
         {
             std::lock_guard lock(shown_mutex);
-            const std::vector<Slide>& slides = shown.deck->slides;
-            const Slide* on_screen = shown.slide < slides.size() && is_interactive(slides[shown.slide].layout)
-                                         ? &slides[shown.slide]
-                                         : nullptr;
+            const Deck& deck = *shown.deck;
+            const Slide* on_screen =
+                shown.slide < deck.slides.size() && is_interactive(deck.slides[shown.slide].layout)
+                    ? &deck.slides[shown.slide]
+                    : nullptr;
+            const auto school = on_screen ? shown.school.find(on_screen->id) : shown.school.end();
+            std::optional<std::vector<int>> school_totals;
+            if (school != shown.school.end())
+                school_totals = school->second;
+            std::optional<PollState> poll;
             std::string json = book.read([&](const std::map<std::string, PollState>& polls) {
                 const auto found = on_screen ? polls.find(on_screen->id) : polls.end();
-                const auto school = on_screen ? shown.school.find(on_screen->id) : shown.school.end();
-                return voter_state_json(shown.slide + 1, on_screen,
-                                        found == polls.end() ? nullptr : &found->second,
-                                        school == shown.school.end() ? nullptr : &school->second);
+                if (found == polls.end())
+                    return voter_state_json(deck, deck.info.languages.front(), shown.slide + 1, nullptr,
+                                            nullptr);
+                poll = found->second;
+                return voter_state_json(deck, deck.info.languages.front(), shown.slide + 1, on_screen, &*poll,
+                                        school_totals ? &*school_totals : nullptr);
             });
-            if (json == shown.state_json)
+            if (json == shown.state_json && shown.states && shown.states->deck() == &deck)
                 return;
-            shown.state_json = std::move(json);
-            message = concat("event: state\ndata: ", shown.state_json, "\n\n");
+            shown.state_json = json;
+            states = std::make_shared<VoterStates>(shown.deck, shown.slide, std::move(poll),
+                                                   std::move(school_totals), std::move(json));
+            shown.states = states;
         }
         if (http)
-            http->broadcast(StreamChannel::Voters, std::move(message));
+            http->broadcast_each(StreamChannel::Voters, [states](const std::string& language) {
+                return concat("event: state\ndata: ", states->json(language), "\n\n");
+            });
+    }
+
+    // The language this device is answered in (voter_language.h), and the state in it. The language is
+    // used for this answer only: never kept with the device, a vote or anything on disk.
+    std::pair<std::string, std::string> state_for(const HttpRequest& request) {
+        std::shared_ptr<VoterStates> states;
+        std::string language;
+        {
+            std::lock_guard lock(shown_mutex);
+            states = shown.states;
+            language = voter_language(shown.deck->info, request.query_value("lang"),
+                                      request.header("accept-language"));
+        }
+        std::string json = states->json(language);
+        return {std::move(language), std::move(json)};
     }
 
     // On the server's thread, after a vote: at most ten refreshes and wakes a second.
@@ -328,7 +358,7 @@ struct VoteServer::Impl {
         if (path == "/api/state")
             std::move(reply).send(state(request));
         else if (path == "/api/events")
-            follow(std::move(reply));
+            follow(request, std::move(reply));
         else if (path == "/api/device")
             std::move(reply).send(fresh_device(request));
         else
@@ -348,22 +378,17 @@ struct VoteServer::Impl {
 
     HttpResponse state(const HttpRequest& request) {
         HttpResponse response;
-        {
-            std::lock_guard lock(shown_mutex);
-            response.body = shown.state_json;
-        }
+        response.body = state_for(request).second;
         if (!tokens.device_of(device_cookie_of(request)))
             new_device(request, response);
         return response;
     }
 
-    void follow(HttpReply reply) {
-        std::string first;
-        {
-            std::lock_guard lock(shown_mutex);
-            first = concat("retry: 2000\n\nevent: state\ndata: ", shown.state_json, "\n\n");
-        }
-        std::move(reply).stream(StreamChannel::Voters, {{"X-Accel-Buffering", "no"}}, std::move(first));
+    void follow(const HttpRequest& request, HttpReply reply) {
+        auto [language, json] = state_for(request);
+        std::move(reply).stream(StreamChannel::Voters, {{"X-Accel-Buffering", "no"}},
+                                concat("retry: 2000\n\nevent: state\ndata: ", json, "\n\n"),
+                                std::move(language));
     }
 
     // Shared tablets (?shared=1): a fresh device token after each vote, so the next pupil counts anew.

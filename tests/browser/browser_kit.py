@@ -11,6 +11,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -32,13 +33,19 @@ def fail(message):
 
 
 class WebDriver:
-    def __init__(self, port):
+    def __init__(self, port, accept_language=None):
+        """A fresh headless Chromium; `accept_language` ("pl") is the language it asks pages in."""
         self.base = "http://127.0.0.1:%d" % port
-        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+        options = {
             "binary": shutil.which("chromium") or "/usr/bin/chromium",
             # A phone-sized window; --no-sandbox because CI runs as root.
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}}}}
+                     "--window-size=390,844", "--no-first-run", "--disable-extensions"]}
+        if accept_language:
+            # The flags set the browser's own language; the preference is what its Accept-Language sends.
+            options["args"] += ["--lang=" + accept_language, "--accept-lang=" + accept_language]
+            options["prefs"] = {"intl.accept_languages": accept_language}
+        caps = {"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
 
     def call(self, method, path, body=None):
@@ -133,6 +140,49 @@ def wait_for_window(env, name="Lectern"):
     fail("lectern's window never appeared")
 
 
+def require_tools(*tools):
+    for tool in tools:
+        if not shutil.which(tool):
+            fail("%s is not installed: run tools/setup.sh" % tool)
+
+
+def start_lectern(env, lectern, deck, *extra):
+    """lectern presenting `deck` in a window on env's X display, voting on a free port of 127.0.0.1:
+    (process, port). Its standard output is a pipe: the addresses it prints come first."""
+    port = free_port()
+    show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"] + list(extra),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return show, port
+
+
+def voting_address(show, port):
+    """The voter page's address, from lectern's first line ("voting: http://...?room=CODE")."""
+    line = show.stdout.readline()
+    match = re.match(r"voting: (http://127\.0\.0\.1:%d/\?room=([A-Z0-9]{4}))$" % port, line.strip())
+    if not match:
+        fail("lectern did not print the voting line; it printed %r" % line)
+    return match.group(1)
+
+
+def present_with_chromedriver(env, processes, lectern, deck):
+    """lectern presenting `deck` with voting on, and a chromedriver, both added to `processes`:
+    (lectern's process, the voting address, a function pressing keys in its window, chromedriver's port)."""
+    show, port = start_lectern(env, lectern, deck)
+    processes.append(show)
+    address = voting_address(show, port)
+    key = xdotool_keys(env, wait_for_window(env))
+    driver, driver_port = start_chromedriver()
+    processes.append(driver)
+    return show, address, key, driver_port
+
+
+def xdotool_keys(env, window):
+    """A function pressing one key (xdotool's name for it) in lectern's window."""
+    def key(name):
+        subprocess.run(["xdotool", "key", "--window", window, name], env=env, check=True)
+    return key
+
+
 def start_chromedriver():
     """chromedriver on a free loopback port, once it answers: (process, port)."""
     port = free_port()
@@ -173,6 +223,21 @@ def wait_for_title(browser, title, timeout=15):
     deadline = time.time() + timeout
     while time.time() < deadline and browser.js("return document.title") != title:
         time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def x_session(prefix):
+    """An Xvfb of its own and a fresh data and settings folder: yields (env, workdir, processes); the
+    processes a test adds to the list are stopped, newest first, and the folder removed at the end."""
+    processes = []
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
+    try:
+        processes.append(start_xvfb(env))
+        yield env, workdir, processes
+    finally:
+        stop_all(processes)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def stop_all(processes):

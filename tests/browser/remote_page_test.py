@@ -13,16 +13,13 @@ Usage: remote_page_test.py LECTERN_BINARY DECK
 import json
 import os
 import re
-import shutil
 import signal
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, free_port, other_site, start_chromedriver,  # noqa: E402
-                         start_xvfb, stop_all, wait_for_title, wait_for_window)
+from browser_kit import (WebDriver, fail, other_site, require_tools, start_chromedriver, start_lectern,  # noqa: E402
+                         wait_for_title, wait_for_window, x_session)
 
 PIN = "246810"
 
@@ -171,18 +168,9 @@ def run(browser, remote):
 
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "chromedriver"):
-        if not shutil.which(tool):
-            fail("%s is not installed: run tools/setup.sh" % tool)
-    processes = []
-    workdir = tempfile.mkdtemp(prefix="lectern-remote-")
-    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
-    try:
-        processes.append(start_xvfb(env))
-        port = free_port()
-        show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1",
-                                 "--remote-pin", PIN], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+    require_tools("Xvfb", "xdotool", "chromedriver")
+    with x_session("lectern-remote-") as (env, workdir, processes):
+        show, port = start_lectern(env, lectern, deck, "--remote-pin", PIN)
         processes.append(show)
         lines = [show.stdout.readline().strip(), show.stdout.readline().strip()]
         if not re.match(r"voting: http://127\.0\.0\.1:%d/\?room=" % port, lines[0]):
@@ -203,9 +191,6 @@ def main():
             fail("the PIN was printed: it belongs on the presenter panel only")
         print("remote page: refused a wrong PIN, signed in, moved the show, ran the poll, blanked, "
               "reconnected, and kept another site out")
-    finally:
-        stop_all(processes)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

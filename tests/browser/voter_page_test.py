@@ -11,17 +11,15 @@ Usage: voter_page_test.py LECTERN_BINARY DECK
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_kit import (WebDriver, fail, free_port, other_site, screenshot_png,  # noqa: E402
-                         start_chromedriver, start_xvfb, stop_all, wait_for_title, wait_for_window)
+from browser_kit import (WebDriver, fail, other_site, present_with_chromedriver, require_tools,  # noqa: E402
+                         screenshot_png, wait_for_title, x_session)
 
 
 def qr_on_screen(env, workdir):
@@ -34,30 +32,9 @@ def qr_on_screen(env, workdir):
 
 def main():
     lectern, deck = sys.argv[1], sys.argv[2]
-    for tool in ("Xvfb", "xdotool", "chromedriver", "xwd", "zbarimg"):
-        if not shutil.which(tool):
-            fail("%s is not installed: run tools/setup.sh" % tool)
-    processes = []
-    workdir = tempfile.mkdtemp(prefix="lectern-browser-")
-    env = dict(os.environ, XDG_DATA_HOME=workdir, XDG_CONFIG_HOME=workdir)
-    try:
-        processes.append(start_xvfb(env))
-        port = free_port()
-        show = subprocess.Popen([lectern, deck, "--window", "--port", str(port), "--bind", "127.0.0.1"],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        processes.append(show)
-        line = show.stdout.readline()
-        match = re.match(r"voting: (http://127\.0\.0\.1:%d/\?room=([A-Z0-9]{4}))$" % port, line.strip())
-        if not match:
-            fail("lectern did not print the voting line; it printed %r" % line)
-        address = match.group(1)
-        window = wait_for_window(env)
-
-        def key(name):
-            subprocess.run(["xdotool", "key", "--window", window, name], env=env, check=True)
-
-        driver, driver_port = start_chromedriver()
-        processes.append(driver)
+    require_tools("Xvfb", "xdotool", "chromedriver", "xwd", "zbarimg")
+    with x_session("lectern-browser-") as (env, workdir, processes):
+        show, address, key, driver_port = present_with_chromedriver(env, processes, lectern, deck)
         # Joining as a class does: from the QR code on the join slide.
         scanned = None
         for _ in range(50):
@@ -75,9 +52,6 @@ def main():
         show.send_signal(signal.SIGTERM)
         show.wait(timeout=20)
         print("voter page: joined, voted, changed, saw results, answered in words, shared mode: all as expected")
-    finally:
-        stop_all(processes)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 OTHER_SITE_PAGE = """<!doctype html><html><head><title>games</title></head><body>
@@ -117,7 +91,7 @@ def run(browser, address, key, scan):
         fail("the Childline line is missing")
 
     # Accessibility basics (WCAG 2.1 AA): language, names for every control, large targets, live status.
-    if browser.js("return document.documentElement.lang") != "en-GB":
+    if browser.js("return document.documentElement.lang") != "en":  # the deck's language
         fail("the page does not say its language")
     if browser.js("return document.getElementById('result').getAttribute('aria-live')") != "polite":
         fail("vote confirmations are not announced to screen readers")

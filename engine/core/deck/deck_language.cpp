@@ -173,17 +173,39 @@ Expected<LanguageChoice> choose_languages(const DeckInfo& info, std::string_view
     return choice;
 }
 
-std::string language_name(std::string_view tag) {
+namespace {
+
+// The name of `tag`'s language in `in`'s language (null: its own), from ICU's locale data.
+std::string display_name(std::string_view tag, const icu::Locale* in) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale =
         icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
     if (U_FAILURE(status))
         return std::string(tag);
     icu::UnicodeString name;
-    locale.getDisplayName(icu::Locale::getEnglish(), name);
+    locale.getDisplayName(in ? *in : locale, name);
     std::string out;
     name.toUTF8String(out);
     return out.empty() || locale.isBogus() ? std::string(tag) : out;
+}
+
+} // namespace
+
+std::string language_name(std::string_view tag) {
+    return display_name(tag, &icu::Locale::getEnglish());
+}
+
+std::string language_own_name(std::string_view tag) {
+    // A pupil picks a language, not a country: "en-GB" is "English", but "zh-Hans" keeps its script.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale =
+        icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+    if (U_FAILURE(status) || locale.isBogus() || *locale.getLanguage() == '\0')
+        return display_name(tag, nullptr);
+    std::string plain = locale.getLanguage();
+    if (*locale.getScript() != '\0')
+        plain += concat('-', locale.getScript());
+    return display_name(plain, nullptr);
 }
 
 std::string next_language(const DeckInfo& info, std::string_view current) {

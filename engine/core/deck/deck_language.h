@@ -42,6 +42,11 @@ Expected<LanguageChoice> choose_languages(const DeckInfo& info, std::string_view
 // "zh-Hans" -> "Chinese (Simplified)"; the tag itself when ICU has no name for it.
 std::string language_name(std::string_view tag);
 
+// A language's name in that language, for a pupil choosing it from a list, without a region:
+// "pl" -> "polski", "en-GB" -> "English", "ur" -> "اردو", "zh-Hans" -> "中文（简体）"; the tag itself when
+// ICU has no name for it.
+std::string language_own_name(std::string_view tag);
+
 // After `current` in the deck's languages, wrapping round (the L key).
 std::string next_language(const DeckInfo& info, std::string_view current);
 
