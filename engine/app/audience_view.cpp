@@ -3,7 +3,11 @@
 #include "core/show/screen_timers.h"
 #include "render/sdl_window.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
+#include <variant>
 
 namespace lectern {
 
@@ -38,6 +42,8 @@ AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMod
     : m_window(window), m_renderer(renderer), m_mode(mode),
       m_slides(std::make_unique<SlideRenderer>(renderer, catalog)),
       m_backdrop(std::make_unique<SlideBackdrop>(renderer, *m_slides)) {
+    if (const char* record = std::getenv("LECTERN_RECORD_FRAMES"))
+        m_record_frames_to = record;
 }
 
 AudienceView::~AudienceView() {
@@ -82,12 +88,33 @@ bool AudienceView::capture_outgoing(const DisplayList& outgoing) {
 void AudienceView::show(const DisplayList& slide, bool fade, std::uint64_t now_ms) {
     m_fade_duration_ms = 0;
     if (fade && !m_list.items.empty() && capture_outgoing(m_list)) {
-        m_fade_started_ms = now_ms;
-        m_fade_duration_ms = fade_duration_ms;
+        const Fade from_key = Fade::from_key_at(now_ms, fade_duration_ms);
+        m_fade_started_ms = from_key.started_ms;
+        m_fade_duration_ms = from_key.duration_ms;
     }
     m_list = slide;
+    ++m_shows;
     // Drawn afresh: the same list after a reload may show pictures that changed on disk.
     m_backdrop->forget(TexturesLost::ContentsOnly);
+}
+
+DrawResult AudienceView::prepare(const DisplayList& slide) {
+    if (slide != m_preparing) {
+        m_preparing = slide;
+        m_prepared_items = 0;
+        m_prepared_pending = false;
+    }
+    // Up to and including the next item with text or a picture: boxes cost nothing to prepare.
+    std::size_t end = m_prepared_items;
+    while (end < slide.items.size() && !std::holds_alternative<TextRun>(slide.items[end]) &&
+           !std::holds_alternative<Picture>(slide.items[end]))
+        ++end;
+    end = std::min(end + 1, slide.items.size());
+    m_prepared_pending = m_slides->warm(slide, output(), m_prepared_items, end) || m_prepared_pending;
+    m_prepared_items = end;
+    if (m_prepared_items < slide.items.size())
+        return DrawResult::More;
+    return m_prepared_pending ? DrawResult::WaitingForPictures : DrawResult::Done;
 }
 
 bool AudienceView::fading(std::uint64_t now_ms) const {
@@ -137,12 +164,31 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
     }
     if (overlay)
         m_slides->draw_over(*overlay, whole);
+    ++m_frames;
+    if (!m_record_frames_to.empty())
+        record_frame(whole);
     SDL_RenderPresent(m_renderer);
     if (m_shown_progress >= 1.0f)
         drop_outgoing(); // nothing kept between fades
 }
 
+void AudienceView::record_frame(SDL_Rect whole) {
+    SDL_Surface* frame = SDL_CreateRGBSurfaceWithFormat(0, whole.w, whole.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!frame)
+        return;
+    if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels, frame->pitch) ==
+        0) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/frame-%06llu-%06llu.bmp", static_cast<unsigned long long>(m_shows),
+                      static_cast<unsigned long long>(m_frames));
+        SDL_SaveBMP(frame, (m_record_frames_to + name).c_str());
+    }
+    SDL_FreeSurface(frame);
+}
+
 void AudienceView::refresh() {
+    forget_prepared(); // sizes change with the output: prepared again at the new size
+    ++m_textures_generation;
     m_fade_duration_ms = 0;
     m_backdrop->forget(TexturesLost::ContentsOnly);
     drop_outgoing();

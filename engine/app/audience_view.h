@@ -1,10 +1,14 @@
 // AudienceView: the window the room sees. Owns the SDL window and renderer, draws the current slide
-// straight into the window (the fastest path from key to screen), cross-fades from the previous slide
-// (kept in a texture only while a fade runs; with ink or the spotlight the slide is kept in a texture,
-// slide_backdrop.h), blanks to black or white, and draws small overlays (the
+// straight into the window (the fastest path from key to screen; the views a key would show next have
+// their text rasterised and pictures decoded ahead, prepare(), so that draw only copies textures),
+// cross-fades from the previous slide (kept in a texture only while a fade runs; with ink or the spotlight
+// the slide is kept in a texture, slide_backdrop.h), blanks to black or white, and draws small overlays (the
 // typed slide number, "press Esc again to quit").
 // Implemented: borderless window at a display's bounds (fast to appear, no desktop showing), windowed
 //   mode, moving to another display, resize and render-target/device resets, a hidden pointer.
+// For tests: with LECTERN_RECORD_FRAMES=DIR in the environment, every frame presented is also written to
+// DIR/frame-S-F.bmp (S: how many pictures show() was given so far, F: frames so far, both 6 digits), so a
+// test can look at the very frame after a key.
 // Missing: the presenter panel (a second window, see presenter_panel), vsync-paced animation beyond the
 //   fade.
 #pragma once
@@ -12,6 +16,7 @@
 #include "core/base/expected.h"
 #include "core/compose/display_list.h"
 #include "core/show/navigation.h"
+#include "core/show/slides_ahead.h"
 #include "render/display_choice.h"
 #include "render/font_catalog.h"
 #include "render/slide_backdrop.h"
@@ -50,8 +55,18 @@ public:
     SDL_Window* window() const { return m_window; }
     WindowMode mode() const { return m_mode; }
 
-    // Shows a new picture; with `fade`, the previous one fades out over the next fade_duration_ms.
+    // Shows a new picture; with `fade`, the previous one fades out until fade_duration_ms after now_ms,
+    // its first frame already a visible step in (Fade::from_key_at).
     void show(const DisplayList& slide, bool fade, std::uint64_t now_ms);
+
+    // Prepares a little more of `slide` (a view a key would show next): the text of one item is
+    // rasterised, or its picture decoded, into the renderer's caches (SlideRenderer::warm). More until
+    // every item is; WaitingForPictures when a picture was still being decoded.
+    DrawResult prepare(const DisplayList& slide);
+    // Starts prepare() afresh (a reload: pictures may have changed on disk, and the cache was emptied).
+    void forget_prepared() { m_preparing = {}; }
+    // Counts refresh() and reset_device(): sizes and caches changed, so views are prepared again.
+    std::uint64_t textures_generation() const { return m_textures_generation; }
 
     // Draws the frame at `now_ms` and presents it: the slide (zoomed with `marks`' zoom), the marks over
     // it, zoomed with it, then `overlay` over the screen.
@@ -84,6 +99,8 @@ private:
     // Keeps what is on screen now in a texture, for the fade that starts.
     bool capture_outgoing(const DisplayList& outgoing);
     void drop_outgoing();
+    // Writes the frame about to be presented to m_record_frames_to.
+    void record_frame(SDL_Rect whole);
 
     SDL_Window* m_window;
     SDL_Renderer* m_renderer;
@@ -96,7 +113,14 @@ private:
     DisplayList m_list; // the slide on show, drawn each frame (its text and pictures are cached)
     std::uint64_t m_fade_started_ms = 0;
     std::uint64_t m_fade_duration_ms = 0;
-    float m_shown_progress = 1.0f; // of the fade, in the last frame presented
+    float m_shown_progress = 1.0f;    // of the fade, in the last frame presented
+    DisplayList m_preparing;          // the view prepare() was given last
+    std::size_t m_prepared_items = 0; // how many of its items are in the caches
+    bool m_prepared_pending = false;  // a picture of it was still being decoded
+    std::string m_record_frames_to;   // LECTERN_RECORD_FRAMES, for tests; "" for none
+    std::uint64_t m_shows = 0;
+    std::uint64_t m_textures_generation = 0;
+    std::uint64_t m_frames = 0;
 };
 
 } // namespace lectern

@@ -70,7 +70,8 @@ void Presentation::decode_pictures_in_background() {
 }
 
 void Presentation::pictures_arrived(std::uint64_t now_ms) {
-    m_show.mark_behind(); // the room's screen draws the picture in place of its placeholder
+    m_ahead.pictures_arrived(); // views prepared with a placeholder are drawn again
+    m_show.mark_behind();       // the room's screen draws the picture in place of its placeholder
     if (!m_show.view().fading(now_ms))
         show_current(false, now_ms); // and the panel's thumbnails are drawn again
 }
@@ -108,20 +109,12 @@ int Presentation::run() {
         m_watcher = std::make_unique<DeckWatcher>(m_options.deck_path, reload_options,
                                                   posting(*m_wait, m_reload_event));
     }
-    m_polls.open_results();
-    m_remote_event = SDL_RegisterEvents(1);
-    if (m_remote_event != static_cast<std::uint32_t>(-1))
-        m_inbox.wake_with(posting(*m_wait, m_remote_event));
-    else
-        m_remote_event = 0; // the remote's requests are answered when the inbox closes
-    m_polls.start_voting(*m_wait, m_show.nav().slide);
-    if (m_polls.remote_on() && !m_panel.is_open() && m_options.vote_server.remote_pin.empty())
-        std::cerr << "lectern: the remote's PIN is shown only on the presenter panel, which is not open: "
-                     "choose one with --remote-pin NNNNNN, or open the panel on a second display "
-                     "(--presenter)\n";
-    m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
     m_marks.show_view(m_show.deck(), m_show.nav(), clock_ms());
-    start_school();
+    // The results on disk and the voting server (tens of milliseconds: fsyncs, a port, threads) start
+    // after the first frame is on screen, unless the first slide shows what they give.
+    bool services_started = first_slide_needs_services();
+    if (services_started)
+        start_services();
     show_current(false, clock_ms());
 
     while (m_running) {
@@ -138,6 +131,12 @@ int Presentation::run() {
                          bars == BarsFrame::Growing ? PanelThumbnails::Keep : PanelThumbnails::Update);
         if (m_show.behind(now) || m_marks.behind(now))
             present(now);
+        if (!services_started) {
+            services_started = true;
+            start_services();
+            if (m_panel.is_open())
+                show_current(false, now); // the panel's preview of the next slide with the join address
+        }
         if (const std::optional<std::uint64_t> frame = m_panel.next_frame_ms(); frame && now >= *frame)
             draw_panel(now);
         const std::optional<std::uint64_t> deadline = next_deadline_ms(now);
@@ -147,12 +146,16 @@ int Presentation::run() {
         const std::optional<std::uint64_t> timeout =
             deadline ? std::optional((*deadline > now ? *deadline - now + speed - 1 : 0) / speed)
                      : std::nullopt;
-        const bool got = m_wait->next(event, timeout);
+        // Work ahead of the next key only when no event waits: a look that does not sleep.
+        const bool work_ahead = ahead_work_left(now);
+        const bool got = m_wait->next(event, work_ahead ? std::optional<std::uint64_t>(0) : timeout);
         now = clock_ms();
         if (got) {
             handle(event, now);
             while (m_running && SDL_PollEvent(&event))
                 handle(event, now);
+        } else if (work_ahead) {
+            prepare_ahead(now);
         }
         m_show.update_pointer(now);
         if (const std::optional<PresenterCommand> held = m_kiosk.take_held(now))
@@ -170,6 +173,30 @@ int Presentation::run() {
     m_inbox.close();   // the remote's last requests are answered: the voting server may stop
     m_polls.end();     // no more votes: the session's totals are final
     return 0;
+}
+
+bool Presentation::first_slide_needs_services() const {
+    const Deck& deck = m_show.deck();
+    if (m_options.school || deck.slides.empty())
+        return true; // a school's follower shows the leader's slide from the start
+    const SlideLayout layout = deck.slides[m_show.nav().slide].layout;
+    return is_interactive(layout) || layout == SlideLayout::Join;
+}
+
+void Presentation::start_services() {
+    m_polls.open_results();
+    m_remote_event = SDL_RegisterEvents(1);
+    if (m_remote_event != static_cast<std::uint32_t>(-1))
+        m_inbox.wake_with(posting(*m_wait, m_remote_event));
+    else
+        m_remote_event = 0; // the remote's requests are answered when the inbox closes
+    m_polls.start_voting(*m_wait, m_show.nav().slide);
+    if (m_polls.remote_on() && !m_panel.is_open() && m_options.vote_server.remote_pin.empty())
+        std::cerr << "lectern: the remote's PIN is shown only on the presenter panel, which is not open: "
+                     "choose one with --remote-pin NNNNNN, or open the panel on a second display "
+                     "(--presenter)\n";
+    m_polls.follow_slide(m_show.nav().slide, m_show.nav().slide);
+    start_school();
 }
 
 std::optional<std::uint64_t> Presentation::next_deadline_ms(std::uint64_t now_ms) const {

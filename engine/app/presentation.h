@@ -24,6 +24,7 @@
 #include "core/input/input_map.h"
 #include "core/show/kiosk_mode.h"
 #include "core/show/problems.h"
+#include "core/show/slides_ahead.h"
 #include "deck_watcher.h"
 #include "event_wait.h"
 #include "net/vote_server.h"
@@ -95,6 +96,10 @@ private:
     void poll_changed(std::uint64_t now_ms);
     void displays_changed();
     std::optional<std::uint64_t> next_deadline_ms(std::uint64_t now_ms) const;
+    // The results on disk, the remote's inbox, the voting server and the school: started before the
+    // first frame only when the first slide shows something of theirs, else right after it.
+    bool first_slide_needs_services() const;
+    void start_services();
     // The hint or the kiosk's problem badge over the slide (core/compose/overlay_composer.h), and the
     // slide's countdown.
     std::optional<DisplayList> overlay(std::uint64_t now_ms);
@@ -105,6 +110,10 @@ private:
     // The panel's frame and what its buttons do (presentation_panel.cpp).
     void draw_panel(std::uint64_t now_ms);
     void apply_panel(const PanelActions& actions, std::uint64_t now_ms);
+    // Views a key would show next, prepared while idle, one piece a call (presentation_ahead.cpp):
+    // whether work is left for an idle moment, and doing one piece of it.
+    bool ahead_work_left(std::uint64_t now_ms);
+    void prepare_ahead(std::uint64_t now_ms);
     void decode_pictures_in_background();
     void pictures_arrived(std::uint64_t now_ms);
     // A deck edited while shown (reload.cpp).
@@ -145,6 +154,11 @@ private:
     std::optional<RemoteState> m_remote_told;
     std::uint64_t m_remote_told_ms = 0;
     std::array<std::unique_ptr<OffscreenCanvas>, 2> m_remote_canvases; // the remote's pictures, by size
+    SlidesAhead m_ahead;
+    std::vector<std::optional<DisplayList>> m_ahead_lists; // m_ahead's views, as composed
+    NavState m_ahead_from;                                 // where they were wanted from
+    const Deck* m_ahead_deck = nullptr;                    // and its deck (a reload forgets them)
+    std::uint64_t m_ahead_textures = 0;                    // AudienceView::textures_generation()
     bool m_running = true;
 };
 

@@ -77,6 +77,22 @@ SDL_FRect SlideRenderer::letterbox(const DisplayList& list, SDL_Rect viewport) {
             static_cast<float>(viewport.y) + (static_cast<float>(viewport.h) - h) / 2, w, h};
 }
 
+bool SlideRenderer::warm(const DisplayList& list, SDL_Rect viewport, std::size_t first, std::size_t end) {
+    const float scale = letterbox(list, viewport).w / list.width;
+    bool pending = false;
+    for (std::size_t i = first; i < std::min(end, list.items.size()); ++i) {
+        if (const auto* run = std::get_if<TextRun>(&list.items[i])) {
+            m_text.texture_for(run->text, run->style, run->colour, nearest_pixel_size(run->style.px * scale));
+        } else if (const auto* picture = std::get_if<Picture>(&list.items[i])) {
+            // The size draw_picture asks for.
+            const LoadedImage& image = m_images.get(picture->path, static_cast<int>(picture->box.w * scale),
+                                                    static_cast<int>(picture->box.h * scale));
+            pending = pending || image.loading;
+        }
+    }
+    return pending;
+}
+
 void SlideRenderer::reset_textures() {
     m_text.clear();
     m_images.clear();

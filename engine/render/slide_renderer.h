@@ -6,6 +6,7 @@
 //   distortion, a placeholder with the alt text and the reason for a picture that cannot be loaded (with
 //   the alt text only while it is still being decoded), letterbox bars,
 //   a record of the pictures that failed (for the presenter panel).
+// Implemented too: warming the caches for a list without drawing it (warm()).
 // Missing: transitions (the app cross-fades whole frames), chart animation (polls), gradients.
 // Depends on SDL2, SDL2_ttf, SDL2_image through the render adapter; the core never includes this.
 #pragma once
@@ -40,6 +41,12 @@ public:
     // background, no bars): overlays.
     void draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr,
                    std::size_t first = 0, std::size_t end = SIZE_MAX);
+
+    // Rasterises the text and decodes the pictures of `list`'s items from `first` up to `end` at the
+    // sizes draw() shows them in `viewport`, drawing nothing: a later draw() finds them in the caches (the
+    // views a key would show next, prepared while the show is idle). True when a picture is still being
+    // decoded.
+    bool warm(const DisplayList& list, SDL_Rect viewport, std::size_t first, std::size_t end);
 
     // Where a slide of `list`'s size lands inside `viewport`, and at what scale.
     static SDL_FRect letterbox(const DisplayList& list, SDL_Rect viewport);

@@ -3,6 +3,7 @@
 // and sleeps until then, so an idle presentation wakes for nothing.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -10,6 +11,9 @@ namespace lectern {
 
 inline constexpr std::uint64_t fade_duration_ms = 200; // at most 250 ms, by design
 inline constexpr std::uint64_t cursor_hide_after_ms = 2000;
+// A fade's first frame is already this far in (one 60 Hz frame): the frame after a key differs visibly
+// from the slide before it, and the fade still ends fade_duration_ms after the key.
+inline constexpr std::uint64_t fade_first_step_ms = 17;
 
 // A cross-fade from the previous picture to the current one.
 struct Fade {
@@ -17,6 +21,10 @@ struct Fade {
     std::uint64_t duration_ms = 0; // 0: no fade (the deck chose transition = "none", or none is running)
 
     static Fade starting_at(std::uint64_t now_ms, std::uint64_t duration_ms) { return {now_ms, duration_ms}; }
+    // A fade from a key at `now_ms` whose first frame, drawn now, is one step in (fade_first_step_ms).
+    static Fade from_key_at(std::uint64_t now_ms, std::uint64_t duration_ms) {
+        return {now_ms - std::min(now_ms, fade_first_step_ms), duration_ms};
+    }
     // 0 at the start, 1 when finished.
     float progress(std::uint64_t now_ms) const;
     bool running(std::uint64_t now_ms) const { return progress(now_ms) < 1.0f; }

@@ -7,10 +7,11 @@
 //   memory  VmHWM from /proc/PID/status just before quitting, after the idle measurement.
 //   idle    utime+stime (/proc/PID/stat, clock ticks) and voluntary context switches (wakeups, summed over
 //           /proc/PID/task/*/status) over 10 s with no input, after 1 s for start-up to settle.
-//   keys    key-to-screen latency of "next": XTest presses Right, then 18 rows of the screen are read every
-//           ~1 ms until they differ from the slide before. lectern presents a generated deck with
-//           transition = "none" and PRESSES+1 distinct slides, so every press shows a slide not seen before;
-//           floor_window draws a new line of text. Median of PRESSES.
+//   keys    key to screen for "next": XTest presses Right, then 18 rows of the screen are read every ~1 ms:
+//           first visible change (a channel differs by visible_step from the slide before) and settled
+//           (the last change before the rows stay still for 300 ms). lectern presents a generated deck of
+//           PRESSES+1 distinct slides twice, with transition = "none" and with the fade; floor_window
+//           draws a new line of text. Medians of PRESSES, as ratios to the floor's first change.
 // lectern quits with Esc twice (SIGTERM, then SIGKILL, when it does not), floor_window with SIGTERM.
 // Every wait is bounded, a watchdog ends everything after 10 minutes, and Xvfb is always stopped.
 // Exit status 0 when everything was measured (unmet targets are marked in the table), 1 when something
@@ -96,8 +97,10 @@ int main(int argc, char** argv) {
     const std::string dir = dir_template;
     const std::string log = dir + "/programs.log";
     const std::string key_deck = dir + "/keys.toml";
+    const std::string fade_deck = dir + "/keys-fade.toml";
     constexpr Colour key_background{250, 249, 245}; // the "classroom" theme
-    std::ofstream(key_deck) << key_deck_text(presses + 1);
+    std::ofstream(key_deck) << key_deck_text(presses + 1, KeyTransition::Cut);
+    std::ofstream(fade_deck) << key_deck_text(presses + 1, KeyTransition::Fade);
 
     const std::string load_before = load_average();
     VirtualScreen screen;
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
     const Program lectern_program{"lectern", {lectern, deck}, *background, true};
     const Program floor_program{"floor_window", {floor_window, background_text}, *background, false};
     const Program keys_program{"lectern (keys)", {lectern, key_deck}, key_background, true};
+    const Program fade_program{"lectern (keys, fade)", {lectern, fade_deck}, key_background, true};
     const Program floor_keys_program{
         "floor_window (keys)", {floor_window, hex(key_background)}, key_background, false};
 
@@ -125,7 +129,7 @@ int main(int argc, char** argv) {
     if (selection.wanted("memory") || selection.wanted("idle"))
         report_idle_memory(bench, lectern_program, floor_program, selection, report);
     if (selection.wanted("keys"))
-        report_keys(bench, keys_program, floor_keys_program, presses, report);
+        report_keys(bench, keys_program, fade_program, floor_keys_program, presses, report);
     report.print_table();
     std::printf(
         "\nAll times are from outside the program: Xvfb %s, pixels polled every ~%.0f ms with XGetImage. "

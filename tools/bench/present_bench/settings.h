@@ -15,9 +15,13 @@ constexpr double poll_interval_ms = 1.0;
 constexpr double settle_ms = 1000;
 constexpr double idle_ms = 10000;
 constexpr double launch_target_ms = 150;
-constexpr double launch_target_ratio = 1.3;
+constexpr double launch_target_ratio = 1.2; // issue 22 (was 1.3, issue 5)
 constexpr double memory_target_mb = 40;
 constexpr long idle_target_ticks = 1;
-constexpr double key_target_ms = 1000.0 / 60.0;
+constexpr double key_target_ratio = 2.0; // key to first visible change, against the floor's
+constexpr double frame_ms = 1000.0 / 60.0;
+constexpr double fade_ms = 200;         // core/show/screen_timers.h's fade_duration_ms
+constexpr double settle_still_ms = 300; // the screen is settled once it stays still this long
+constexpr double settle_limit_ms = 3000;
 
 } // namespace present_bench
