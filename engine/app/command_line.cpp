@@ -268,6 +268,7 @@ const char* usage_text() {
                                default size 1920x1080; --ink FILE draws a session's ink on
                                them (saved with "Save ink..." on the presenter panel)
   lectern render DECK.toml --pdf FILE [--steps] [--handout] [--slide N]
+                 [--lang TAG] [--dual TAG]
                                write the deck as a PDF with real, searchable text: a page a
                                slide as it looks after its last build step (--steps: a page
                                for every step), or --handout: two slides an A4 page, each

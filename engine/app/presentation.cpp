@@ -301,10 +301,15 @@ void Presentation::apply(const CommandInput& input, std::uint64_t now_ms) {
         return;
     }
     if (input.command == PresenterCommand::NextLanguage) {
-        // The second language, if shown, trades places with the room's when L reaches it.
-        const std::string next = next_language(m_show.shared_deck()->info, m_show.language());
-        show_languages(next, next == m_show.second_language() ? m_show.language() : m_show.second_language(),
-                       now_ms);
+        // L passes over the language shown beneath, which stays; with only two, they trade places.
+        const DeckInfo& info = m_show.shared_deck()->info;
+        std::string next = next_language(info, m_show.language());
+        std::string second = m_show.second_language();
+        if (next == second && info.languages.size() == 2)
+            second = m_show.language();
+        else if (next == second)
+            next = next_language(info, next);
+        show_languages(std::move(next), std::move(second), now_ms);
         return; // a room following the school's leader may still choose its own language
     }
     if (school_ignores(input.command))

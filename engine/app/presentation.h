@@ -157,7 +157,8 @@ private:
     SlidesAhead m_ahead;
     std::vector<std::optional<DisplayList>> m_ahead_lists; // m_ahead's views, as composed
     NavState m_ahead_from;                                 // where they were wanted from
-    const Deck* m_ahead_deck = nullptr;                    // and its deck (a reload forgets them)
+    const Deck* m_ahead_deck = nullptr;                    // and its deck (a reload or L forgets them)
+    std::string m_ahead_second;                            // and the language beneath (--dual)
     std::uint64_t m_ahead_textures = 0;                    // AudienceView::textures_generation()
     bool m_running = true;
 };

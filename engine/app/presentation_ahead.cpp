@@ -2,7 +2,6 @@
 // text rasterised and pictures decoded into the renderer's caches while the show is idle (issue 22):
 // after a frame is presented, when no event waits and no frame is due, one piece at a time, so a key is
 // never kept waiting for more than one piece. Forgotten on a move, a reload, a resize or lost textures.
-#include "core/compose/slide_composer.h"
 #include "presentation.h"
 
 namespace lectern {
@@ -10,11 +9,12 @@ namespace lectern {
 bool Presentation::ahead_work_left(std::uint64_t now_ms) {
     const NavState& nav = m_show.nav();
     AudienceView& view = m_show.view();
-    const bool same_deck = m_ahead_deck == &m_show.deck();
+    const bool same_deck = m_ahead_deck == &m_show.deck() && m_ahead_second == m_show.second_language();
     if (!same_deck || view.textures_generation() != m_ahead_textures || nav != m_ahead_from) {
         if (!same_deck)
             view.forget_prepared(); // the same list may show pictures that changed on disk
         m_ahead_deck = &m_show.deck();
+        m_ahead_second = m_show.second_language();
         m_ahead_textures = view.textures_generation();
         m_ahead_from = nav;
         m_ahead.restart(views_ahead(nav, m_show.shape()), now_ms);
@@ -34,10 +34,8 @@ void Presentation::prepare_ahead(std::uint64_t now_ms) {
         std::optional<PollView> poll = m_polls.view_of(at.slide, now_ms);
         if (poll)
             add_school_counts(*poll);
-        const Deck& deck = m_show.deck();
-        m_ahead_lists[piece->index] = compose_slide(deck, deck.slides[at.slide], at.step, *m_measurer,
-                                                    m_polls.join(), poll ? &*poll : nullptr)
-                                          .list;
+        m_ahead_lists[piece->index] =
+            m_show.compose(at.slide, at.step, *m_measurer, m_polls.join(), poll ? &*poll : nullptr).list;
         m_ahead.composed(piece->index);
         return;
     }

@@ -53,6 +53,10 @@ public:
     AudienceView& view() { return *m_view; }
     SlideRenderer& slide_renderer() { return m_view->slide_renderer(); }
 
+    // The view at `slide` and `step` composed in the languages on show (the room's, and any beneath).
+    ComposedSlide compose(std::size_t slide, std::size_t step, TextMeasurer& measurer,
+                          const JoinDetails* join, const PollView* poll) const;
+
     // Where `command` leads from here (navigation's rules), and what follows the view on screen.
     NavState after(PresenterCommand command, int digit = 0) const {
         return navigate(m_nav, command, m_shape, digit);
@@ -108,9 +112,6 @@ public:
     std::string stats();
 
 private:
-    // The slide at `slide` composed in the languages on show.
-    ComposedSlide compose(std::size_t slide, std::size_t step, TextMeasurer& measurer,
-                          const JoinDetails* join, const PollView* poll) const;
     // The text cache's budget from the window's size and the deck (core/show/texture_budget.h).
     void size_text_budget();
 

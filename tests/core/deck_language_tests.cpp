@@ -101,6 +101,7 @@ TEST_CASE("a tag or an Accept-Language header chooses among the deck's languages
     CHECK(language_for_header(info, "") == "en-GB");
     CHECK(language_for_header(info, ";;;,,q=,pl;q=abc,*") == "en-GB");
     CHECK(language_for_header(info, "ar;q=0") == "en-GB"); // q=0 means "not this one"
+    CHECK(language_for_header(info, "ar;q=nan, ur;q=inf, bn;q=-0.5, pl;q=1e9") == "en-GB");
     std::string long_header;
     for (int i = 0; i < 10000; ++i)
         long_header += "xx,";
@@ -150,4 +151,14 @@ TEST_CASE("--lang and --dual choose among the deck's languages, and say which th
     CHECK(none.error() ==
           "--lang pl: this deck is in en; it has no translations (a deck lists its languages in "
           "[deck] with languages = [...])");
+}
+
+TEST_CASE("a translation names the school's safeguarding lead where it says {safeguarding_lead}") {
+    const Deck deck =
+        deck_of("[deck]\ntitle = \"Help\"\nlanguages = [\"en\", \"pl\"]\nsafeguarding_lead = \"Ms "
+                "Rahman, Room 12\"\n[[slides]]\nlayout = \"bullets\"\ntitle = \"Help\"\nbullets = "
+                "[\"In school: {safeguarding_lead}\"]\n[slides.lang.pl]\ntitle = \"Pomoc\"\nbullets = "
+                "[\"W szkole: {safeguarding_lead}\"]\n");
+    CHECK(deck_in_language(deck, "pl").slides[0].bullets[0] == "W szkole: Ms Rahman, Room 12");
+    CHECK(deck.slides[0].bullets[0] == "In school: Ms Rahman, Room 12");
 }

@@ -184,7 +184,7 @@ TEST_CASE("a deck in a right-to-left language is mirrored: bullets on the right,
     }
 }
 
-TEST_CASE("check_text_fits checks each language alone and, for dual mode, each beneath the deck's own") {
+TEST_CASE("check_text_fits checks each language alone and, for dual mode, each pair of them") {
     test::FakeTextMeasurer measurer;
     std::string long_polish;
     for (int word = 0; word < 300; ++word)
@@ -198,9 +198,11 @@ TEST_CASE("check_text_fits checks each language alone and, for dual mode, each b
     DeckLoadResult result = load_deck_text(deck_text, "languages.toml", ".");
     REQUIRE(result.ok());
     const std::vector<Diagnostic> warnings = check_text_fits(*result.deck, "languages.toml", measurer);
-    REQUIRE(warnings.size() == 2);
+    REQUIRE(warnings.size() == 3);
     CHECK(warnings[0].message.starts_with("slide 1 text in \"pl\" needs "));
     CHECK(warnings[1].message.starts_with("slide 1 text with \"pl\" beneath (--dual pl) needs "));
+    CHECK(warnings[2].message.starts_with(
+        "slide 1 text in \"pl\" with \"en\" beneath (--lang pl --dual en) needs "));
     for (const Diagnostic& warning : warnings)
         CHECK(warning.message.ends_with("shorten the bullets or split the slide"));
 }

@@ -288,7 +288,8 @@ std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& dis
     const JoinDetails example{"http://192.168.100.100:8750/?room=WWWW", "WWWW", 33,
                               std::vector<std::uint8_t>(33 * 33, 0)};
     const std::vector<std::string>& languages = deck.info.languages;
-    // Each language alone, then (dual mode) the deck's own language with each other one beneath.
+    // Each language alone, then (dual mode) each language with each other one beneath: any pair a teacher
+    // can choose with --lang and --dual or on the panel.
     struct Showing {
         std::string language;
         std::string second; // "" when one language is shown
@@ -296,8 +297,12 @@ std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& dis
     std::vector<Showing> showings;
     for (const std::string& language : languages)
         showings.push_back({language, ""});
-    for (std::size_t i = 1; i < languages.size(); ++i)
-        showings.push_back({languages.front(), languages[i]});
+    for (const std::string& room : languages) {
+        for (const std::string& second : languages) {
+            if (second != room)
+                showings.push_back({room, second});
+        }
+    }
     if (showings.empty())
         showings.push_back({deck.info.language, ""});
     for (const Showing& showing : showings) {
@@ -315,7 +320,11 @@ std::vector<Diagnostic> check_text_fits(const Deck& deck, const std::string& dis
                 continue;
             const std::string in_language =
                 !showing.second.empty()
-                    ? concat(" with ", in_quotes(showing.second), " beneath (--dual ", showing.second, ")")
+                    ? (showing.language == languages.front()
+                           ? concat(" with ", in_quotes(showing.second), " beneath (--dual ", showing.second,
+                                    ")")
+                           : concat(" in ", in_quotes(showing.language), " with ", in_quotes(showing.second),
+                                    " beneath (--lang ", showing.language, " --dual ", showing.second, ")"))
                     : (languages.size() > 1 ? concat(" in ", in_quotes(showing.language)) : std::string());
             warnings.push_back(
                 {display_name, slide.position_of(worst->first), Severity::Warning,

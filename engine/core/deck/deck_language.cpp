@@ -130,8 +130,8 @@ std::string language_for_header(const DeckInfo& info, std::string_view accept_la
             q.remove_prefix(2);
             double value = 0;
             const auto [end, error] = std::from_chars(q.data(), q.data() + q.size(), value);
-            if (error != std::errc{} || end != q.data() + q.size() || value < 0 || value > 1)
-                continue;
+            if (error != std::errc{} || end != q.data() + q.size() || !(value >= 0 && value <= 1))
+                continue; // also "nan", which from_chars reads and no comparison is true of
             range.thousandths = static_cast<int>(value * 1000);
         }
         if (!range.tag.empty() && range.tag != "*" && range.thousandths > 0)

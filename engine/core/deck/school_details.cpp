@@ -46,6 +46,30 @@ std::vector<TextField> text_fields_of(Slide& slide) {
         for (std::string& option : q.options)
             fields.push_back({"options", &option});
     }
+    // Every translation's words too: a help slide in Polish names the same lead.
+    for (SlideTranslation& t : slide.translations) {
+        for (auto [key, text] :
+             {std::pair{"title", &t.title}, std::pair{"subtitle", &t.subtitle},
+              std::pair{"caption", &t.caption}, std::pair{"text", &t.text}, std::pair{"by", &t.by},
+              std::pair{"alt", &t.alt}, std::pair{"question", &t.question}, std::pair{"explain", &t.explain},
+              std::pair{"low", &t.low}, std::pair{"high", &t.high}, std::pair{"notes", &t.notes}}) {
+            if (*text)
+                fields.push_back({key, &**text});
+        }
+        for (auto [key, list] : {std::pair{"bullets", &t.bullets}, std::pair{"options", &t.options}}) {
+            if (*list) {
+                for (std::string& item : **list)
+                    fields.push_back({key, &item});
+            }
+        }
+        for (auto [key, column] : {std::pair{"left", &t.left}, std::pair{"right", &t.right}}) {
+            if (*column) {
+                fields.push_back({key, &(*column)->heading});
+                for (std::string& bullet : (*column)->bullets)
+                    fields.push_back({key, &bullet});
+            }
+        }
+    }
     return fields;
 }
 

@@ -104,7 +104,9 @@ bool check_translation_key(TableReader& reader, const Slide& slide, std::string_
         std::string message =
             slide_key
                 ? concat(in_quotes(key), " in ", reader.where(), " cannot be translated: only words can (",
-                         join_names(translatable_slide_keys), "); remove it")
+                         join_names(translatable_slide_keys),
+                         "). If it is the slide's own, move it above the slide's first [slides.lang] table; "
+                         "otherwise remove it")
                 : concat("unknown key ", in_quotes(key), " in ", reader.where(), "; a translation takes ",
                          join_names(translatable_slide_keys));
         if (!slide_key) {
