@@ -1,6 +1,7 @@
 #include "deck_language.h"
 
 #include "core/base/concat.h"
+#include "core/base/header_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -37,14 +38,6 @@ bool asks_traditional_chinese(std::string_view lower_tag) {
             return true;
     }
     return false;
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
 }
 
 } // namespace
@@ -122,9 +115,9 @@ std::string language_for_header(const DeckInfo& info, std::string_view accept_la
             comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
         Range range;
         const std::size_t semicolon = item.find(';');
-        range.tag = trimmed(item.substr(0, semicolon));
+        range.tag = without_optional_space(item.substr(0, semicolon));
         if (semicolon != std::string_view::npos) {
-            std::string_view q = trimmed(item.substr(semicolon + 1));
+            std::string_view q = without_optional_space(item.substr(semicolon + 1));
             if (!q.starts_with("q="))
                 continue;
             q.remove_prefix(2);

@@ -1,5 +1,7 @@
 #include "request_policy.h"
 
+#include "core/base/header_text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -13,18 +15,10 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
     });
 }
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 } // namespace
 
 bool is_own_host(std::string_view host_header, const OwnHosts& own) {
-    std::string_view host = trimmed(host_header);
+    std::string_view host = without_optional_space(host_header);
     std::string_view port;
     if (host.starts_with('[')) { // an IPv6 literal: [::1]:8750
         const std::size_t close = host.find(']');
@@ -49,18 +43,18 @@ bool is_own_host(std::string_view host_header, const OwnHosts& own) {
 }
 
 bool is_cross_site(std::string_view origin, std::string_view sec_fetch_site, std::string_view host_header) {
-    if (same_ignoring_case(trimmed(sec_fetch_site), "cross-site"))
+    if (same_ignoring_case(without_optional_space(sec_fetch_site), "cross-site"))
         return true;
-    origin = trimmed(origin);
+    origin = without_optional_space(origin);
     if (origin.empty())
         return false;
     constexpr std::string_view scheme = "http://";
     return !(origin.size() > scheme.size() && same_ignoring_case(origin.substr(0, scheme.size()), scheme) &&
-             same_ignoring_case(origin.substr(scheme.size()), trimmed(host_header)));
+             same_ignoring_case(origin.substr(scheme.size()), without_optional_space(host_header)));
 }
 
 bool is_json_content_type(std::string_view content_type) {
-    std::string_view type = trimmed(content_type.substr(0, content_type.find(';')));
+    std::string_view type = without_optional_space(content_type.substr(0, content_type.find(';')));
     return same_ignoring_case(type, "application/json");
 }
 
