@@ -6,11 +6,28 @@
 #include "core/base/expected.h"
 #include "deck.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace lectern {
+
+// A translation's single texts by their key in the deck, for code that treats them alike (reading them,
+// filling in the school's details); its lists and columns are `bullets`, `options`, `left` and `right`.
+inline constexpr std::array<std::pair<std::string_view, std::optional<std::string> SlideTranslation::*>, 11>
+    translation_texts{{{"title", &SlideTranslation::title},
+                       {"subtitle", &SlideTranslation::subtitle},
+                       {"caption", &SlideTranslation::caption},
+                       {"text", &SlideTranslation::text},
+                       {"by", &SlideTranslation::by},
+                       {"alt", &SlideTranslation::alt},
+                       {"question", &SlideTranslation::question},
+                       {"explain", &SlideTranslation::explain},
+                       {"low", &SlideTranslation::low},
+                       {"high", &SlideTranslation::high},
+                       {"notes", &SlideTranslation::notes}}};
 
 // The slide's words in `language` (one of deck.info.languages); the original for its own language.
 Slide slide_in_language(const Slide& slide, std::string_view language);

@@ -1,6 +1,7 @@
 #include "school_details.h"
 
 #include "core/base/concat.h"
+#include "deck_language.h"
 
 #include <string>
 #include <vector>
@@ -48,13 +49,9 @@ std::vector<TextField> text_fields_of(Slide& slide) {
     }
     // Every translation's words too: a help slide in Polish names the same lead.
     for (SlideTranslation& t : slide.translations) {
-        for (auto [key, text] :
-             {std::pair{"title", &t.title}, std::pair{"subtitle", &t.subtitle},
-              std::pair{"caption", &t.caption}, std::pair{"text", &t.text}, std::pair{"by", &t.by},
-              std::pair{"alt", &t.alt}, std::pair{"question", &t.question}, std::pair{"explain", &t.explain},
-              std::pair{"low", &t.low}, std::pair{"high", &t.high}, std::pair{"notes", &t.notes}}) {
-            if (*text)
-                fields.push_back({key, &**text});
+        for (const auto& [key, member] : translation_texts) {
+            if (t.*member)
+                fields.push_back({key, &*(t.*member)});
         }
         for (auto [key, list] : {std::pair{"bullets", &t.bullets}, std::pair{"options", &t.options}}) {
             if (*list) {

@@ -2,6 +2,7 @@
 
 #include "core/base/concat.h"
 #include "core/base/suggestion.h"
+#include "deck_language.h"
 #include "deck_schema.h"
 
 #include <algorithm>
@@ -147,53 +148,25 @@ SlideTranslation read_translation(TableReader& reader, const Slide& slide, std::
             (key == "bullets" ? translation.bullets : translation.options) =
                 read_list(reader, key, *original_of(slide, key).items);
         } else {
-            std::optional<std::string>* field = nullptr;
-            for (auto [field_key, member] :
-                 {std::pair{"title", &translation.title}, std::pair{"subtitle", &translation.subtitle},
-                  std::pair{"text", &translation.text}, std::pair{"by", &translation.by},
-                  std::pair{"alt", &translation.alt}, std::pair{"caption", &translation.caption},
-                  std::pair{"question", &translation.question}, std::pair{"explain", &translation.explain},
-                  std::pair{"low", &translation.low}, std::pair{"high", &translation.high},
-                  std::pair{"notes", &translation.notes}}) {
-                if (key == field_key)
-                    field = member;
+            for (const auto& [text_key, member] : translation_texts) {
+                if (key == text_key)
+                    translation.*member = reader.text(key);
             }
-            *field = reader.text(key);
         }
     }
     return translation;
 }
 
 bool translates(const SlideTranslation& translation, std::string_view key) {
-    if (key == "title")
-        return translation.title.has_value();
-    if (key == "subtitle")
-        return translation.subtitle.has_value();
-    if (key == "bullets")
-        return translation.bullets.has_value();
-    if (key == "left")
-        return translation.left.has_value();
-    if (key == "right")
-        return translation.right.has_value();
-    if (key == "text")
-        return translation.text.has_value();
-    if (key == "by")
-        return translation.by.has_value();
-    if (key == "alt")
-        return translation.alt.has_value();
-    if (key == "caption")
-        return translation.caption.has_value();
-    if (key == "question")
-        return translation.question.has_value();
-    if (key == "options")
-        return translation.options.has_value();
-    if (key == "explain")
-        return translation.explain.has_value();
-    if (key == "low")
-        return translation.low.has_value();
-    if (key == "high")
-        return translation.high.has_value();
-    return translation.notes.has_value();
+    if (key == "bullets" || key == "options")
+        return (key == "bullets" ? translation.bullets : translation.options).has_value();
+    if (key == "left" || key == "right")
+        return (key == "left" ? translation.left : translation.right).has_value();
+    for (const auto& [text_key, member] : translation_texts) {
+        if (key == text_key)
+            return (translation.*member).has_value();
+    }
+    return false;
 }
 
 // The words the room or a voter sees that `language` leaves in the original, one warning a language and
