@@ -49,7 +49,6 @@ AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMod
 AudienceView::~AudienceView() {
     m_backdrop.reset(); // their textures go before the renderer
     m_slides.reset();
-    drop_outgoing();
     SDL_DestroyRenderer(m_renderer);
     SDL_DestroyWindow(m_window);
 }
@@ -60,37 +59,15 @@ SDL_Rect AudienceView::output() const {
     return whole;
 }
 
-void AudienceView::drop_outgoing() {
-    if (m_outgoing)
-        SDL_DestroyTexture(m_outgoing);
-    m_outgoing = nullptr;
-}
-
-bool AudienceView::capture_outgoing(const DisplayList& outgoing) {
-    const SDL_Rect whole = output();
-    if (m_outgoing && (whole.w != m_outgoing_w || whole.h != m_outgoing_h))
-        drop_outgoing();
-    if (!m_outgoing) {
-        m_outgoing = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                       whole.w, whole.h);
-        if (!m_outgoing)
-            return false; // no render targets: cut instead of fading
-        SDL_SetTextureBlendMode(m_outgoing, SDL_BLENDMODE_BLEND);
-        m_outgoing_w = whole.w;
-        m_outgoing_h = whole.h;
-    }
-    SDL_SetRenderTarget(m_renderer, m_outgoing);
-    m_slides->draw(outgoing, whole);
-    SDL_SetRenderTarget(m_renderer, nullptr);
-    return true;
-}
-
 void AudienceView::show(const DisplayList& slide, bool fade, std::uint64_t now_ms) {
     m_fade_duration_ms = 0;
-    if (fade && !m_list.items.empty() && capture_outgoing(m_list)) {
+    m_outgoing = {};
+    if (fade && !m_list.items.empty()) {
         const Fade from_key = Fade::from_key_at(now_ms, fade_duration_ms);
         m_fade_started_ms = from_key.started_ms;
         m_fade_duration_ms = from_key.duration_ms;
+        m_fade_plan = plan_cross_fade(m_list, slide);
+        m_outgoing = std::move(m_list);
     }
     m_list = slide;
     ++m_shows;
@@ -152,15 +129,16 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
         SDL_RenderClear(m_renderer);
     } else {
         const Box* zoom = marks && marks->zoom ? &*marks->zoom : nullptr;
-        if (marks && marks->marks)
+        const bool with_marks = marks && marks->marks;
+        const bool cross_fading = m_shown_progress < 1.0f && !m_outgoing.items.empty();
+        const CrossFadeFrame fade =
+            cross_fading ? cross_fade_frame(m_fade_plan, m_shown_progress, with_marks) : CrossFadeFrame{};
+        if (with_marks)
             m_backdrop->draw(m_list, &*marks->marks, marks->settled, whole, zoom);
         else
-            m_slides->draw(m_list, whole, zoom);
-        if (m_shown_progress < 1.0f && m_outgoing) {
-            // The outgoing slide over the incoming one, fading out.
-            SDL_SetTextureAlphaMod(m_outgoing, static_cast<Uint8>(255.0f * (1.0f - m_shown_progress)));
-            SDL_RenderCopy(m_renderer, m_outgoing, nullptr, nullptr);
-        }
+            m_slides->draw(m_list, whole, zoom, fade.to_opacity);
+        if (cross_fading)
+            m_slides->draw_fading_out(m_outgoing, whole, zoom, fade.from_ground, fade.from_opacity);
     }
     if (overlay)
         m_slides->draw_over(*overlay, whole);
@@ -169,7 +147,7 @@ void AudienceView::present(std::uint64_t now_ms, Blank blank, const DisplayList*
         record_frame(whole);
     SDL_RenderPresent(m_renderer);
     if (m_shown_progress >= 1.0f)
-        drop_outgoing(); // nothing kept between fades
+        m_outgoing = {}; // nothing kept between fades
 }
 
 void AudienceView::record_frame(SDL_Rect whole) {
@@ -191,13 +169,12 @@ void AudienceView::refresh() {
     ++m_textures_generation;
     m_fade_duration_ms = 0;
     m_backdrop->forget(TexturesLost::ContentsOnly);
-    drop_outgoing();
+    m_outgoing = {};
 }
 
 void AudienceView::reset_device() {
     m_slides->reset_textures();
     m_backdrop->forget(TexturesLost::Entirely);
-    m_outgoing = nullptr; // lost with the device
     refresh();
 }
 

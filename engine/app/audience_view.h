@@ -1,9 +1,10 @@
 // AudienceView: the window the room sees. Owns the SDL window and renderer, draws the current slide
 // straight into the window (the fastest path from key to screen; the views a key would show next have
 // their text rasterised and pictures decoded ahead, prepare(), so that draw only copies textures),
-// cross-fades from the previous slide (kept in a texture only while a fade runs; with ink or the spotlight
-// the slide is kept in a texture, slide_backdrop.h), blanks to black or white, and draws small overlays (the
-// typed slide number, "press Esc again to quit").
+// cross-fades from the previous slide item by item (core/compose/cross_fade.h: no picture of the old slide
+// is taken, so a fade's first frame costs about what a cut's does; with ink or the spotlight the slide is
+// kept in a texture, slide_backdrop.h), blanks to black or white, and draws small overlays (the typed
+// slide number, "press Esc again to quit").
 // Implemented: borderless window at a display's bounds (fast to appear, no desktop showing), windowed
 //   mode, moving to another display, resize and render-target/device resets, a hidden pointer.
 // For tests: with LECTERN_RECORD_FRAMES=DIR in the environment, every frame presented is also written to
@@ -14,6 +15,7 @@
 #pragma once
 
 #include "core/base/expected.h"
+#include "core/compose/cross_fade.h"
 #include "core/compose/display_list.h"
 #include "core/show/navigation.h"
 #include "core/show/slides_ahead.h"
@@ -96,9 +98,6 @@ public:
 private:
     AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog);
     SDL_Rect output() const;
-    // Keeps what is on screen now in a texture, for the fade that starts.
-    bool capture_outgoing(const DisplayList& outgoing);
-    void drop_outgoing();
     // Writes the frame about to be presented to m_record_frames_to.
     void record_frame(SDL_Rect whole);
 
@@ -107,10 +106,9 @@ private:
     WindowMode m_mode;
     std::unique_ptr<SlideRenderer> m_slides;
     std::unique_ptr<SlideBackdrop> m_backdrop; // the slide and its ink kept while marks move over it
-    SDL_Texture* m_outgoing = nullptr; // the slide fading out; made when a fade starts, at the output size
-    int m_outgoing_w = 0;
-    int m_outgoing_h = 0;
-    DisplayList m_list; // the slide on show, drawn each frame (its text and pictures are cached)
+    DisplayList m_list;     // the slide on show, drawn each frame (its text and pictures are cached)
+    DisplayList m_outgoing; // the slide fading out, while a fade runs
+    CrossFadePlan m_fade_plan;
     std::uint64_t m_fade_started_ms = 0;
     std::uint64_t m_fade_duration_ms = 0;
     float m_shown_progress = 1.0f;    // of the fade, in the last frame presented

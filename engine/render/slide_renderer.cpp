@@ -19,6 +19,33 @@ SDL_Color sdl_colour(Colour c) {
     return {c.r, c.g, c.b, c.a};
 }
 
+// `alpha` at `opacity` (0 to 1).
+Uint8 faded(Uint8 alpha, float opacity) {
+    return static_cast<Uint8>(std::lround(static_cast<float>(alpha) * std::clamp(opacity, 0.0f, 1.0f)));
+}
+
+Colour faded(Colour colour, float opacity) {
+    colour.a = faded(colour.a, opacity);
+    return colour;
+}
+
+// Draws `texture` at `opacity` (textures are shared by the caches, so their own alpha is put back).
+void copy_faded(SDL_Renderer* renderer, SDL_Texture* texture, const SDL_FRect& where, float opacity) {
+    if (opacity >= 1.0f) {
+        SDL_RenderCopyF(renderer, texture, nullptr, &where);
+        return;
+    }
+    SDL_BlendMode mode = SDL_BLENDMODE_NONE;
+    SDL_GetTextureBlendMode(texture, &mode);
+    if (mode == SDL_BLENDMODE_NONE)
+        SDL_SetTextureBlendMode(texture,
+                                SDL_BLENDMODE_BLEND); // an opaque picture: its alpha mod needs blending
+    SDL_SetTextureAlphaMod(texture, faded(255, opacity));
+    SDL_RenderCopyF(renderer, texture, nullptr, &where);
+    SDL_SetTextureAlphaMod(texture, 255);
+    SDL_SetTextureBlendMode(texture, mode);
+}
+
 Colour readable_on(Colour background) {
     const Colour black{0, 0, 0, 255};
     const Colour white{255, 255, 255, 255};
@@ -98,7 +125,7 @@ void SlideRenderer::reset_textures() {
     m_images.clear();
 }
 
-void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* shown) {
+void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* shown, ItemOpacity opacity) {
     SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     m_pictures_pending = false;
     const SDL_FRect slide = letterbox(list, viewport);
@@ -110,7 +137,19 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* 
     }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
-    draw_items(list, slide, shown, 0, list.items.size());
+    draw_items(list, slide, shown, 0, list.items.size(), opacity);
+}
+
+void SlideRenderer::draw_fading_out(const DisplayList& list, SDL_Rect viewport, const Box* shown,
+                                    float ground, ItemOpacity opacity) {
+    const SDL_FRect slide = letterbox(list, viewport);
+    if (ground > 0.0f) {
+        SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
+        const Colour background = faded(list.background, ground);
+        SDL_SetRenderDrawColor(m_renderer, background.r, background.g, background.b, background.a);
+        SDL_RenderFillRectF(m_renderer, &slide);
+    }
+    draw_items(list, slide, shown, 0, list.items.size(), opacity);
 }
 
 void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport, const Box* shown, std::size_t first,
@@ -119,7 +158,7 @@ void SlideRenderer::draw_over(const DisplayList& list, SDL_Rect viewport, const 
 }
 
 void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown, std::size_t first,
-                               std::size_t end) {
+                               std::size_t end, ItemOpacity opacity) {
     // Zoomed, the slide is drawn larger and shifted so `shown` fills the slide's place, clipped to it.
     const Box part = shown ? *shown : Box{0, 0, list.width, list.height};
     const float scale = slide.w / part.w;
@@ -133,41 +172,54 @@ void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const B
     }
     for (std::size_t i = first; i < end; ++i) {
         const DisplayItem& item = list.items[i];
-        if (const auto* box = std::get_if<FilledBox>(&item)) {
+        const float strength = i < opacity.size() ? opacity[i] : 1.0f;
+        if (const auto* run = std::get_if<TextRun>(&item)) {
+            draw_text(*run, scale, x0, y0, strength); // even unseen: the next run may start where it ends
+        } else if (strength <= 0.0f) {
+            continue;
+        } else if (const auto* box = std::get_if<FilledBox>(&item)) {
             fill_rounded_box(
                 m_renderer,
                 {x0 + box->box.x * scale, y0 + box->box.y * scale, box->box.w * scale, box->box.h * scale},
-                box->corner_radius * scale, box->colour);
-        } else if (const auto* run = std::get_if<TextRun>(&item)) {
-            draw_text(*run, scale, x0, y0);
+                box->corner_radius * scale, faded(box->colour, strength));
         } else if (const auto* picture = std::get_if<Picture>(&item)) {
-            draw_picture(*picture, scale, x0, y0, list.background);
+            draw_picture(*picture, scale, x0, y0, list.background, strength);
         } else if (const auto* stroke = std::get_if<Stroke>(&item)) {
-            draw_stroke(m_renderer, *stroke, to_screen);
+            if (strength >= 1.0f) {
+                draw_stroke(m_renderer, *stroke, to_screen);
+            } else {
+                Stroke fading = *stroke;
+                fading.colour = faded(fading.colour, strength);
+                draw_stroke(m_renderer, fading, to_screen);
+            }
         } else if (const auto* spotlight = std::get_if<Spotlight>(&item)) {
-            draw_spotlight(m_renderer, *spotlight, to_screen, slide);
+            Spotlight fading = *spotlight;
+            fading.dim = faded(fading.dim, strength);
+            draw_spotlight(m_renderer, fading, to_screen, slide);
         }
     }
     if (shown)
         SDL_RenderSetClipRect(m_renderer, nullptr);
 }
 
-void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, float origin_y) {
+void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, float origin_y,
+                              float opacity) {
     const TextTexture text =
         m_text.texture_for(run.text, run.style, run.colour, nearest_pixel_size(run.style.px * scale));
     // Whole pixels: text drawn at fractional positions is resampled and looks soft. A run that follows
     // another on its line starts where that one really ended, since rounding the font size changes widths.
     const int x = run.follows_previous ? m_pen_x : static_cast<int>(std::lround(origin_x + run.x * scale));
     m_pen_x = x + text.width_px;
-    if (!text.texture)
+    if (!text.texture || opacity <= 0.0f)
         return;
-    const SDL_Rect where{x, static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px,
-                         text.width_px, text.height_px};
-    SDL_RenderCopy(m_renderer, text.texture, nullptr, &where);
+    const int y = static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px;
+    const SDL_FRect where{static_cast<float>(x), static_cast<float>(y), static_cast<float>(text.width_px),
+                          static_cast<float>(text.height_px)};
+    copy_faded(m_renderer, text.texture, where, opacity);
 }
 
 void SlideRenderer::draw_picture(const Picture& picture, float scale, float origin_x, float origin_y,
-                                 Colour background) {
+                                 Colour background, float opacity) {
     const SDL_FRect box{origin_x + picture.box.x * scale, origin_y + picture.box.y * scale,
                         picture.box.w * scale, picture.box.h * scale};
     const auto [box_w, box_h] = picture_box_px(picture.box, scale);
@@ -176,7 +228,7 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
         if (!image.loading)
             m_picture_problems[picture.path.string()] = image.problem;
         m_pictures_pending = m_pictures_pending || image.loading;
-        draw_placeholder(picture, image, box, scale, origin_x, origin_y, background);
+        draw_placeholder(picture, image, box, scale, origin_x, origin_y, background, opacity);
         return;
     }
     // Keep the picture's shape: the largest size that fits the box, centred in it.
@@ -185,14 +237,15 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
     const float w = static_cast<float>(image.width) * fit;
     const float h = static_cast<float>(image.height) * fit;
     const SDL_FRect where{box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h};
-    SDL_RenderCopyF(m_renderer, image.texture, nullptr, &where);
+    copy_faded(m_renderer, image.texture, where, opacity);
 }
 
 void SlideRenderer::draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box,
-                                     float scale, float origin_x, float origin_y, Colour background) {
+                                     float scale, float origin_x, float origin_y, Colour background,
+                                     float opacity) {
     const Colour ink = readable_on(background);
     const Colour frame{ink.r, ink.g, ink.b, 60};
-    fill_rounded_box(m_renderer, box, 16 * scale, frame);
+    fill_rounded_box(m_renderer, box, 16 * scale, faded(frame, opacity));
     // The alt text says what should be there, so the slide still makes sense without the picture; the
     // reason (up to its advice, which is in the panel and in `check`) says why it is missing. A picture
     // still being decoded shows only the alt text until it arrives.
@@ -210,7 +263,7 @@ void SlideRenderer::draw_placeholder(const Picture& picture, const LoadedImage& 
     block.colour = ink;
     const FittedText fitted = fit_text(block, m_measurer);
     for (const TextRun& run : fitted.runs)
-        draw_text(run, scale, origin_x, origin_y);
+        draw_text(run, scale, origin_x, origin_y, opacity);
 }
 
 } // namespace lectern

@@ -7,7 +7,9 @@
 //   the alt text only while it is still being decoded), letterbox bars,
 //   a record of the pictures that failed (for the presenter panel).
 // Implemented too: warming the caches for a list without drawing it (warm()).
-// Missing: transitions (the app cross-fades whole frames), chart animation (polls), gradients.
+// Implemented too: items drawn at a strength each, and a slide fading out over another, for the cross-fade
+//   of core/compose/cross_fade.h.
+// Missing: chart animation (polls), gradients.
 // Depends on SDL2, SDL2_ttf, SDL2_image through the render adapter; the core never includes this.
 #pragma once
 
@@ -23,9 +25,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 
 namespace lectern {
+
+// How strongly each item of a list is drawn, 0 to 1 (0: not at all): a cross-fade's frame. Empty: every
+// item at full strength.
+using ItemOpacity = std::span<const float>;
 
 class SlideRenderer {
 public:
@@ -35,7 +42,14 @@ public:
     // Draws `list` scaled to fit `viewport` (in output pixels), centred, with black bars around it.
     // With `shown` (slide units), only that part of the slide fills the same place: a zoom, laid out
     // again at the larger size (text rasterised at the size it is shown), never enlarged pixels.
-    void draw(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr);
+    // With `opacity`, each item at its strength over the background.
+    void draw(const DisplayList& list, SDL_Rect viewport, const Box* shown = nullptr,
+              ItemOpacity opacity = {});
+
+    // Draws `list` over what is already there, its background at `ground` (0: not drawn) and its items at
+    // `opacity`: the slide before, fading out over the one now shown.
+    void draw_fading_out(const DisplayList& list, SDL_Rect viewport, const Box* shown, float ground,
+                         ItemOpacity opacity);
 
     // Draws only the items of `list` (those from `first` up to `end`), over what is already there (no
     // background, no bars): overlays.
@@ -64,11 +78,13 @@ public:
 
 private:
     void draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown, std::size_t first,
-                    std::size_t end);
-    void draw_text(const TextRun& run, float scale, float origin_x, float origin_y);
-    void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background);
+                    std::size_t end, ItemOpacity opacity = {});
+    // At `opacity` 0 nothing is drawn, but the pen still moves past the run.
+    void draw_text(const TextRun& run, float scale, float origin_x, float origin_y, float opacity = 1.0f);
+    void draw_picture(const Picture& picture, float scale, float origin_x, float origin_y, Colour background,
+                      float opacity);
     void draw_placeholder(const Picture& picture, const LoadedImage& image, SDL_FRect box, float scale,
-                          float origin_x, float origin_y, Colour background);
+                          float origin_x, float origin_y, Colour background, float opacity);
 
     SDL_Renderer* m_renderer;
     SdlTextMeasurer m_measurer;
