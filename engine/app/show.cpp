@@ -57,16 +57,18 @@ Expected<void> Show::open(const DisplayInfo& display, WindowMode mode, FontCatal
     if (!view)
         return Failure{view.error()};
     m_view = std::move(*view);
-    size_text_budget();
+    size_texture_budgets();
     return {};
 }
 
-void Show::size_text_budget() {
-    TextCache& text = m_view->slide_renderer().text_cache();
+void Show::size_texture_budgets() {
+    SlideRenderer& slides = m_view->slide_renderer();
     int width = 0;
     int height = 0;
-    SDL_GetRendererOutputSize(text.renderer(), &width, &height);
-    text.set_budget_bytes(text_texture_budget_bytes(width, height, deck_view_count(*m_deck)));
+    SDL_GetRendererOutputSize(slides.text_cache().renderer(), &width, &height);
+    const TextureBudgets budgets = texture_budgets(width, height, deck_view_count(*m_deck), m_largest_view);
+    slides.text_cache().set_budget_bytes(budgets.text);
+    slides.image_cache().set_budget_bytes(budgets.pictures);
 }
 
 ShowMove Show::move_to(const NavState& nav) {
@@ -108,7 +110,8 @@ void Show::replace_deck(std::shared_ptr<const Deck> deck) {
     m_shape = shape;
     ++m_reloads;
     m_view->slide_renderer().image_cache().clear(); // pictures may have changed on disk too
-    size_text_budget();
+    m_largest_view = {};                            // measured again on the new deck's views
+    size_texture_budgets();
     // A reload frees the old deck and its layouts: give the freed heap back to the system, so a day of
     // saves does not leave the allocator holding the high-water mark of every one of them.
     malloc_trim(0);
@@ -118,6 +121,11 @@ void Show::replace_deck(std::shared_ptr<const Deck> deck) {
 void Show::present(std::uint64_t now_ms, const DisplayList* overlay, const MarksFrame* marks) {
     m_view->present(now_ms, m_nav.blank, overlay, marks);
     m_behind = false;
+    const ViewTextureBytes largest = largest_of(m_largest_view, m_view->slide_renderer().drawn_bytes());
+    if (largest != m_largest_view) {
+        m_largest_view = largest;
+        size_texture_budgets();
+    }
 }
 
 void Show::expire_quit_hint(std::uint64_t now_ms) {
@@ -141,7 +149,8 @@ void Show::window_event(const SDL_Event& event) {
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             m_view->refresh();
-            size_text_budget();
+            m_largest_view = {}; // the views' text and pictures are drawn at the new size
+            size_texture_budgets();
             m_behind = true;
         } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
                    event.window.event == SDL_WINDOWEVENT_SHOWN) {
@@ -220,9 +229,9 @@ std::string Show::stats() {
          << pictures.live_textures() << " (" << pictures.live_bytes() / 1024 << " KiB)";
     // The allocator's view (every arena): what the program holds, and what it has freed but still keeps.
     const struct mallinfo2 heap = mallinfo2();
-    line << ", text budget " << m_view->slide_renderer().text_cache().budget_bytes() / 1024
-         << " KiB, heap in use " << (heap.uordblks + heap.hblkhd) / 1024 << " KiB, heap free "
-         << heap.fordblks / 1024 << " KiB";
+    line << ", picture budget " << pictures.budget_bytes() / 1024 << " KiB, text budget "
+         << m_view->slide_renderer().text_cache().budget_bytes() / 1024 << " KiB, heap in use "
+         << (heap.uordblks + heap.hblkhd) / 1024 << " KiB, heap free " << heap.fordblks / 1024 << " KiB";
     return line.str();
 }
 

@@ -107,13 +107,14 @@ public:
     // When the loop must wake for the screen next: a fade or bars frame, the pointer, the quit hint.
     std::optional<std::uint64_t> wake_at_ms(std::uint64_t now_ms, bool animating) const;
 
-    // "slide changes N, reloads N, text textures ..., pictures ..., text budget ..., heap in use ..., heap
-    // free ...": the soak tool's counters (SIGUSR1).
+    // "slide changes N, reloads N, text textures ..., pictures ..., picture budget ..., text budget ..., heap
+    // in use ..., heap free ...": the soak tool's counters (SIGUSR1).
     std::string stats();
 
 private:
-    // The text cache's budget from the window's size and the deck (core/show/texture_budget.h).
-    void size_text_budget();
+    // The text and picture caches' budgets from the window's size, the deck and the largest view drawn
+    // (core/show/texture_budget.h).
+    void size_texture_budgets();
 
     std::shared_ptr<const Deck> m_deck;
     std::string m_language;
@@ -123,7 +124,8 @@ private:
     NavState m_nav;
     QuitGuard m_quit;
     std::unique_ptr<AudienceView> m_view;
-    std::string m_display_name; // to find the audience's display again after a hot-plug
+    ViewTextureBytes m_largest_view; // drawn since the deck or the window's size last changed
+    std::string m_display_name;      // to find the audience's display again after a hot-plug
     CursorHider m_cursor;
     bool m_cursor_shown = true;
     bool m_behind = true;

@@ -91,6 +91,11 @@ const LoadedImage& ImageCache::get(const std::filesystem::path& path, int box_w,
     return found->second.image;
 }
 
+void ImageCache::set_budget_bytes(std::size_t budget_bytes) {
+    m_budget_bytes = budget_bytes;
+    evict_to_budget();
+}
+
 void ImageCache::evict_to_budget() {
     // Never evicts the entry just used (the front), so the caller's reference stays valid.
     while (m_bytes > m_budget_bytes && m_recency.size() > 1) {

@@ -4,7 +4,8 @@
 // through IMG_Load, SVG rasterised at the size it is drawn (crisp at any scale) and abandoned after 2 s;
 // when presenting, a picture not ready within 50 ms is drawn as a placeholder until it is, and the loop
 // is woken to draw it; failures remembered so a broken file is not retried each frame; a byte budget
-// with least-recently-used eviction; counters for tests and the soak tool.
+// with least-recently-used eviction (the room's screen sets it from the largest view drawn,
+// core/show/texture_budget.h); counters for tests and the soak tool.
 // Missing: animated formats; watching files for changes (the reload path clears the cache instead).
 // Depends on SDL2 and SDL2_image; nothing in engine/core depends on this.
 #pragma once
@@ -66,6 +67,10 @@ public:
     // Drops every texture (after SDL_RENDER_DEVICE_RESET, or when a new deck is loaded), and the pictures
     // still being decoded without waiting for them.
     void clear();
+
+    // A new byte budget; least recently used pictures go until the cache fits it.
+    void set_budget_bytes(std::size_t budget_bytes);
+    std::size_t budget_bytes() const { return m_budget_bytes; }
 
     std::size_t live_textures() const { return m_entries.size(); }
     std::size_t live_bytes() const { return m_bytes; }

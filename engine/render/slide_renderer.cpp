@@ -137,7 +137,10 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* 
     }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
     SDL_RenderFillRectF(m_renderer, &slide);
+    m_drawn = {};
+    m_counting = true;
     draw_items(list, slide, shown, 0, list.items.size(), opacity);
+    m_counting = false;
 }
 
 void SlideRenderer::draw_fading_out(const DisplayList& list, SDL_Rect viewport, const Box* shown,
@@ -210,6 +213,9 @@ void SlideRenderer::draw_text(const TextRun& run, float scale, float origin_x, f
     // another on its line starts where that one really ended, since rounding the font size changes widths.
     const int x = run.follows_previous ? m_pen_x : static_cast<int>(std::lround(origin_x + run.x * scale));
     m_pen_x = x + text.width_px;
+    if (m_counting && text.texture)
+        m_drawn.text +=
+            static_cast<std::size_t>(text.width_px) * static_cast<std::size_t>(text.height_px) * 4u;
     if (!text.texture || opacity <= 0.0f)
         return;
     const int y = static_cast<int>(std::lround(origin_y + run.y * scale)) + text.offset_y_px;
@@ -231,6 +237,9 @@ void SlideRenderer::draw_picture(const Picture& picture, float scale, float orig
         draw_placeholder(picture, image, box, scale, origin_x, origin_y, background, opacity);
         return;
     }
+    if (m_counting)
+        m_drawn.pictures +=
+            static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4u;
     // Keep the picture's shape: the largest size that fits the box, centred in it.
     const float fit =
         std::min(box.w / static_cast<float>(image.width), box.h / static_cast<float>(image.height));

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "core/compose/display_list.h"
+#include "core/show/texture_budget.h"
 #include "font_catalog.h"
 #include "image_cache.h"
 #include "sdl_text_measurer.h"
@@ -75,6 +76,9 @@ public:
     // Whether a picture drawn since the last draw() was still being decoded (shown as a placeholder
     // that will change): such a frame is not kept.
     bool pictures_pending() const { return m_pictures_pending; }
+    // The bytes of the text and picture textures the last draw() of a whole list used (not overlays or a
+    // slide fading out): what sizes the caches' budgets (core/show/texture_budget.h).
+    ViewTextureBytes drawn_bytes() const { return m_drawn; }
 
 private:
     void draw_items(const DisplayList& list, SDL_FRect slide, const Box* shown, std::size_t first,
@@ -94,6 +98,8 @@ private:
     std::map<std::string, std::string> m_picture_problems;
     int m_pen_x = 0; // where the last text run drawn ended, in output pixels
     bool m_pictures_pending = false;
+    bool m_counting = false; // inside draw(): what is drawn counts in m_drawn
+    ViewTextureBytes m_drawn;
 };
 
 // Fills `box` with `colour`, its corners rounded by `radius` pixels.

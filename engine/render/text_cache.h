@@ -4,8 +4,8 @@
 // TextRasteriser; the core never sees it. Not thread-safe: use it on the render thread.
 //
 // Implemented: lookups that rasterise at most once per key while it stays cached; a byte budget (width x
-//   height x 4 per texture, 64 MiB by default; the room's screen sets it from its size and the deck,
-//   core/show/texture_budget.h) with LRU eviction; counters for tests and the soak tool;
+//   height x 4 per texture, 64 MiB by default; the room's screen sets it from its size, the deck and the
+//   largest view drawn, core/show/texture_budget.h) with LRU eviction; counters for tests and the soak tool;
 //   clear() for SDL_RENDER_DEVICE_RESET (and before the renderer is destroyed).
 // Missing: sharing between renderers (SDL textures belong to one renderer: make one cache per window),
 //   pre-rasterising the next slide in the background, colour as a texture colour mod instead of a key.

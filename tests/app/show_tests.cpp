@@ -2,6 +2,7 @@
 #include "app/show.h"
 #include "core/deck/deck_loader.h"
 #include "core/input/input_conf.h"
+#include "core/show/texture_budget.h"
 #include "dummy_video.h"
 #include "render/sdl_text_measurer.h"
 #include "test_files.h"
@@ -125,4 +126,32 @@ TEST_CASE("a reloaded deck keeps the slide on screen by its id and counts the re
     CHECK_FALSE(show.fades()); // the new deck has no fade
     CHECK(shows_text(show.show_current(false, 0, open.measurer, nullptr, nullptr), "edited"));
     CHECK(show.stats().starts_with("slide changes 1, reloads 1, "));
+}
+
+TEST_CASE("the caches' budgets follow the largest view drawn, and a fade's frames rasterise nothing new") {
+    OpenShow open(deck_of(three_slides));
+    Show& show = open.show;
+    TextCache& text = show.slide_renderer().text_cache();
+    CHECK(text.budget_bytes() == text_budget_floor_bytes); // nothing drawn yet
+    show.show_current(false, 0, open.measurer, nullptr, nullptr);
+    show.present(0, nullptr);
+    const ViewTextureBytes first = show.slide_renderer().drawn_bytes();
+    CHECK(first.text > 0);
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(text.renderer(), &width, &height);
+    CHECK(text.budget_bytes() == texture_budgets(width, height, 3, first).text);
+
+    show.move_to(show.after(PresenterCommand::Next));
+    show.show_current(show.fades(), 1'000, open.measurer, nullptr, nullptr);
+    show.present(1'000, nullptr); // the fade's first frame: both slides' text
+    const std::uint64_t rasterised = text.counters().rasterisations;
+    for (std::uint64_t at = 1'016; at <= 1'250; at += 16)
+        show.present(at, nullptr);
+    CHECK(text.counters().rasterisations == rasterised);
+    CHECK(text.counters().evictions == 0);
+
+    // After a reload the new deck's views are measured again.
+    show.replace_deck(deck_of(three_slides));
+    CHECK(text.budget_bytes() == text_budget_floor_bytes);
 }

@@ -1,4 +1,5 @@
-// The room's text texture budget, from the screen's size and the deck's views (issue 22).
+// The room's texture budgets, from the screen's size, the deck's views and the largest view drawn so far
+// (issue 22).
 #include "core/show/texture_budget.h"
 
 #include <doctest/doctest.h>
@@ -24,6 +25,7 @@ Deck deck_of(std::size_t slides, std::size_t built_bullets) {
 }
 
 constexpr std::size_t full_hd_bytes = std::size_t{1920} * 1080 * 4;
+constexpr std::size_t mib = std::size_t{1} << 20;
 
 } // namespace
 
@@ -33,22 +35,39 @@ TEST_CASE("a deck's views count every build step once") {
     CHECK(deck_view_count(deck_of(3, 5)) == 7); // the first slide's 5 bullets, one a step
 }
 
-TEST_CASE("the budget is four screens at most: the slide shown, before, after and its next step") {
-    CHECK(text_texture_budget_bytes(1920, 1080, 12) == 4 * full_hd_bytes);
-    CHECK(text_texture_budget_bytes(1920, 1080, 1000) == 4 * full_hd_bytes);
-    CHECK(text_texture_budget_bytes(1920, 1080, 4) == 4 * full_hd_bytes);
-    CHECK(4 * full_hd_bytes < (std::size_t{64} << 20)); // below the fixed budget it replaces
+TEST_CASE("room for four views as large as the largest drawn, and a quarter more") {
+    const TextureBudgets budgets = texture_budgets(1920, 1080, 40, {3 * mib, 4 * mib});
+    CHECK(budgets.text == 15 * mib); // 4 x 3 MiB + 3 MiB
+    CHECK(budgets.pictures == 20 * mib);
 }
 
-TEST_CASE("a smaller screen or a deck of fewer views keeps less") {
-    CHECK(text_texture_budget_bytes(1920, 1080, 2) == 2 * full_hd_bytes);
-    CHECK(text_texture_budget_bytes(1280, 720, 12) == std::size_t{1280} * 720 * 4 * 4);
-    CHECK(text_texture_budget_bytes(3840, 2160, 12) == 4 * full_hd_bytes * 4); // 4K: four times HD
+TEST_CASE("before a view is drawn, and for small views, the floors") {
+    const TextureBudgets none = texture_budgets(1920, 1080, 40, {});
+    CHECK(none.text == text_budget_floor_bytes);
+    CHECK(none.pictures == picture_budget_floor_bytes);
+    const TextureBudgets small = texture_budgets(1920, 1080, 40, {100'000, 100'000});
+    CHECK(small.text == text_budget_floor_bytes);
+    CHECK(small.pictures == picture_budget_floor_bytes);
 }
 
-TEST_CASE("never below the floor, whatever the screen or deck says") {
-    CHECK(text_texture_budget_bytes(0, 0, 0) == text_budget_floor_bytes);
-    CHECK(text_texture_budget_bytes(-5, 100, 3) == text_budget_floor_bytes);
-    CHECK(text_texture_budget_bytes(320, 240, 0) == text_budget_floor_bytes);
-    CHECK(text_texture_budget_bytes(1920, 1080, 0) == full_hd_bytes); // an empty deck keeps one screen
+TEST_CASE("text never more than four screens; pictures never more than the ceiling") {
+    const TextureBudgets huge = texture_budgets(1920, 1080, 40, {full_hd_bytes * 3, 200 * mib});
+    CHECK(huge.text == 4 * full_hd_bytes); // 31.6 MiB: the fixed 64 MiB it replaced was twice that
+    CHECK(huge.pictures == picture_budget_ceiling_bytes);
+    CHECK(texture_budgets(1280, 720, 40, {full_hd_bytes, 0}).text == std::size_t{1280} * 720 * 4 * 4);
+}
+
+TEST_CASE("a deck of fewer views than four keeps only as many") {
+    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).text == 10 * mib); // 2 x 4 + 2
+    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).pictures == 20 * mib);
+    CHECK(texture_budgets(1920, 1080, 0, {4 * mib, 0}).text == 5 * mib); // an empty deck: one view
+}
+
+TEST_CASE("never below the floor, whatever the screen says") {
+    CHECK(texture_budgets(0, 0, 0, {mib * 50, 0}).text == text_budget_floor_bytes);
+    CHECK(texture_budgets(-5, 100, 3, {mib, 0}).text == text_budget_floor_bytes);
+}
+
+TEST_CASE("the largest view is the larger of each kind") {
+    CHECK(largest_of({5, 1}, {2, 9}) == ViewTextureBytes{5, 9});
 }
