@@ -106,7 +106,6 @@ RenderPlan plan_render(const Deck& deck, const CommandLine& command, const InkBo
     // In the language asked for (--lang; load_deck_to_render checked it), with --dual's beneath.
     const Deck shown = deck_in_language(deck, command.language);
     const SDL_Rect whole{0, 0, command.width, command.height};
-    std::vector<DecodedPictures::Request> pictures;
     for (std::size_t i = first; i < last; ++i) {
         const Slide& slide = deck.slides[i];
         for (std::size_t step = 0; step < build_steps(slide); ++step) {
@@ -126,13 +125,13 @@ RenderPlan plan_render(const Deck& deck, const CommandLine& command, const InkBo
             for (const DisplayItem& item : view.list.items) {
                 if (const auto* picture = std::get_if<Picture>(&item)) {
                     const auto [box_w, box_h] = picture_box_px(picture->box, scale);
-                    pictures.push_back({picture->path, box_w, box_h});
+                    plan.pictures.start({picture->path, box_w, box_h}); // decodes while we compose
                 }
             }
             plan.views.push_back(std::move(view));
         }
     }
-    plan.pictures.decode(pictures);
+    plan.pictures.finish();
     return plan;
 }
 

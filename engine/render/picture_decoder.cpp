@@ -135,18 +135,19 @@ PictureKey picture_key(const std::filesystem::path& path, int box_w, int box_h) 
     return {path.string(), sized ? box_w : 0, sized ? box_h : 0};
 }
 
-void DecodedPictures::decode(const std::vector<Request>& requests) {
-    std::map<PictureKey, std::unique_ptr<PictureJob>> jobs;
-    for (const Request& request : requests) {
-        PictureKey key = picture_key(request.path, request.box_w, request.box_h);
-        if (!m_pictures.contains(key) && !jobs.contains(key))
-            jobs.emplace(std::move(key),
-                         std::make_unique<PictureJob>(request.path, request.box_w, request.box_h, nullptr));
-    }
-    for (auto& [key, job] : jobs) {
+void DecodedPictures::start(const Request& request) {
+    PictureKey key = picture_key(request.path, request.box_w, request.box_h);
+    if (!m_pictures.contains(key) && !m_jobs.contains(key))
+        m_jobs.emplace(std::move(key),
+                       std::make_unique<PictureJob>(request.path, request.box_w, request.box_h, nullptr));
+}
+
+void DecodedPictures::finish() {
+    for (auto& [key, job] : m_jobs) {
         job->wait_for(INT_MAX);
         m_pictures.emplace(key, job->take());
     }
+    m_jobs.clear();
 }
 
 const DecodedPicture* DecodedPictures::find(const PictureKey& key) const {

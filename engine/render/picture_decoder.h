@@ -93,14 +93,19 @@ public:
         int box_w = 0;
         int box_h = 0;
     };
-    // Decodes each distinct picture of `requests` on a thread of its own (PictureJob) and waits for all.
-    void decode(const std::vector<Request>& requests);
+    // Starts decoding the picture `request` asks for on a thread of its own (PictureJob), unless it was
+    // asked for before: `lectern render` starts each as it composes the views, so the pictures decode
+    // while the rest is composed.
+    void start(const Request& request);
+    // Waits for every picture started.
+    void finish();
     // The picture decoded for `key`, or null when it was not asked for.
     const DecodedPicture* find(const PictureKey& key) const;
     std::size_t size() const { return m_pictures.size(); }
 
 private:
     std::map<PictureKey, DecodedPicture> m_pictures;
+    std::map<PictureKey, std::unique_ptr<PictureJob>> m_jobs; // started, not yet finished
 };
 
 } // namespace lectern

@@ -118,7 +118,9 @@ TEST_CASE("pictures decoded once are drawn without decoding again, to the same p
         requests.push_back({picture.path, box_w, box_h});
     }
     requests.push_back(requests.front()); // asked for twice: decoded once
-    decoded.decode(requests);
+    for (const DecodedPictures::Request& request : requests)
+        decoded.start(request);
+    decoded.finish();
     CHECK(decoded.size() == 2);
 
     auto shared = OffscreenCanvas::create(480, 270, test::shared_font_catalog());
