@@ -38,8 +38,11 @@ private:
         void operator()(libdeflate_compressor* compressor) const;
     };
     std::unique_ptr<libdeflate_compressor, CompressorFree> m_compressor;
-    std::vector<unsigned char> m_rows;     // filter byte + RGB, a row at a time
-    std::vector<unsigned char> m_deflated; // the zlib stream of the rows
+    std::vector<unsigned char> m_rows; // filter byte + RGB, a row at a time
+    // The zlib stream of the rows, in room for the worst case (about the rows' size) that is never filled
+    // with zeros first: only the pages the stream reaches are touched (a slide's is about 70 KiB of 6 MiB).
+    std::unique_ptr<unsigned char[]> m_deflated;
+    std::size_t m_deflated_room = 0;
 };
 
 // One picture with an encoder of its own (the results' charts, the teacher's remote).
