@@ -25,8 +25,8 @@ SDL_Rect window_rect(const DisplayInfo& display, WindowMode mode) {
 
 } // namespace
 
-Expected<std::unique_ptr<AudienceView>> AudienceView::open(const DisplayInfo& display, WindowMode mode,
-                                                           const std::string& title, FontCatalog& catalog) {
+Expected<AudienceWindow> AudienceWindow::open(const DisplayInfo& display, WindowMode mode,
+                                              const std::string& title) {
     // A borderless window at the display's bounds covers the screen at once; SDL's fullscreen-desktop
     // mode waits on the X server for hundreds of milliseconds (see the platform notes).
     const SDL_Rect rect = window_rect(display, mode);
@@ -35,13 +35,26 @@ Expected<std::unique_ptr<AudienceView>> AudienceView::open(const DisplayInfo& di
     const Expected<WindowAndRenderer> opened = open_window(title, rect, flags, "the audience window");
     if (!opened)
         return Failure{opened.error()};
-    return std::unique_ptr<AudienceView>(new AudienceView(opened->window, opened->renderer, mode, catalog));
+    return AudienceWindow(opened->window, opened->renderer, mode);
 }
 
-AudienceView::AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog)
-    : m_window(window), m_renderer(renderer), m_mode(mode),
-      m_slides(std::make_unique<SlideRenderer>(renderer, catalog)),
-      m_backdrop(std::make_unique<SlideBackdrop>(renderer, *m_slides)) {
+AudienceWindow::AudienceWindow(AudienceWindow&& other) noexcept
+    : m_window(std::exchange(other.m_window, nullptr)), m_renderer(std::exchange(other.m_renderer, nullptr)),
+      m_mode(other.m_mode) {
+}
+
+AudienceWindow::~AudienceWindow() {
+    if (m_renderer)
+        SDL_DestroyRenderer(m_renderer);
+    if (m_window)
+        SDL_DestroyWindow(m_window);
+}
+
+AudienceView::AudienceView(AudienceWindow window, FontCatalog& catalog)
+    : m_window(std::exchange(window.m_window, nullptr)),
+      m_renderer(std::exchange(window.m_renderer, nullptr)), m_mode(window.m_mode),
+      m_slides(std::make_unique<SlideRenderer>(m_renderer, catalog)),
+      m_backdrop(std::make_unique<SlideBackdrop>(m_renderer, *m_slides)) {
     if (const char* record = std::getenv("LECTERN_RECORD_FRAMES"))
         m_record_frames_to = record;
 }

@@ -36,6 +36,30 @@ namespace lectern {
 
 enum class WindowMode { FullScreen, Windowed };
 
+// The audience's window and its renderer, opened before the fonts are ready: X and GL take about 100 ms
+// of one core at a start, while the fonts are found and the first slide measured on the other
+// (Presentation::run). Owns both until an AudienceView takes them.
+class AudienceWindow {
+public:
+    // Opens the window on `display`; a Failure says why it could not.
+    static Expected<AudienceWindow> open(const DisplayInfo& display, WindowMode mode,
+                                         const std::string& title);
+    AudienceWindow(AudienceWindow&& other) noexcept;
+    AudienceWindow& operator=(AudienceWindow&&) = delete;
+    AudienceWindow(const AudienceWindow&) = delete;
+    AudienceWindow& operator=(const AudienceWindow&) = delete;
+    ~AudienceWindow();
+
+private:
+    friend class AudienceView;
+    AudienceWindow(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode)
+        : m_window(window), m_renderer(renderer), m_mode(mode) {}
+
+    SDL_Window* m_window = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    WindowMode m_mode = WindowMode::FullScreen;
+};
+
 // The teacher's marks that belong to the slide (ink, spotlight, pointer) and the part of the slide a zoom
 // shows; both in slide units (core/compose/marks_composer.h).
 struct MarksFrame {
@@ -46,9 +70,8 @@ struct MarksFrame {
 
 class AudienceView {
 public:
-    // Opens the window on `display`; a Failure says why it could not.
-    static Expected<std::unique_ptr<AudienceView>> open(const DisplayInfo& display, WindowMode mode,
-                                                        const std::string& title, FontCatalog& catalog);
+    // Draws in `window` with `catalog`'s fonts; `catalog` must outlive the view.
+    AudienceView(AudienceWindow window, FontCatalog& catalog);
     ~AudienceView();
     AudienceView(const AudienceView&) = delete;
     AudienceView& operator=(const AudienceView&) = delete;
@@ -96,7 +119,6 @@ public:
     const DisplayList& slide() const { return m_list; }
 
 private:
-    AudienceView(SDL_Window* window, SDL_Renderer* renderer, WindowMode mode, FontCatalog& catalog);
     SDL_Rect output() const;
     // Writes the frame about to be presented to m_record_frames_to.
     void record_frame(SDL_Rect whole);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <future>
 #include <iostream>
 #include <iterator>
 
@@ -28,6 +29,12 @@ PollSessionOptions poll_options_of(const PresentOptions& options, RemoteHooks re
     polls.vote_server.remote_hooks = std::move(remote);
     return polls;
 }
+
+// The fonts and what measures their words, made on a thread of their own at the start.
+struct StartingFonts {
+    std::unique_ptr<FontCatalog> catalog;
+    std::unique_ptr<SdlTextMeasurer> measurer;
+};
 
 } // namespace
 
@@ -77,6 +84,20 @@ void Presentation::pictures_arrived(std::uint64_t now_ms) {
 }
 
 int Presentation::run() {
+    // The fonts are found and the first slide's words measured (fontconfig, SDL_ttf, HarfBuzz: about 20 ms)
+    // on a thread of their own while this one opens the window (X and GL: about 100 ms of one core), so
+    // the first frame waits only to be drawn (issue 22). Until get() hands them over, that thread alone
+    // uses the fonts, and this one only reads the Show.
+    std::future<StartingFonts> fonts = std::async(std::launch::async, [this] {
+        StartingFonts found;
+        // The deck's own language picks faces that differ by language, whichever language is shown: the
+        // same faces as lectern render, before and after L.
+        found.catalog = std::make_unique<FontCatalog>(font_families_of(*m_show.shared_deck()));
+        found.measurer = std::make_unique<SdlTextMeasurer>(*found.catalog);
+        // Composed only for the widths of its words, which the measurer keeps.
+        m_show.compose(m_show.nav().slide, m_show.nav().step, *found.measurer, nullptr, nullptr);
+        return found;
+    });
     const std::vector<DisplayInfo> displays = list_displays();
     const std::optional<DisplayInfo> display = choose_display(displays, m_options.display);
     if (!display) {
@@ -84,14 +105,15 @@ int Presentation::run() {
                   << "\"; `lectern displays` lists them\n";
         return 2;
     }
-    // The deck's own language picks faces that differ by language, whichever language is shown: the same
-    // faces as lectern render, before and after L.
-    m_catalog = std::make_unique<FontCatalog>(font_families_of(*m_show.shared_deck()));
-    m_measurer = std::make_unique<SdlTextMeasurer>(*m_catalog);
-    if (const Expected<void> opened = m_show.open(*display, m_options.mode, *m_catalog); !opened) {
-        std::cerr << "lectern: " << opened.error() << '\n';
+    Expected<AudienceWindow> window = m_show.open_window(*display, m_options.mode);
+    StartingFonts found = fonts.get();
+    m_catalog = std::move(found.catalog);
+    m_measurer = std::move(found.measurer);
+    if (!window) {
+        std::cerr << "lectern: " << window.error() << '\n';
         return 1;
     }
+    m_show.open(*display, std::move(*window), *m_catalog);
     if (!m_kiosk.is_kiosk()) // a kiosk has no teacher at it
         m_panel.open(m_options.panel, m_options.panel_display, displays, *display, *m_catalog);
     SDL_DisableScreenSaver();

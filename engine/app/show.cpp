@@ -50,15 +50,14 @@ ComposedSlide Show::compose(std::size_t slide, std::size_t step, TextMeasurer& m
                          second ? &*second : nullptr);
 }
 
-Expected<void> Show::open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog) {
+Expected<AudienceWindow> Show::open_window(const DisplayInfo& display, WindowMode mode) const {
+    return AudienceWindow::open(display, mode, "Lectern: " + m_deck->info.title);
+}
+
+void Show::open(const DisplayInfo& display, AudienceWindow window, FontCatalog& catalog) {
     m_display_name = display.name;
-    Expected<std::unique_ptr<AudienceView>> view =
-        AudienceView::open(display, mode, "Lectern: " + m_deck->info.title, catalog);
-    if (!view)
-        return Failure{view.error()};
-    m_view = std::move(*view);
+    m_view = std::make_unique<AudienceView>(std::move(window), catalog);
     size_texture_budgets();
-    return {};
 }
 
 void Show::size_texture_budgets() {

@@ -33,8 +33,11 @@ class Show {
 public:
     explicit Show(std::shared_ptr<const Deck> deck);
 
-    // Opens the audience window on `display`; false, with `error` saying why, when it cannot.
-    Expected<void> open(const DisplayInfo& display, WindowMode mode, FontCatalog& catalog);
+    // Opens the audience window on `display`, titled after the deck; a Failure says why it could not.
+    // Reads only the deck, so the first slide may be composed on another thread meanwhile.
+    Expected<AudienceWindow> open_window(const DisplayInfo& display, WindowMode mode) const;
+    // Shows the deck in `window` (opened on `display`) with `catalog`'s fonts.
+    void open(const DisplayInfo& display, AudienceWindow window, FontCatalog& catalog);
     // Closes the window (before the fonts its textures were made with).
     void close() { m_view.reset(); }
 

@@ -44,8 +44,9 @@ struct OpenShow {
     explicit OpenShow(std::shared_ptr<const Deck> deck) : show(std::move(deck)) {
         const std::vector<DisplayInfo> displays = list_displays();
         REQUIRE_FALSE(displays.empty());
-        const Expected<void> opened = show.open(displays.front(), WindowMode::Windowed, catalog);
-        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+        Expected<AudienceWindow> window = show.open_window(displays.front(), WindowMode::Windowed);
+        REQUIRE_MESSAGE(window, (window ? "" : window.error()));
+        show.open(displays.front(), std::move(*window), catalog);
     }
     ~OpenShow() { show.close(); }
 };
