@@ -46,6 +46,17 @@ void copy_faded(SDL_Renderer* renderer, SDL_Texture* texture, const SDL_FRect& w
     SDL_SetTextureBlendMode(texture, mode);
 }
 
+// Whether `viewport` is the whole of what `renderer` draws into (the window, or the texture it targets).
+bool covers_target(SDL_Renderer* renderer, SDL_Rect viewport) {
+    int w = 0;
+    int h = 0;
+    if (SDL_Texture* target = SDL_GetRenderTarget(renderer))
+        SDL_QueryTexture(target, nullptr, nullptr, &w, &h);
+    else
+        SDL_GetRendererOutputSize(renderer, &w, &h);
+    return viewport.x == 0 && viewport.y == 0 && viewport.w == w && viewport.h == h;
+}
+
 Colour readable_on(Colour background) {
     const Colour black{0, 0, 0, 255};
     const Colour white{255, 255, 255, 255};
@@ -139,12 +150,18 @@ void SlideRenderer::draw(const DisplayList& list, SDL_Rect viewport, const Box* 
     const SDL_FRect slide = letterbox(list, viewport);
     const bool fills_viewport =
         slide.w >= static_cast<float>(viewport.w) - 0.5f && slide.h >= static_cast<float>(viewport.h) - 0.5f;
-    if (!fills_viewport) { // black bars where the screen's shape is not the slide's
-        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-        SDL_RenderFillRect(m_renderer, &viewport);
-    }
     SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
-    SDL_RenderFillRectF(m_renderer, &slide);
+    if (fills_viewport && covers_target(m_renderer, viewport)) {
+        // A clear needs no shader: on a software GL (llvmpipe) the first frame compiles one fewer.
+        SDL_RenderClear(m_renderer);
+    } else {
+        if (!fills_viewport) { // black bars where the screen's shape is not the slide's
+            SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+            SDL_RenderFillRect(m_renderer, &viewport);
+            SDL_SetRenderDrawColor(m_renderer, list.background.r, list.background.g, list.background.b, 255);
+        }
+        SDL_RenderFillRectF(m_renderer, &slide);
+    }
     m_drawn = {};
     m_counting = true;
     draw_items(list, slide, shown, 0, list.items.size(), opacity);
