@@ -148,7 +148,7 @@ void Show::window_event(const SDL_Event& event) {
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             m_view->refresh();
-            m_largest_view = {}; // the views' text and pictures are drawn at the new size
+            m_largest_view.text = 0; // text is rasterised again at the new size; photos stay as decoded
             size_texture_budgets();
             m_behind = true;
         } else if (event.window.event == SDL_WINDOWEVENT_EXPOSED ||

@@ -37,12 +37,13 @@ void copy_faded(SDL_Renderer* renderer, SDL_Texture* texture, const SDL_FRect& w
     }
     SDL_BlendMode mode = SDL_BLENDMODE_NONE;
     SDL_GetTextureBlendMode(texture, &mode);
-    if (mode == SDL_BLENDMODE_NONE)
-        SDL_SetTextureBlendMode(texture,
-                                SDL_BLENDMODE_BLEND); // an opaque picture: its alpha mod needs blending
-    SDL_SetTextureAlphaMod(texture, faded(255, opacity));
+    Uint8 alpha = 255;
+    SDL_GetTextureAlphaMod(texture, &alpha);
+    if (mode == SDL_BLENDMODE_NONE) // an opaque picture: its alpha mod needs blending
+        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(texture, faded(alpha, opacity));
     SDL_RenderCopyF(renderer, texture, nullptr, &where);
-    SDL_SetTextureAlphaMod(texture, 255);
+    SDL_SetTextureAlphaMod(texture, alpha);
     SDL_SetTextureBlendMode(texture, mode);
 }
 
@@ -68,26 +69,41 @@ Colour readable_on(Colour background) {
 void fill_rounded_box(SDL_Renderer* renderer, SDL_FRect box, float radius, Colour colour) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(renderer, colour.r, colour.g, colour.b, colour.a);
-    radius = std::min({radius, box.w / 2, box.h / 2});
-    if (radius < 0.5f) {
-        SDL_RenderFillRectF(renderer, &box);
+    // In whole pixels, so the parts below meet exactly: renderers sample triangles at pixel centres but
+    // cut rectangles to whole pixels, and parts that overlapped or left a gap would show as lines through
+    // a translucent box.
+    const int left = static_cast<int>(std::lround(box.x));
+    const int top = static_cast<int>(std::lround(box.y));
+    const int w = static_cast<int>(std::lround(box.x + box.w)) - left;
+    const int h = static_cast<int>(std::lround(box.y + box.h)) - top;
+    if (w <= 0 || h <= 0)
+        return;
+    const int r = std::min({static_cast<int>(std::lround(radius)), w / 2, h / 2});
+    if (r < 1) {
+        const SDL_Rect whole{left, top, w, h};
+        SDL_RenderFillRect(renderer, &whole);
         return;
     }
-    // Three rectangles that do not overlap (a column the full height between the corners, and the sides
-    // between them), then a fan of triangles for each corner's quarter circle. Rectangles are filled fast
-    // by every renderer; triangles are slow in SDL's software renderer (a poll's option box all in
+    // Up to three rectangles that do not overlap (a column the full height between the corners, and the
+    // sides between them), then a fan of triangles for each corner's quarter circle. Rectangles are filled
+    // fast by every renderer; triangles are slow in SDL's software renderer (a poll's option box all in
     // triangles took 7 ms at 1920x1080 there), so only the corners are.
-    const std::array<SDL_FRect, 3> rects{
-        {{box.x + radius, box.y, box.w - 2 * radius, box.h},
-         {box.x, box.y + radius, radius, box.h - 2 * radius},
-         {box.x + box.w - radius, box.y + radius, radius, box.h - 2 * radius}}};
-    SDL_RenderFillRectsF(renderer, rects.data(), static_cast<int>(rects.size()));
+    std::vector<SDL_Rect> rects;
+    if (w > 2 * r)
+        rects.push_back({left + r, top, w - 2 * r, h});
+    if (h > 2 * r) {
+        rects.push_back({left, top + r, r, h - 2 * r});
+        rects.push_back({left + w - r, top + r, r, h - 2 * r});
+    }
+    SDL_RenderFillRects(renderer, rects.data(), static_cast<int>(rects.size()));
     const SDL_Color c = sdl_colour(colour);
+    const auto radius_px = static_cast<float>(r);
     // Each corner's centre, from the bottom right, in the order of the angles (a quarter turn each).
-    const std::array<SDL_FPoint, 4> corner_centres{{{box.x + box.w - radius, box.y + box.h - radius},
-                                                    {box.x + radius, box.y + box.h - radius},
-                                                    {box.x + radius, box.y + radius},
-                                                    {box.x + box.w - radius, box.y + radius}}};
+    const std::array<SDL_FPoint, 4> corner_centres{
+        {{static_cast<float>(left + w - r), static_cast<float>(top + h - r)},
+         {static_cast<float>(left + r), static_cast<float>(top + h - r)},
+         {static_cast<float>(left + r), static_cast<float>(top + r)},
+         {static_cast<float>(left + w - r), static_cast<float>(top + r)}}};
     std::vector<SDL_Vertex> triangles;
     triangles.reserve(4 * corner_segments * 3);
     for (std::size_t corner = 0; corner < 4; ++corner) {
@@ -95,8 +111,8 @@ void fill_rounded_box(SDL_Renderer* renderer, SDL_FRect box, float radius, Colou
         auto arc_point = [&](int i) {
             const double angle = (static_cast<double>(corner) + static_cast<double>(i) / corner_segments) *
                                  std::numbers::pi / 2;
-            return SDL_Vertex{{centre.x + radius * static_cast<float>(std::cos(angle)),
-                               centre.y + radius * static_cast<float>(std::sin(angle))},
+            return SDL_Vertex{{centre.x + radius_px * static_cast<float>(std::cos(angle)),
+                               centre.y + radius_px * static_cast<float>(std::sin(angle))},
                               c,
                               {0, 0}};
         };
@@ -213,13 +229,8 @@ void SlideRenderer::draw_items(const DisplayList& list, SDL_FRect slide, const B
         } else if (const auto* picture = std::get_if<Picture>(&item)) {
             draw_picture(*picture, scale, x0, y0, list.background, strength);
         } else if (const auto* stroke = std::get_if<Stroke>(&item)) {
-            if (strength >= 1.0f) {
-                draw_stroke(m_renderer, *stroke, to_screen);
-            } else {
-                Stroke fading = *stroke;
-                fading.colour = faded(fading.colour, strength);
-                draw_stroke(m_renderer, fading, to_screen);
-            }
+            // Ink is drawn opaque (mark_drawing.h) and only over a slide, never in a list that fades.
+            draw_stroke(m_renderer, *stroke, to_screen);
         } else if (const auto* spotlight = std::get_if<Spotlight>(&item)) {
             Spotlight fading = *spotlight;
             fading.dim = faded(fading.dim, strength);

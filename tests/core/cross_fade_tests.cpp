@@ -29,17 +29,31 @@ const FilledBox bar{{0, 0, 1920, 40}, {20, 60, 120, 255}, 0};
 } // namespace
 
 TEST_CASE("items both slides have stay at full strength; the others fade in and out") {
-    const DisplayList from = slide_of({bar, run_at(100, 100, "Old title"), run_at(100, 300, "Same words")});
-    const DisplayList to = slide_of({bar, run_at(100, 100, "New title"), run_at(100, 300, "Same words")});
+    const DisplayList from = slide_of({bar, run_at(100, 300, "Same words"), run_at(100, 100, "Old title")});
+    const DisplayList to = slide_of({bar, run_at(100, 300, "Same words"), run_at(100, 100, "New title")});
     const CrossFadePlan plan = plan_cross_fade(from, to);
     CHECK(plan.same_ground);
-    CHECK(plan.to_kept == std::vector<bool>{true, false, true});
-    CHECK(plan.from_kept == std::vector<bool>{true, false, true});
+    CHECK(plan.to_kept == std::vector<bool>{true, true, false});
+    CHECK(plan.from_kept == std::vector<bool>{true, true, false});
 
     const CrossFadeFrame frame = cross_fade_frame(plan, 0.25f, false);
     CHECK(frame.from_ground == 0.0f); // the background is shared: drawn once
-    CHECK(frame.to_opacity == std::vector<float>{1.0f, 0.25f, 1.0f});
-    CHECK(frame.from_opacity == std::vector<float>{0.0f, 0.75f, 0.0f});
+    CHECK(frame.to_opacity == std::vector<float>{1.0f, 1.0f, 0.25f});
+    CHECK(frame.from_opacity == std::vector<float>{0.0f, 0.0f, 0.75f});
+}
+
+TEST_CASE("a shared item above an old item that changes fades with it, so it is never covered by it") {
+    // A highlight moves from the first bullet to the second; the bullets' words are the same.
+    const FilledBox first_highlight{{80, 280, 1600, 90}, {250, 230, 120, 255}, 12};
+    const FilledBox second_highlight{{80, 380, 1600, 90}, {250, 230, 120, 255}, 12};
+    const DisplayList from =
+        slide_of({bar, first_highlight, run_at(100, 300, "One"), run_at(100, 400, "Two")});
+    const DisplayList to =
+        slide_of({bar, second_highlight, run_at(100, 300, "One"), run_at(100, 400, "Two")});
+    const CrossFadePlan plan = plan_cross_fade(from, to);
+    // The old highlight is drawn over the new slide as it fades: the words above it fade with it.
+    CHECK(plan.from_kept == std::vector<bool>{true, false, false, false});
+    CHECK(plan.to_kept == std::vector<bool>{true, false, false, false});
 }
 
 TEST_CASE("a build step's new bullet fades in while the bullets before it stay") {

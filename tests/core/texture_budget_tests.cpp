@@ -36,18 +36,19 @@ TEST_CASE("a deck's views count every build step once") {
 }
 
 TEST_CASE("room for four views as large as the largest drawn, and a quarter more") {
-    const TextureBudgets budgets = texture_budgets(1920, 1080, 40, {3 * mib, 4 * mib});
-    CHECK(budgets.text == 15 * mib); // 4 x 3 MiB + 3 MiB
-    CHECK(budgets.pictures == 20 * mib);
+    const TextureBudgets budgets = texture_budgets(1920, 1080, 40, {3 * mib, 8 * mib});
+    CHECK(budgets.text == 15 * mib);     // 4 x 3 MiB + 3 MiB
+    CHECK(budgets.pictures == 40 * mib); // 4 x 8 MiB + 8 MiB: pictures may overlap
 }
 
-TEST_CASE("before a view is drawn, and for small views, the floors") {
+TEST_CASE("before a view is drawn, and for small views, the text floor and four screens of pictures") {
     const TextureBudgets none = texture_budgets(1920, 1080, 40, {});
     CHECK(none.text == text_budget_floor_bytes);
-    CHECK(none.pictures == picture_budget_floor_bytes);
+    CHECK(none.pictures == 4 * full_hd_bytes); // the views ahead keep their pictures, however large
     const TextureBudgets small = texture_budgets(1920, 1080, 40, {100'000, 100'000});
     CHECK(small.text == text_budget_floor_bytes);
-    CHECK(small.pictures == picture_budget_floor_bytes);
+    CHECK(small.pictures == 4 * full_hd_bytes);
+    CHECK(texture_budgets(320, 240, 40, {}).pictures == picture_budget_floor_bytes);
 }
 
 TEST_CASE("text never more than four screens; pictures never more than the ceiling") {
@@ -58,9 +59,9 @@ TEST_CASE("text never more than four screens; pictures never more than the ceili
 }
 
 TEST_CASE("a deck of fewer views than four keeps only as many") {
-    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).text == 10 * mib); // 2 x 4 + 2
-    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).pictures == 20 * mib);
-    CHECK(texture_budgets(1920, 1080, 0, {4 * mib, 0}).text == 5 * mib); // an empty deck: one view
+    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).text == 10 * mib);     // 2 x 4 + 2
+    CHECK(texture_budgets(1920, 1080, 2, {4 * mib, 8 * mib}).pictures == 20 * mib); // 2 x 8 + 4
+    CHECK(texture_budgets(1920, 1080, 0, {4 * mib, 0}).text == 5 * mib);            // an empty deck: one view
 }
 
 TEST_CASE("never below the floor, whatever the screen says") {

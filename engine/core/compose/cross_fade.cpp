@@ -35,6 +35,12 @@ CrossFadePlan plan_cross_fade(const DisplayList& from, const DisplayList& to) {
             break;
         }
     }
+    // Only the old slide's items below everything that changes stay: an old item that changes is drawn
+    // over the new slide as it fades, so a shared item that was above it would go under it for a moment.
+    const auto first_changed = std::ranges::find(plan.from_kept, false);
+    std::fill(first_changed, plan.from_kept.end(), false);
+    for (std::size_t i = 0; i < to.items.size(); ++i)
+        plan.to_kept[i] = plan.to_kept[i] && plan.from_kept[partner[i]];
     return plan;
 }
 

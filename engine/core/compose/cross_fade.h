@@ -21,15 +21,20 @@ struct CrossFadePlan {
     std::vector<bool> from_kept; // per item of the old slide: the new slide has it too
 };
 
-// An item is shared when an equal item is in the other list (each matched once, in order), and, for text
-// that follows the run before it on its line, when that run is shared with its partner too: such a run's
-// place comes from the run before it, so it is only the same when that one is.
+// An item is shared when an equal item is in the other list (each new item takes the first equal old one
+// not yet taken), and, for text that follows the run before it on its line, when that run is shared with
+// its partner too: such a run's place comes from the run before it, so it is only the same when that one
+// is. Only old items below every old item that changes stay shared (the old slide's changing items are
+// drawn over the new slide, so a shared item above one would be covered by it for a moment).
 CrossFadePlan plan_cross_fade(const DisplayList& from, const DisplayList& to);
 
 // One frame of a fade: the new slide drawn first, each item at to_opacity, then over it the old slide's
 // background at from_ground (0: not drawn) and its items at from_opacity (0: not drawn). Opacities are
 // 0 to 1. With the same ground, new items fade in and old ones out over it; with another, the new slide is
-// drawn whole and the old one, background and all, fades out over it.
+// drawn whole and the old one, background and all, fades out over it. Not an exact cross-fade where a
+// changing old item covers a changing new one (half way, such a pixel is half the old item, a quarter the
+// new one and a quarter what is under it): for the 200 ms a fade lasts this still reads as a fade, and it
+// costs no full-screen picture of the old slide.
 struct CrossFadeFrame {
     std::vector<float> to_opacity;
     float from_ground = 0;

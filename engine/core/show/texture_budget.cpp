@@ -27,8 +27,10 @@ TextureBudgets texture_budgets(int screen_w, int screen_h, std::size_t views, Vi
     };
     TextureBudgets budgets;
     budgets.text = std::max(std::min(room_for(largest.text), screen_bytes * kept), text_budget_floor_bytes);
-    budgets.pictures =
-        std::clamp(room_for(largest.pictures), picture_budget_floor_bytes, picture_budget_ceiling_bytes);
+    // Pictures never less than a screen a view: one decodes for as long as a slide change waits, so the
+    // pictures of the views ahead must all stay, including a view larger than any drawn so far.
+    budgets.pictures = std::clamp(std::max(room_for(largest.pictures), screen_bytes * kept),
+                                  picture_budget_floor_bytes, picture_budget_ceiling_bytes);
     return budgets;
 }
 

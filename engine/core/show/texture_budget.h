@@ -2,7 +2,8 @@
 // and the views drawn so far, instead of a fixed 64 MiB of text and 96 MiB of pictures: room for the
 // views the show draws next (the slide on screen, the one before and after it and its next build step),
 // each as large as the largest view drawn so far, and a quarter more. Text is never more than a screen's
-// worth a view (a slide's lines do not overlap), and never more views than the deck has. Pure.
+// worth a view (a slide's lines do not overlap), pictures never less (a picture decodes for as long as a
+// slide change waits, so none the next views need may go), and never more views than the deck has. Pure.
 #pragma once
 
 #include "core/deck/deck.h"
@@ -40,9 +41,9 @@ std::size_t deck_view_count(const Deck& deck);
 
 // The budgets for a `screen_w` x `screen_h` screen (4 bytes a pixel) showing a deck of `views` views,
 // whose largest view drawn so far took `largest`: min(views, 4) views of it and a quarter more; text at
-// most min(views, 4) screens. Before any view is drawn, the floors. A view larger than any before raises
-// the budgets once it is drawn (the show calls this again), so the one frame that finds them too small
-// only rasterises some text twice.
+// most, pictures at least, min(views, 4) screens. Before any view is drawn, the floors. A view with more
+// text than any before raises the text budget once it is drawn (the show calls this again), so the one
+// frame that finds it too small only rasterises some text twice.
 TextureBudgets texture_budgets(int screen_w, int screen_h, std::size_t views, ViewTextureBytes largest);
 
 } // namespace lectern
